@@ -1,0 +1,181 @@
+"""Build termlint's clause tree from the blocks the grammar placed (see parse.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from termlint.tree import Clause, Segment
+
+_FIELD_KINDS = {
+    "SYMBOL": "symbol", "DISTR": "distribution", "DATE": "date", "SESSION": "session",
+    "AGENDA": "agenda", "SPONSORS": "sponsors", "REPORT": "report",
+}
+_OP_LABEL = regex.compile(r"(\d{1,3}(?:\s?(?:bis|ter|quater))?)\.\s+")
+_SUB_LABEL = regex.compile(r"\(([a-z]{1,3}|[ivxlc]+)\)\s+")
+_FOOTNOTE_LABEL = regex.compile(r"(?:<sup>(\w+)</sup>|\[\^([^\]\s]+)\]:|\\?(\*))\s*")
+_ITALIC_LEAD = regex.compile(r"\*(?!\s)([^*\n]+?)\*")
+_PLAIN_LEAD = regex.compile(
+    r"(?:(?:Also|Further|Again|Once\s+again|\p{Lu}\p{Ll}+ly)\s+)?\p{Lu}[\p{L}-]*"
+    r"(?:\s+(?:also|further|again|upon|on|with|in|mind|note|of|deep|grave|serious|concern|"
+    r"appreciation|satisfaction|regret|alarm|particular))*"
+)
+_ROMAN = regex.compile(r"[ivxlc]+")
+
+
+def build_tree(text: str, shape: Any, aside: list[Any]) -> Clause:
+    """`shape` is parse.Node("start", ...); `aside` holds footnote, page-break and artefact blocks."""
+    builder = _Builder(text)
+    root = Clause("document", 0, len(text), (Segment(0, len(text)),), text=text)
+    front, *resolutions = shape.parts
+    root.children.extend(builder.front(front, has_resolution=bool(resolutions)))
+    root.children.extend(builder.resolution(node) for node in resolutions)
+    for block in aside:
+        if block.kind == "FOOTNOTE":
+            root.children.append(builder.footnote(block))
+        else:
+            root.children.append(builder.clause("pagebreak" if block.kind == "PAGEBREAK" else "artefact", block))
+    root.children.sort(key=lambda c: c.start)
+    return root
+
+
+class _Builder:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def clause(self, kind: str, block: Any) -> Clause:
+        segments = tuple(block.segments)
+        joined = " ".join(self.text[s.start:s.end] for s in segments)
+        return Clause(kind, block.start, block.end, segments, text=joined)
+
+    def front(self, node: Any, has_resolution: bool) -> list[Clause]:
+        header = Clause("header", 0, 0)
+        out: list[Clause] = []
+        last_heading: Clause | None = None
+        for part in node.parts:
+            if hasattr(part, "rule"):  # a header field
+                header.children.append(self.clause(_FIELD_KINDS[part.parts[0].kind], part.parts[0]))
+            elif part.kind == "DATE" and has_resolution:
+                header.children.append(self.clause("date", part))
+            elif part.kind == "HEADING":
+                last_heading = self.clause("heading", part)
+                out.append(last_heading)
+            else:
+                out.append(self.paragraph(part))
+        if has_resolution and last_heading is not None:
+            last_heading.kind = "title"
+        if header.children:
+            header.start, header.end = header.children[0].start, header.children[-1].end
+            header.segments = (Segment(header.start, header.end),)
+            out.insert(0, header)
+        return out
+
+    def paragraph(self, block: Any) -> Clause:
+        kind = {"HEADING": "heading", "CLOSING": "closing"}.get(block.kind, "paragraph")
+        return self.clause(kind, block)
+
+    def resolution(self, node: Any) -> Clause:
+        chapeau_block, *rest = node.parts
+        chapeau = self.clause("chapeau", chapeau_block)
+        res = Clause("resolution", chapeau.start, chapeau.end, children=[chapeau])
+        for part in rest:
+            if part.rule == "preamble":
+                for item in part.parts:
+                    res.children.append(self.headed("preambular", item) if hasattr(item, "rule")
+                                        else self.clause("heading", item))
+            elif part.rule == "operative_part":
+                for item in part.parts:
+                    if not hasattr(item, "rule"):
+                        res.children.append(self.clause("heading", item))
+                    else:
+                        res.children.append(self.headed("operative" if item.rule == "operative" else "paragraph", item))
+            elif part.rule == "closing":
+                res.children.extend(self.closing(part))
+        res.end = res.children[-1].end
+        res.segments = (Segment(res.start, res.end),)
+        res.text = self.text[res.start:res.end]
+        return res
+
+    def headed(self, kind: str, node: Any) -> Clause:
+        """A recital or operative paragraph with its lead phrase and sub-paragraphs."""
+        first, *subs = node.parts
+        clause = self.clause(kind, first)
+        offset = 0
+        if kind == "operative":
+            m = _OP_LABEL.match(clause.text)
+            if m:
+                clause.label, offset = m.group(1), m.end()
+        if kind in ("preambular", "operative"):
+            self._set_lead(clause, offset)
+        self._nest(clause, [self.sub(b) for b in subs])
+        return clause
+
+    def sub(self, block: Any) -> Clause:
+        clause = self.clause("subparagraph", block)
+        m = _SUB_LABEL.match(clause.text)
+        if m:
+            clause.label = f"({m.group(1)})"
+        return clause
+
+    @staticmethod
+    def _nest(parent: Clause, subs: list[Clause]) -> None:
+        """(a), (b) under the paragraph; (i), (ii) under the lettered item they follow."""
+        letter: Clause | None = None
+        for sub in subs:
+            name = sub.label.strip("()")
+            prev_name = letter.label.strip("()") if letter else ""
+            continues_roman = bool(letter and letter.children)
+            is_roman = bool(_ROMAN.fullmatch(name)) and letter is not None and not (name == "i" and prev_name == "h") and (
+                name == "i" or continues_roman)
+            if is_roman and letter is not None:
+                letter.children.append(sub)
+                letter.end = max(letter.end, sub.end)
+            else:
+                parent.children.append(sub)
+                letter = sub
+        if parent.children:
+            parent.end = max(parent.end, parent.children[-1].end)
+
+    def _set_lead(self, clause: Clause, offset: int) -> None:
+        rest = clause.text[offset:]
+        m = _ITALIC_LEAD.match(rest)
+        if m:
+            lead = m.group(1).rstrip(" ,")
+            start = offset + 1 + (len(m.group(1)) - len(m.group(1).lstrip()))
+            clause.lead_italic = True
+        else:
+            m = _PLAIN_LEAD.match(rest)
+            if not m:
+                return
+            lead, start = m.group(0), offset
+        clause.lead = lead.strip()
+        clause.lead_start = clause.offset_of(start)
+        clause.lead_end = clause.offset_of(start + len(clause.lead))
+
+    def closing(self, node: Any) -> list[Clause]:
+        first, *rest = node.parts
+        closing = self.clause("closing", first)
+        out = [closing]
+        annex: Clause | None = None
+        for block in rest:
+            if block.kind == "DATE" and annex is None and len(closing.children) == 0:
+                closing.children.append(self.clause("date", block))
+                closing.end = block.end
+                continue
+            if annex is None:
+                annex = Clause("annex", block.start, block.end)
+                out.append(annex)
+            annex.children.append(self.paragraph(block) if block.kind != "PARA_SUB" else self.sub(block))
+            annex.end = block.end
+        if annex is not None:
+            annex.segments = (Segment(annex.start, annex.end),)
+            annex.text = self.text[annex.start:annex.end]
+        return out
+
+    def footnote(self, block: Any) -> Clause:
+        clause = self.clause("footnote", block)
+        m = _FOOTNOTE_LABEL.match(clause.text)
+        if m:
+            clause.label = next(g for g in m.groups() if g)
+        return clause

@@ -1,0 +1,1 @@
+"""Rules written in Python, one module each; every module lists its rules in `RULES`."""

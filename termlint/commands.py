@@ -1,0 +1,203 @@
+"""What each subcommand does. cli.py parses arguments; this module runs them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from termlint.config import Config, ConfigError
+from termlint.engine import PARSE_RULE, LintResult
+from termlint.formats import FORMATS, Report, render
+from termlint.model import RuleMeta, Severity
+from termlint.packs import PackError
+from termlint.registry import RegistryError
+from termlint.suppress import UNUSED_CODE
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SETUP_ERRORS = (ConfigError, PackError, RegistryError)
+
+
+def format_names() -> list[str]:
+    return [*FORMATS]
+
+
+def add_check_options(check: argparse.ArgumentParser) -> None:
+    check.add_argument("--report-unused-directives", action="store_true",
+                       help="report suppression comments that suppress nothing")
+
+
+def _error(message: str) -> None:
+    print(f"termlint: error: {message}", file=sys.stderr)
+
+
+def check(ns: argparse.Namespace) -> int:
+    from termlint.runner import FileProblem, Overrides, discover, lint_path
+
+    overrides = Overrides(config=ns.config, select=ns.select, ignore=tuple(ns.ignore))
+    results: list[LintResult] = []
+    errors: list[tuple[str, str]] = []
+    fail_levels: list[Severity] = []
+    checked = 0
+    for path, problem in discover(ns.paths, overrides):
+        if problem is not None:
+            errors.append((path, problem))
+            continue
+        try:
+            result = lint_path(path, overrides, ns.stdin_filename)
+        except FileProblem as exc:
+            errors.append((path, str(exc)))
+            continue
+        except SETUP_ERRORS as exc:
+            errors.append((path, str(exc)))
+            continue
+        checked += 1
+        if ns.report_unused_directives:
+            result.diagnostics.extend(result.unused_directives)  # type: ignore[arg-type]
+            result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
+        errors.extend((result.document.path, e) for e in result.errors)
+        results.append(result)
+        fail_levels.append(_fail_level(ns, path))
+    for path, problem in _dedupe(errors):
+        _error(f"{path}: {problem}")
+    diagnostics = [d for r in results for d in r.diagnostics]
+    report = Report(
+        diagnostics=diagnostics, rules=_metas(results), errors=errors, files_checked=checked,
+        sources={r.document.path: r.document.text for r in results} if ns.show_source else {},
+        show_source=ns.show_source, statistics=ns.statistics,
+        color=ns.format == "text" and not ns.no_color and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+    )
+    sys.stdout.write(render(ns.format, report))
+    if errors:
+        return EXIT_ERROR
+    failing = any(d.severity >= level for r, level in zip(results, fail_levels) for d in r.diagnostics)
+    return EXIT_FINDINGS if failing and not ns.exit_zero else EXIT_CLEAN
+
+
+def _fail_level(ns: argparse.Namespace, path: str) -> Severity:
+    if ns.fail_on:
+        return Severity.parse(ns.fail_on)
+    from termlint.runner import Overrides, config_for
+
+    try:
+        config: Config = config_for(Path(path).resolve() if path != "-" else Path.cwd() / "-", Overrides(ns.config))
+    except SETUP_ERRORS:
+        return Severity.WARNING
+    return config.fail_on
+
+
+def _dedupe(errors: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen: set[tuple[str, str]] = set()
+    return [e for e in errors if not (e in seen or seen.add(e))]  # type: ignore[func-returns-value]
+
+
+def _metas(results: list[LintResult]) -> dict[str, RuleMeta]:
+    metas: dict[str, RuleMeta] = {}
+    for result in results:
+        metas.update(result.rules)
+    return metas
+
+
+def parse(ns: argparse.Namespace) -> int:
+    from termlint.parse import parse as parse_text
+    from termlint.runner import FileProblem, read_document
+
+    try:
+        document = read_document(ns.path)
+    except FileProblem as exc:
+        _error(f"{ns.path}: {exc}")
+        return EXIT_ERROR
+    tree, problems = parse_text(document.text)
+
+    def node(clause: Any) -> dict[str, Any]:
+        first, last = document.position(clause.start)[0], document.position(max(clause.start, clause.end - 1))[0]
+        out: dict[str, Any] = {"kind": clause.kind, "label": clause.label, "lead": clause.lead,
+                               "lines": [first, last]}
+        if len(clause.segments) > 1:
+            out["segments"] = [[document.position(s.start)[0], document.position(max(s.start, s.end - 1))[0]]
+                               for s in clause.segments]
+        if clause.children:
+            out["children"] = [node(c) for c in clause.children]
+        return out
+
+    root = node(tree)
+    if ns.format == "json":
+        root["problems"] = [{"line": document.position(p.start)[0], "message": p.message} for p in problems]
+        print(json.dumps(root, ensure_ascii=False, indent=2))
+        return EXIT_CLEAN
+
+    def show(item: dict[str, Any], depth: int) -> None:
+        lines = item["lines"]
+        span = f"{lines[0]}" if lines[0] == lines[1] else f"{lines[0]}-{lines[1]}"
+        label = f" {item['label']}" if item["label"] else ""
+        lead = f"  “{item['lead']}”" if item["lead"] else ""
+        joined = "  (joined across " + ", ".join(f"{a}-{b}" for a, b in item["segments"]) + ")" if "segments" in item else ""
+        print(f"{'  ' * depth}{item['kind']}{label}  lines {span}{lead}{joined}")
+        for child in item.get("children", []):
+            show(child, depth + 1)
+
+    show(root, 0)
+    for p in problems:
+        print(f"problem at line {document.position(p.start)[0]}: {p.message}")
+    return EXIT_CLEAN
+
+
+def _rules_or_error(ns: argparse.Namespace) -> tuple[Any, ...] | None:
+    from termlint.config import load_config
+    from termlint.registry import all_rules
+
+    try:
+        packs = load_config(ns.config).packs if ns.config else ()
+        return (_ParseRule(), *all_rules(packs))
+    except SETUP_ERRORS as exc:
+        _error(str(exc))
+        return None
+
+
+class _ParseRule:
+    meta = PARSE_RULE
+
+
+def rules(ns: argparse.Namespace) -> int:
+    found = _rules_or_error(ns)
+    if found is None:
+        return EXIT_ERROR
+    metas = sorted((r.meta for r in found), key=lambda m: m.code)
+    if ns.format == "json":
+        print(json.dumps([{"code": m.code, "name": m.name, "category": m.category, "severity": str(m.severity),
+                           "fixable": m.fixable, "summary": m.summary, "pack": m.pack} for m in metas], indent=2))
+        return EXIT_CLEAN
+    for m in metas:
+        fix = "fix" if m.fixable else "   "
+        print(f"{m.code:7s} {str(m.severity):8s} {fix}  {m.category:12s} {m.name:34s} {m.summary}")
+    return EXIT_CLEAN
+
+
+def explain(ns: argparse.Namespace) -> int:
+    found = _rules_or_error(ns)
+    if found is None:
+        return EXIT_ERROR
+    by_code = {r.meta.code: r.meta for r in found}
+    meta = by_code.get(ns.code.upper())
+    if meta is None:
+        _error(f"unknown rule code {ns.code!r} (see `termlint rules`)")
+        return EXIT_ERROR
+    print(f"{meta.code} {meta.name}")
+    print(f"  category: {meta.category}    default severity: {meta.severity}    "
+          f"fix: {'yes' if meta.fixable else 'no'}    pack: {meta.pack or 'built-in'}")
+    if meta.scope:
+        print(f"  runs on: {', '.join(sorted(meta.scope))}")
+    print(f"\n{meta.summary}\n")
+    if meta.description:
+        print(meta.description.strip() + "\n")
+    if meta.examples:
+        print("Examples:")
+        for ex in meta.examples:
+            print(f"  {ex.kind:5s}  {ex.text}")
+        print()
+    if meta.source:
+        print(f"Source: {meta.source}")
+    return EXIT_CLEAN

@@ -1,0 +1,135 @@
+"""TOML packs -> rules. A pack is data: a `[pack]` table and `[[rules]]` entries, each
+interpreted by the kind it names (a module in termlint/kinds/). No code from a pack runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from termlint.model import CATEGORIES, Example, RuleMeta, Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+# Keys every rule entry may carry, whatever its kind; a kind declares its own extra keys.
+COMMON_KEYS = frozenset({
+    "code", "name", "kind", "category", "severity", "summary", "message", "description",
+    "scope", "source", "examples", "needs_structure",
+})
+EXAMPLE_KEYS = frozenset({"good", "bad", "fixed"})
+
+
+class PackError(Exception):
+    """A pack that cannot be used; the message names the file, the rule and the problem."""
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    name: str
+    path: str
+    source: str = ""
+
+
+def load_pack(path: Path) -> list[Any]:
+    """Read one pack file and build its rules."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(f"{path}: cannot read pack: {exc}") from None
+    head = data.get("pack", {})
+    if not isinstance(head, dict) or not isinstance(head.get("name", ""), str):
+        raise PackError(f"{path}: [pack] must be a table with a string `name`")
+    unknown = set(data) - {"pack", "rules"}
+    if unknown:
+        raise PackError(f"{path}: unknown top-level key(s): {', '.join(sorted(unknown))} (expected [pack] and [[rules]])")
+    info = PackInfo(head.get("name") or path.stem, str(path), str(head.get("source", "")))
+    entries = data.get("rules", [])
+    if not isinstance(entries, list):
+        raise PackError(f"{path}: `rules` must be an array of tables ([[rules]])")
+    return [build_rule(entry, info) for entry in entries]
+
+
+def build_rule(entry: Any, pack: PackInfo) -> Any:
+    if not isinstance(entry, dict):
+        raise PackError(f"{pack.path}: every [[rules]] entry must be a table")
+    where = f"{pack.path}: rule {entry.get('code', '?')}"
+    kind = entry.get("kind")
+    if not isinstance(kind, str) or not kind.isidentifier():
+        raise PackError(f"{where}: `kind` must name a rule kind (e.g. pattern, substitution)")
+    try:
+        module = importlib.import_module(f"termlint.kinds.{kind}")
+    except ImportError:
+        raise PackError(f"{where}: unknown kind {kind!r}") from None
+    unknown = set(entry) - COMMON_KEYS - module.KEYS
+    if unknown:
+        raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} for kind {kind!r}")
+    return module.build(entry, meta_from(entry, pack, where, module.FIXABLE), where)
+
+
+def meta_from(entry: Mapping[str, Any], pack: PackInfo, where: str, fixable: bool) -> RuleMeta:
+    """The metadata common to every data rule, validated."""
+    code = get(entry, "code", str, where)
+    if not code or not code[:2].isalpha() or not code.isalnum() or not code.isupper():
+        raise PackError(f"{where}: `code` must be letters then digits, e.g. TM101 (got {code!r})")
+    category = get(entry, "category", str, where)
+    if category not in CATEGORIES:
+        raise PackError(f"{where}: `category` must be one of {', '.join(CATEGORIES)} (got {category!r})")
+    try:
+        severity = Severity.parse(get(entry, "severity", str, where, "warning"))
+    except ValueError as exc:
+        raise PackError(f"{where}: {exc}") from None
+    scope = entry.get("scope")
+    if scope is not None and not (isinstance(scope, list) and all(isinstance(s, str) for s in scope)):
+        raise PackError(f"{where}: `scope` must be a list of clause kinds")
+    examples: list[Example] = []
+    for ex in get(entry, "examples", list, where, []):
+        if not isinstance(ex, dict) or not set(ex) <= EXAMPLE_KEYS or not ex:
+            raise PackError(f"{where}: each example is a table with `good`, `bad` and optional `fixed`")
+        for key in ("good", "bad", "fixed"):
+            if key in ex:
+                examples.append(Example(key, str(ex[key])))  # type: ignore[arg-type]
+    return RuleMeta(
+        code=code,
+        name=get(entry, "name", str, where),
+        category=category,  # type: ignore[arg-type]
+        severity=severity,
+        summary=get(entry, "summary", str, where, "") or get(entry, "message", str, where, ""),
+        description=get(entry, "description", str, where, ""),
+        scope=frozenset(scope) if scope else None,
+        fixable=fixable,
+        needs_structure=get(entry, "needs_structure", bool, where, False),
+        source=get(entry, "source", str, where, "") or pack.source,
+        pack=pack.name,
+        examples=tuple(examples),
+    )
+
+
+_MISSING = object()
+
+
+def get(entry: Mapping[str, Any], key: str, typ: type, where: str, default: Any = _MISSING) -> Any:
+    if key not in entry:
+        if default is _MISSING:
+            raise PackError(f"{where}: missing required key `{key}`")
+        return default
+    value = entry[key]
+    if not isinstance(value, typ):
+        raise PackError(f"{where}: `{key}` must be a {typ.__name__} (got {type(value).__name__})")
+    return value
+
+
+
+
+def bundled_packs() -> list[Path]:
+    from termlint.resources import data_dir
+
+    return sorted(data_dir("rules").glob("*.toml"))

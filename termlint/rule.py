@@ -1,0 +1,61 @@
+"""The one protocol every rule follows, and the context a rule reads.
+
+A rule is an object with `meta` (RuleMeta) and `check(ctx)` yielding Findings. Data rules
+are built from TOML packs by the kinds in termlint/kinds/; structural rules are classes in
+termlint/checks/, one module each, listed in that module's `RULES` tuple.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Protocol
+
+from termlint.document import Document
+from termlint.model import Finding, RuleMeta
+from termlint.tree import Clause
+
+
+class Rule(Protocol):
+    meta: RuleMeta
+
+    def check(self, ctx: Context) -> Iterable[Finding]: ...
+
+
+@dataclass
+class Context:
+    """What a rule sees of one document. Expensive views are computed once, on first use."""
+
+    document: Document
+    tree: Clause
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule code -> options
+    words: frozenset[str] = frozenset()  # the user's extra spelling words (config `words`)
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @cached_property
+    def is_resolution(self) -> bool:
+        return self.tree.is_resolution
+
+    def clauses(self, kinds: Iterable[str] | None) -> Iterator[Clause]:
+        """Clauses of the given kinds in document order (None: the whole document)."""
+        if kinds is None:
+            yield self.tree
+            return
+        wanted = frozenset(kinds)
+        for clause in self.tree.walk():
+            if clause.kind in wanted:
+                yield clause
+
+    def options_for(self, code: str) -> Mapping[str, Any]:
+        return self.options.get(code, {})
+
+    @cached_property
+    def protected(self) -> Any:
+        """Spans rules treat with care: quotations, instrument titles, comments (see protect.py)."""
+        from termlint.protect import ProtectedSpans
+
+        return ProtectedSpans.of(self.text)

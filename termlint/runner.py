@@ -1,0 +1,126 @@
+"""From paths on disk to lint results: file discovery, per-file configuration, reading, linting."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from termlint.config import Config, find_config, load_config
+from termlint.document import DecodeError, Document
+from termlint.engine import LintResult, Settings, lint_text
+from termlint.registry import all_rules, check_codes, select
+
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".termlint_cache"})
+MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Command-line choices that take precedence over the configuration files."""
+
+    config: Path | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+
+
+class FileProblem(Exception):
+    """A file that cannot be checked; str() is the one line shown to the user."""
+
+
+def discover(paths: Sequence[str], overrides: Overrides) -> Iterator[tuple[str, str | None]]:
+    """Yield (path, problem) for every file to check; problem is None when it can be read."""
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-":
+            yield raw, None
+        elif path.is_dir():
+            yield from _walk(path, overrides)
+        elif path.exists() or path.is_symlink():
+            yield raw, None if path.exists() else "broken symbolic link"
+        else:
+            yield raw, "no such file or directory"
+
+
+def _walk(top: Path, overrides: Overrides) -> Iterator[tuple[str, str | None]]:
+    found: list[str] = []
+    for folder, dirs, files in os.walk(top, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        for name in files:
+            path = Path(folder) / name
+            try:
+                config = config_for(path, overrides)
+            except Exception:
+                found.append(str(path))  # the config error is reported when the file is checked
+                continue
+            if path.suffix.lower() in config.extensions and not config.excludes(path):
+                found.append(str(path))
+    for path in sorted(found):
+        yield path, None
+
+
+def config_for(path: Path, overrides: Overrides) -> Config:
+    if overrides.config is not None:
+        return _explicit_config(overrides.config)
+    return find_config(path.resolve().parent)
+
+
+@lru_cache(maxsize=8)
+def _explicit_config(path: Path) -> Config:
+    return load_config(path)
+
+
+@lru_cache(maxsize=64)
+def settings_for(config: Config, select_override: tuple[str, ...] | None, extra_ignore: tuple[str, ...],
+                 path_ignores: tuple[str, ...]) -> Settings:
+    rules = all_rules(config.packs)
+    chosen_select = select_override if select_override is not None else config.select
+    where = "--select" if select_override is not None else (config.path or "configuration")
+    check_codes(chosen_select, rules, where)
+    check_codes(config.ignore + extra_ignore, rules, "--ignore/ignore")
+    ignore = path_ignores + extra_ignore
+    selected = select(rules, chosen_select, ignore)
+    parse_selected = bool(select([_ParseRuleProxy()], chosen_select, ignore))
+    return Settings(
+        rules=tuple(selected), severities=dict(config.severity), options=config.options_dict(),
+        words=frozenset(config.words), parse_rule_enabled=parse_selected,
+    )
+
+
+class _ParseRuleProxy:
+    class meta:  # noqa: N801 - quacks like a rule for `select`
+        code = "ST000"
+
+
+def read_document(path: str, stdin_name: str | None = None) -> Document:
+    """Read a file (or stdin for "-") as a Document; FileProblem with a clear reason otherwise."""
+    try:
+        if path == "-":
+            return Document.from_bytes(sys.stdin.buffer.read(), stdin_name or "<stdin>")
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise FileProblem(f"file is too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        return Document.read(path)
+    except DecodeError as exc:
+        raise FileProblem(str(exc)) from None
+    except IsADirectoryError:
+        raise FileProblem("is a directory") from None
+    except PermissionError:
+        raise FileProblem("permission denied") from None
+    except FileNotFoundError:
+        raise FileProblem("no such file or directory") from None
+    except OSError as exc:
+        raise FileProblem(exc.strerror or str(exc)) from None
+
+
+def lint_path(path: str, overrides: Overrides, stdin_name: str | None = None) -> LintResult:
+    """Lint one file with its own configuration. Raises FileProblem or a configuration error."""
+    shown = stdin_name if path == "-" and stdin_name else path
+    config_anchor = Path(shown if path == "-" else path)
+    config = config_for(config_anchor if config_anchor.is_absolute() else Path.cwd() / config_anchor, overrides)
+    settings = settings_for(config, overrides.select, overrides.ignore, config.ignored_for(config_anchor))
+    document = read_document(path, stdin_name)
+    return lint_text(document, settings, shown)

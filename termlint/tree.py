@@ -1,0 +1,66 @@
+"""termlint's own clause tree: what a resolution is made of, in character offsets of the text.
+
+Rules read this tree, never the parser's. A clause may be made of several segments when
+a PDF or Word conversion split it across a page break (with running footnotes between);
+`segments` lists the pieces in order and `text` is their concatenation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+# Clause kinds. `document` is the root; `resolution` is one chapeau with its paragraphs
+# (a text may hold several, e.g. an ECOSOC resolution recommending a draft to the Assembly).
+KINDS = (
+    "document", "header", "symbol", "distribution", "date", "session", "agenda", "sponsors",
+    "report", "title", "heading", "resolution", "chapeau", "preambular", "operative",
+    "subparagraph", "closing", "annex", "footnote", "pagebreak", "artefact", "paragraph",
+)
+
+# Kinds whose text is prose a drafter wrote (rules that read sentences run on these).
+PROSE_KINDS = frozenset({"title", "preambular", "operative", "subparagraph", "paragraph", "footnote", "annex"})
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+
+
+@dataclass
+class Clause:
+    kind: str
+    start: int
+    end: int
+    segments: tuple[Segment, ...] = ()
+    label: str = ""  # "12", "(a)", "(ii)", a footnote's number
+    lead_start: int = -1  # span of the lead phrase ("Recalling also"), without markup
+    lead_end: int = -1
+    lead: str = ""
+    text: str = ""  # the clause's text, segments joined by a single space
+    children: list[Clause] = field(default_factory=list)
+    lead_italic: bool = False  # the lead phrase is set in italics (*Recalling*)
+
+    def walk(self) -> Iterator[Clause]:
+        """This clause and every descendant, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def find(self, *kinds: str) -> list[Clause]:
+        return [c for c in self.walk() if c.kind in kinds]
+
+    def offset_of(self, index: int) -> int:
+        """Map an index into `self.text` back to an offset in the document."""
+        consumed = 0
+        for seg in self.segments:
+            length = seg.end - seg.start
+            if index <= consumed + length:
+                return seg.start + (index - consumed)
+            consumed += length + 1  # the joining space
+        return self.end
+
+    @property
+    def is_resolution(self) -> bool:
+        return any(c.kind == "resolution" for c in self.children)
