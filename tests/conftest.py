@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from termlint.engine import LintResult, Settings, lint_text
+from termlint.registry import all_rules, select
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SEED = ROOT / "examples" / "draft-2022-child-protection.txt"
+SHARED = ROOT.parent / "shared"
+
+
+def settings(select_codes: tuple[str, ...] = (), ignore: tuple[str, ...] = (), **options: dict) -> Settings:
+    """Every bundled rule (or those selected), as a user with no configuration gets them."""
+    rules = select(all_rules(), select_codes, ignore)
+    return Settings(rules=tuple(rules), options=options)
+
+
+def lint(text: str, *codes: str, **options: dict) -> LintResult:
+    return lint_text(text, settings(codes, **options))
+
+
+def codes_of(result: LintResult) -> list[str]:
+    return [d.code for d in result.diagnostics]
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
