@@ -116,19 +116,21 @@ class _Builder:
         m = _SUB_LABEL.match(clause.text)
         if m:
             clause.label = f"({m.group(1)})"
+        elif clause.text[:1] in "-•–":
+            clause.label = "•"  # a bulleted item
         return clause
 
     @staticmethod
     def _nest(parent: Clause, subs: list[Clause]) -> None:
-        """(a), (b) under the paragraph; (i), (ii) under the lettered item they follow."""
+        """(a), (b) under the paragraph; (i), (ii) under the lettered item they follow.
+
+        "(i)" after "(h)" is the ninth letter; "(c)" after "(b)" is a letter unless "(b)"
+        already holds roman items up to "(xcix)".
+        """
         letter: Clause | None = None
         for sub in subs:
             name = sub.label.strip("()")
-            prev_name = letter.label.strip("()") if letter else ""
-            continues_roman = bool(letter and letter.children)
-            is_roman = bool(_ROMAN.fullmatch(name)) and letter is not None and not (name == "i" and prev_name == "h") and (
-                name == "i" or continues_roman)
-            if is_roman and letter is not None:
+            if letter is not None and _is_next_roman(name, letter):
                 letter.children.append(sub)
                 letter.end = max(letter.end, sub.end)
             else:
@@ -179,3 +181,26 @@ class _Builder:
         if m:
             clause.label = next(g for g in m.groups() if g)
         return clause
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a lower-case roman numeral, None when it is not one."""
+    if not numeral or not _ROMAN.fullmatch(numeral):
+        return None
+    total = 0
+    for i, ch in enumerate(numeral):
+        value = _ROMAN_VALUES[ch]
+        total += -value if i + 1 < len(numeral) and _ROMAN_VALUES[numeral[i + 1]] > value else value
+    return total
+
+
+def _is_next_roman(name: str, letter: Clause) -> bool:
+    value = roman_value(name)
+    if value is None:
+        return False
+    if not letter.children:
+        return value == 1 and letter.label != "(h)"
+    return value == (roman_value(letter.children[-1].label.strip("()")) or 0) + 1

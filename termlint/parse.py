@@ -39,7 +39,7 @@ class ParseProblem:
 
 
 _BLOCK_START = regex.compile(  # lines that open a new block even without a blank line before
-    r"^[ \t]*(?:\d{1,3}(?:\s?(?:bis|ter|quater))?\.\s|\((?:[a-z]{1,3}|[ivxlc]+)\)\s|<sup>\w+</sup>"
+    r"^[ \t]*(?:\d{1,3}(?:\s?(?:bis|ter|quater))?\.\s|\((?:[a-z]{1,3}|[ivxlc]+)\)\s|[-•–]\s|<sup>\w+</sup>"
     r"|\[\^[^\]\s]+\]:|#{1,6}\s|-{3,}[ \t]*$|\f|\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}[ \t]*$)"
 )
 
@@ -56,11 +56,12 @@ _SHAPES: tuple[tuple[str, Any], ...] = (
     ("ARTEFACT", regex.compile(  # running heads and job numbers left by a PDF conversion
         r"\d{2}-\d{5}\s*(?:\([A-Z]\))?.*|\d{1,3}/\d{1,3}|Page\s+\d+(?:\s+of\s+\d+)?", regex.DOTALL)),
     ("PARA_OP", regex.compile(r"\d{1,3}(?:\s?(?:bis|ter|quater))?\.\s.*", regex.DOTALL)),
-    ("PARA_SUB", regex.compile(r"\((?:[a-z]{1,3}|[ivxlc]+)\)\s.*", regex.DOTALL)),
+    ("PARA_SUB", regex.compile(r"(?:\((?:[a-z]{1,3}|[ivxlc]+)\)|[-•–])\s.*", regex.DOTALL)),
     ("SPONSORS", regex.compile(r".*:\s*(?:revised\s+)?draft\s+(?:resolution|decision|declaration)\W*", regex.I | regex.DOTALL)),
     ("REPORT", regex.compile(r"\[\s*(?:on\s+the\s+report|without\s+reference)\b.*\]\s*", regex.DOTALL)),
-    ("CLOSING", regex.compile(r"(?:\d+|\.{3}|…)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\W*", regex.I)),
-    ("HEADING", regex.compile(r"#{1,6}\s.*", regex.DOTALL)),
+    ("CLOSING", regex.compile(r"(?:\d+|\.{3}|…)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\W*"
+                              r"|Adopted\s+(?:unanimously\s+)?at\s+the\s+\d+(?:st|nd|rd|th)\s+meeting\b.*", regex.I | regex.DOTALL)),
+    ("HEADING", regex.compile(r"#{1,6}\s.*|[A-Z]|[IVXLC]+\.?|\*\*[^*\n]+\*\*", regex.DOTALL)),
     ("CHAPEAU", _CHAPEAU),
     ("SYMBOL", regex.compile(r"(?:United Nations\s+)?[A-Z]{1,6}(?:/[\w.-]+){2,}(?:\s*\(\d{4}\))?\s*")),
     ("DISTR", regex.compile(r"Distr\.?:?\s.*|Original:\s.*", regex.DOTALL)),
@@ -71,34 +72,55 @@ _SHAPES: tuple[tuple[str, Any], ...] = (
 )
 _SHAPE_OF = dict(_SHAPES)
 _FRONT_ONLY = frozenset({"SYMBOL", "DISTR", "SESSION", "AGENDA", "SPONSORS", "REPORT"})
-_ENDS_CLAUSE = regex.compile(r"[.;:,!?]\W*$|[.;:,]\s*(?:\[\^\w+\]|<sup>\w+</sup>)\s*$")
-_STARTS_LOWER = regex.compile(r"^[\p{Ll}\d(]")
+_ENDS_CLAUSE = regex.compile(r"[.;:,!?*]\W*$|[.;:,]\s*(?:\[\^\w+\]|<sup>\w+</sup>)\s*$")
+_STARTS_LOWER = regex.compile(r"^\p{Ll}")
+_STARTS_NUMBER = regex.compile(r"^[\d(]")
+_ENDS_SENTENCE = regex.compile(r"[.;:!?]\W*$")
 _STRUCTURAL = frozenset({"TEXT", "PREAMB", "PARA_OP", "PARA_SUB"})
 
 
+_STANDALONE = regex.compile(  # lines that are a block by themselves even inside a run of lines
+    r"[ \t]*(?:-{3,}|\f|The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\s*,"
+    r"|\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting|\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4})[ \t]*$"
+)
+# In hard-wrapped plain text a recital may follow the previous one on the next line:
+# "Determined to secure full compliance with its decisions,\nActing under Chapter VII ...".
+_RECITAL_START = regex.compile(
+    r"[ \t]*(?:\p{Lu}\p{Ll}+ly\s+\p{Ll}+|\p{Lu}\p{Ll}+(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Cognisant"
+    r"|Desirous|Anxious|Resolved|Convinced|Determined)\s+\p{Ll}"
+)
+_UNWRAPPED = 200  # a line this long means the text is not hard-wrapped: each line is a paragraph
+
+
 def _blocks(text: str) -> list[Block]:
-    """Cut the text into blocks: runs of non-blank lines, a new one at each line that opens a block."""
+    """Cut the text into blocks of lines: at blank lines, and at lines that open a block."""
     blocks: list[Block] = []
-    start = end = -1
+    run: list[tuple[int, int]] = []  # (start, end) of each stripped line of the current block
+
+    def close() -> None:
+        if run:
+            blocks.append(Block("", run[0][0], run[-1][1], [Segment(run[0][0], run[-1][1])]))
+            run.clear()
+
     pos = 0
+    previous = ""
     for line in text.split("\n"):
-        line_end = pos + len(line)
         stripped = line.strip()
-        if not stripped or _BLOCK_START.match(line):
-            if start >= 0:
-                blocks.append(Block("", start, end, [Segment(start, end)]))
-            start = -1
-        if stripped:
-            lstart = pos + (len(line) - len(line.lstrip()))
-            if start < 0:
-                start = lstart
-            end = pos + len(line.rstrip())
-            if _BLOCK_START.match(line) and regex.match(r"[ \t]*(?:-{3,}|\f)", line):
-                blocks.append(Block("", start, end, [Segment(start, end)]))
-                start = -1
-        pos = line_end + 1
-    if start >= 0:
-        blocks.append(Block("", start, end, [Segment(start, end)]))
+        if not stripped:
+            close()
+        else:
+            standalone = bool(_STANDALONE.match(line))
+            if (standalone or _BLOCK_START.match(line)
+                    or (previous.endswith(",") and _RECITAL_START.match(line))
+                    or (run and (len(stripped) > _UNWRAPPED or len(previous) > _UNWRAPPED))):
+                close()
+            start = pos + len(line) - len(line.lstrip())
+            run.append((start, pos + len(line.rstrip())))
+            if standalone:
+                close()
+        previous = stripped
+        pos += len(line) + 1
+    close()
     return blocks
 
 
@@ -142,8 +164,9 @@ def _prepare(text: str) -> tuple[list[Block], list[Block]]:
             previous is not None
             and block.kind == "TEXT"
             and previous.kind in _STRUCTURAL
-            and _STARTS_LOWER.match(body)
-            and not _ENDS_CLAUSE.search(text[previous.start:previous.end])
+            and (_STARTS_LOWER.match(body) or (
+                _STARTS_NUMBER.match(body) and not _ENDS_SENTENCE.search(text[previous.start:previous.end])) or (
+                seen_chapeau and _continues(body) and not _ENDS_CLAUSE.search(text[previous.start:previous.end])))
         ):
             # A paragraph that a page break (or a lost one) split in two: one clause again.
             previous.segments.append(Segment(block.start, block.end))
@@ -151,6 +174,12 @@ def _prepare(text: str) -> tuple[list[Block], list[Block]]:
             continue
         placed.append(block)
     return placed, aside
+
+
+def _continues(body: str) -> bool:
+    """Inside a resolution, a capitalised block that cannot open a clause continues the one before
+    ("... by the Co-Chairmen of the Steering" / "Committee of the International Conference ...")."""
+    return not body.startswith(("*", "#", "[")) and not _RECITAL_START.match(body)
 
 
 @lru_cache(maxsize=1)
