@@ -51,8 +51,8 @@ def check(ns: argparse.Namespace) -> int:
         except FileProblem as exc:
             errors.append((path, str(exc)))
             continue
-        except SETUP_ERRORS as exc:
-            errors.append((path, str(exc)))
+        except SETUP_ERRORS as exc:  # the message names the configuration or pack file
+            errors.append(("", str(exc)))
             continue
         checked += 1
         if ns.report_unused_directives:
@@ -62,7 +62,7 @@ def check(ns: argparse.Namespace) -> int:
         results.append(result)
         fail_levels.append(_fail_level(ns, path))
     for path, problem in _dedupe(errors):
-        _error(f"{path}: {problem}")
+        _error(f"{path}: {problem}" if path else problem)
     diagnostics = [d for r in results for d in r.diagnostics]
     report = Report(
         diagnostics=diagnostics, rules=_metas(results), errors=errors, files_checked=checked,

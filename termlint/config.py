@@ -111,7 +111,13 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(f"{path}:{toml_error_line(exc, text)}: invalid TOML: {exc}") from None
+
+
+def toml_error_line(exc: Exception, text: str) -> int:
+    """The line a TOML error is at (tomllib says "at line N" or "at end of document")."""
+    m = regex.search(r"line (\d+)", str(exc))
+    return int(m.group(1)) if m else text.count("\n") + 1
 
 
 def from_table(table: Any, path: Path, prefix: str) -> Config:

@@ -40,9 +40,12 @@ class PackInfo:
 def load_pack(path: Path) -> list[Any]:
     """Read one pack file and build its rules."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise PackError(f"{path}: invalid TOML: {exc}") from None
+        from termlint.config import toml_error_line
+
+        raise PackError(f"{path}:{toml_error_line(exc, text)}: invalid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"{path}: cannot read pack: {exc}") from None
     head = data.get("pack", {})

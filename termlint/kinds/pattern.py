@@ -46,7 +46,9 @@ class PatternRule:
                         continue
                     fix = None
                     if self.replace is not None:
-                        fix = Fix((Edit(m.start(), m.end(), m.expand(self.replace)),), self.fix_safe)
+                        replacement = m.expand(self.replace)
+                        fix = Fix((Edit(m.start(), m.end(), replacement),), self.fix_safe,
+                                  f"replace “{m.group()}” with “{replacement}”" if replacement else f"delete “{m.group()}”")
                     yield Finding(self.meta.code, m.start(), m.end(), _render(self.message, m), fix=fix)
 
 
