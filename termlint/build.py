@@ -37,7 +37,25 @@ def build_tree(text: str, shape: Any, aside: list[Any]) -> Clause:
         else:
             root.children.append(builder.clause("pagebreak" if block.kind == "PAGEBREAK" else "artefact", block))
     root.children.sort(key=lambda c: c.start)
+    _attach_footnotes(root)
     return root
+
+
+_MARKER = regex.compile(r"<sup>(\w+)</sup>|\[\^([^\]\s]+)\](?!:)|\\(\*)")
+
+
+def _attach_footnotes(root: Clause) -> None:
+    """Link each footnote to the innermost clause that holds its first marker."""
+    notes = {c.label: c for c in root.children if c.kind == "footnote"}
+    if not notes:
+        return
+    for clause in root.walk():
+        if clause.kind in ("document", "resolution", "header", "annex", "footnote"):
+            continue  # containers: their text is their children's
+        for m in _MARKER.finditer(clause.text):
+            note = notes.pop(next(g for g in m.groups() if g), None)
+            if note is not None:
+                clause.footnotes.append(note)
 
 
 class _Builder:

@@ -116,6 +116,8 @@ def parse(ns: argparse.Namespace) -> int:
         first, last = document.position(clause.start)[0], document.position(max(clause.start, clause.end - 1))[0]
         out: dict[str, Any] = {"kind": clause.kind, "label": clause.label, "lead": clause.lead,
                                "lines": [first, last]}
+        if clause.footnotes:
+            out["footnotes"] = [n.label for n in clause.footnotes]
         if len(clause.segments) > 1:
             out["segments"] = [[document.position(s.start)[0], document.position(max(s.start, s.end - 1))[0]]
                                for s in clause.segments]
@@ -135,7 +137,8 @@ def parse(ns: argparse.Namespace) -> int:
         label = f" {item['label']}" if item["label"] else ""
         lead = f"  “{item['lead']}”" if item["lead"] else ""
         joined = "  (joined across " + ", ".join(f"{a}-{b}" for a, b in item["segments"]) + ")" if "segments" in item else ""
-        print(f"{'  ' * depth}{item['kind']}{label}  lines {span}{lead}{joined}")
+        notes = "  footnotes " + ", ".join(item["footnotes"]) if "footnotes" in item else ""
+        print(f"{'  ' * depth}{item['kind']}{label}  lines {span}{lead}{joined}{notes}")
         for child in item.get("children", []):
             show(child, depth + 1)
 

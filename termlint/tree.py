@@ -41,6 +41,7 @@ class Clause:
     text: str = ""  # the clause's text, segments joined by a single space
     children: list[Clause] = field(default_factory=list)
     lead_italic: bool = False  # the lead phrase is set in italics (*Recalling*)
+    footnotes: list[Clause] = field(default_factory=list)  # footnotes whose marker this clause holds
 
     def walk(self) -> Iterator[Clause]:
         """This clause and every descendant, in document order."""

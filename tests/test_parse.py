@@ -66,6 +66,11 @@ def test_seed_operative_paragraphs_and_footnotes():
     assert _lines(doc, ops[3]) == (111, 111)  # 4. follows 3. without a blank line
     notes = root.find("footnote")
     assert [(n.label, doc.position(n.start)[0]) for n in notes] == [("*", 36), ("1", 38), ("2", 40), ("3", 60)]
+    # Each footnote is attached to the clause that holds its marker.
+    holders = {n.label: c for c in root.walk() for n in c.footnotes}
+    assert holders["*"].kind == "agenda"
+    assert doc.position(holders["1"].start)[0] == doc.position(holders["2"].start)[0] == 30
+    assert holders["3"].lead == "Taking note"
     assert [doc.position(p.start)[0] for p in root.find("pagebreak")] == [8, 34, 58]
 
 
