@@ -28,6 +28,16 @@ def format_names() -> list[str]:
 def add_check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("--report-unused-directives", action="store_true",
                        help="report suppression comments that suppress nothing")
+    check.add_argument("-j", "--jobs", type=_jobs, default=0,
+                       help="check files in N processes (default: one per core; 1: in this process)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="do not read or write the result cache (.termlint_cache/ in the project root)")
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes of at least 1, got {value!r}")
+    return int(value)
 
 
 def _error(message: str) -> None:
@@ -35,24 +45,21 @@ def _error(message: str) -> None:
 
 
 def check(ns: argparse.Namespace) -> int:
-    from termlint.runner import FileProblem, Overrides, discover, lint_path
+    from termlint.cache import default_dir
+    from termlint.parallel import Job, default_jobs, lint_files
+    from termlint.runner import Overrides, discover
 
     overrides = Overrides(config=ns.config, select=ns.select, ignore=tuple(ns.ignore))
     results: list[LintResult] = []
     errors: list[tuple[str, str]] = []
     fail_levels: list[Severity] = []
     checked = 0
-    for path, problem in discover(ns.paths, overrides):
-        if problem is not None:
-            errors.append((path, problem))
-            continue
-        try:
-            result = lint_path(path, overrides, ns.stdin_filename)
-        except FileProblem as exc:
-            errors.append((path, str(exc)))
-            continue
-        except SETUP_ERRORS as exc:  # the message names the configuration or pack file
-            errors.append(("", str(exc)))
+    job = Job(overrides, ns.stdin_filename, None if ns.no_cache else default_dir(ns.config),
+              keep_text=bool(ns.show_source or getattr(ns, "fix", False) or getattr(ns, "diff", False)))
+    for outcome in lint_files(discover(ns.paths, overrides), job, ns.jobs or default_jobs()):
+        path, result = outcome.path, outcome.result
+        if result is None:  # a setup error's message names the configuration or pack file
+            errors.append(("" if outcome.setup_error else path, outcome.problem or "cannot be checked"))
             continue
         checked += 1
         if ns.report_unused_directives:

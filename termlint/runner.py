@@ -97,15 +97,19 @@ class _ParseRuleProxy:
 
 def read_document(path: str, stdin_name: str | None = None) -> Document:
     """Read a file (or stdin for "-") as a Document; FileProblem with a clear reason otherwise."""
+    return decode(read_bytes(path), (stdin_name or "<stdin>") if path == "-" else path)
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes (stdin's for "-"); FileProblem with a clear reason otherwise."""
     try:
         if path == "-":
-            return Document.from_bytes(sys.stdin.buffer.read(), stdin_name or "<stdin>")
+            return sys.stdin.buffer.read()
         size = os.path.getsize(path)
         if size > MAX_BYTES:
             raise FileProblem(f"file is too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-        return Document.read(path)
-    except DecodeError as exc:
-        raise FileProblem(str(exc)) from None
+        with open(path, "rb") as handle:
+            return handle.read()
     except IsADirectoryError:
         raise FileProblem("is a directory") from None
     except PermissionError:
@@ -116,11 +120,24 @@ def read_document(path: str, stdin_name: str | None = None) -> Document:
         raise FileProblem(exc.strerror or str(exc)) from None
 
 
-def lint_path(path: str, overrides: Overrides, stdin_name: str | None = None) -> LintResult:
-    """Lint one file with its own configuration. Raises FileProblem or a configuration error."""
+def decode(data: bytes, path: str) -> Document:
+    try:
+        return Document.from_bytes(data, path)
+    except DecodeError as exc:
+        raise FileProblem(str(exc)) from None
+
+
+def file_settings(path: str, overrides: Overrides, stdin_name: str | None = None) -> tuple[str, Config, Settings]:
+    """(the path to report, the configuration, the settings) for one file. Raises a configuration error."""
     shown = stdin_name if path == "-" and stdin_name else path
     config_anchor = Path(shown if path == "-" else path)
     config = config_for(config_anchor if config_anchor.is_absolute() else Path.cwd() / config_anchor, overrides)
     settings = settings_for(config, overrides.select, overrides.ignore, config.ignored_for(config_anchor))
+    return shown, config, settings
+
+
+def lint_path(path: str, overrides: Overrides, stdin_name: str | None = None) -> LintResult:
+    """Lint one file with its own configuration. Raises FileProblem or a configuration error."""
+    shown, _, settings = file_settings(path, overrides, stdin_name)
     document = read_document(path, stdin_name)
     return lint_text(document, settings, shown)

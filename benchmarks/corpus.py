@@ -1,0 +1,171 @@
+"""A deterministic benchmark corpus of drafts, built from the texts shipped in the repository.
+
+Each generated file (~30 KB, the size of a real draft) takes the front matter of one source
+text, then recitals and operative paragraphs drawn from every source of the same style,
+renumbered, with resolution numbers and dates varied, and a few typical drafting defects
+injected at a low rate (about one paragraph in twelve). The same size always gives the
+same bytes, so figures from different runs compare.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = (ROOT / "examples", ROOT / "tests" / "data" / "corpus")
+GENERATOR_VERSION = "1"  # bump when the output changes, so old corpora are rebuilt
+FILES_PER_FOLDER = 200
+DEFECT_RATE = 0.08
+
+_OPERATIVE = re.compile(r"^\d{1,3}\.\s")
+_RECITAL = re.compile(r"^\*?(?:[A-Z][a-z]+(?:ing|ed)|Aware|Mindful|Bearing|Deeply|Gravely|Noting|Having)\b")
+_CHAPEAU = re.compile(r"^\*?The (?:General Assembly|Security Council|Economic and Social Council)")
+_FOOTNOTE = re.compile(r"^(?:\[\^\w+\]:|<sup>\w+</sup>|\\\*)")
+_CLOSING = re.compile(r"^\d+(?:st|nd|rd|th) (?:plenary )?meeting")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+_DATE = re.compile(r"\b\d{1,2} (?:" + "|".join(_MONTHS) + r") (?:19|20)\d\d\b")
+_GA_CITATION = re.compile(r"\b(resolutions? )(\d{2})/(\d{1,3})\b")
+_SC_CITATION = re.compile(r"\b(\d{3,4}) \(((?:19|20)\d\d)\)")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source text cut into its parts."""
+
+    name: str
+    style: str  # "md" (italic leads, one paragraph per line) or "txt" (hard-wrapped plain text)
+    suffix: str  # the source file's extension, kept by the drafts built on it
+    front: tuple[str, ...]  # blocks up to and including the chapeau
+    recitals: tuple[str, ...]
+    operatives: tuple[str, ...]  # without their numbers
+    tail: tuple[str, ...]  # closing lines and footnotes
+
+
+def load_sources() -> list[Source]:
+    sources = []
+    for folder in SOURCES:
+        for path in sorted(folder.iterdir()):
+            if path.suffix in (".md", ".txt"):
+                sources.append(_cut(path, path.read_text(encoding="utf-8")))
+    return [s for s in sources if s.recitals or s.operatives]
+
+
+def _cut(path: Path, text: str) -> Source:
+    blocks = [b.strip("\n") for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
+    style = "md" if any(b.startswith("*") and not b.startswith("**") for b in blocks) else "txt"
+    front: list[str] = []
+    recitals: list[str] = []
+    operatives: list[str] = []
+    tail: list[str] = []
+    seen_chapeau = False
+    for block in blocks:
+        if not seen_chapeau:
+            front.append(block)
+            seen_chapeau = bool(_CHAPEAU.match(block))
+        elif _FOOTNOTE.match(block) or _CLOSING.match(block):
+            tail.append(block)
+        elif _OPERATIVE.match(block):
+            operatives.append(_OPERATIVE.sub("", block, count=1))
+        elif _RECITAL.match(block):
+            recitals.append(block)
+    if not seen_chapeau:  # no chapeau: keep a short front, the rest is body text
+        front = front[:3]
+    return Source(path.name, style, path.suffix, tuple(front), tuple(recitals), tuple(operatives), tuple(tail))
+
+
+def _vary_citations(text: str, rng: random.Random) -> str:
+    text = _GA_CITATION.sub(lambda m: f"{m.group(1)}{rng.randint(50, 78)}/{rng.randint(1, 320)}", text)
+    text = _SC_CITATION.sub(lambda m: f"{rng.randint(600, 2700)} ({rng.randint(1990, 2023)})", text)
+    return _DATE.sub(lambda m: f"{rng.randint(1, 28)} {rng.choice(_MONTHS)} {rng.randint(1995, 2023)}", text)
+
+
+def _swap_letters(text: str, rng: random.Random) -> str:
+    words = [m for m in re.finditer(r"\b[a-z]{7,}\b", text)]
+    if not words:
+        return text
+    m = rng.choice(words)
+    w = m.group()
+    i = rng.randint(1, len(w) - 3)
+    return text[:m.start()] + w[:i] + w[i + 1] + w[i] + w[i + 2:] + text[m.end():]
+
+
+# Defects a drafter leaves: each takes a paragraph and returns it with one mistake (or unchanged).
+_DEFECTS = (
+    lambda t, r: t.replace(", ", ", , ", 1),
+    lambda t, r: t.replace(" the ", " the  ", 1),
+    lambda t, r: t.replace("Member States", "member States", 1),
+    lambda t, r: t.replace("Secretary-General", "Secretary General", 1),
+    lambda t, r: t.replace("organization", "organisation", 1),
+    lambda t, r: t.replace("programme", "program", 1),
+    lambda t, r: t.replace("United Nations", "UN", 1),
+    lambda t, r: t.replace("“", '"', 1).replace("”", '"', 1),
+    lambda t, r: t.replace("recognizing", "recognising", 1),
+    lambda t, r: t.replace("non-governmental", "nongovernmental", 1),
+    lambda t, r: t.replace("; ", ";; ", 1),
+    _swap_letters,
+)
+
+
+def _defect(text: str, rng: random.Random) -> str:
+    return rng.choice(_DEFECTS)(text, rng) if rng.random() < DEFECT_RATE else text
+
+
+def make_draft(sources: list[Source], index: int, rng: random.Random) -> tuple[str, str]:
+    """One draft of 22-38 KB: (text, file extension with its dot)."""
+    base = sources[index % len(sources)]
+    pool = [s for s in sources if s.style == base.style]
+    recitals = [r for s in pool for r in s.recitals]
+    operatives = [o for s in pool for o in s.operatives]
+    target = rng.randint(22_000, 38_000)
+    parts = list(base.front)
+    size = sum(len(p) + 2 for p in parts)
+    body_recitals: list[str] = []
+    body_operatives: list[str] = []
+    while size < target:
+        # Recitals first, then operative paragraphs, in the proportion of a real draft.
+        if recitals and (not operatives or len(body_recitals) < max(3, len(body_operatives) // 2)):
+            chosen = rng.choice(recitals)
+            body_recitals.append(chosen)
+        else:
+            chosen = rng.choice(operatives)
+            body_operatives.append(chosen)
+        size += len(chosen) + 8
+    parts.extend(body_recitals)
+    parts.extend(f"{n}. {text}" for n, text in enumerate(body_operatives, 1))
+    parts.extend(base.tail)
+    body = "\n\n".join(_defect(_vary_citations(p, rng), rng) for p in parts)
+    return body + "\n", base.suffix
+
+
+def generate(out: Path, megabytes: int, seed: int = 20240601) -> Path:
+    """Write a corpus of about `megabytes` MB under out/<N>MB (reused when already complete)."""
+    folder = out / f"{megabytes}MB"
+    marker = folder / ".complete"
+    if marker.is_file() and marker.read_text() == GENERATOR_VERSION:
+        return folder
+    if folder.exists():  # an interrupted or older corpus: start again
+        shutil.rmtree(folder)
+    sources = load_sources()
+    rng = random.Random(seed)
+    total, index = 0, 0
+    while total < megabytes * 1_000_000:
+        text, suffix = make_draft(sources, index, rng)
+        path = folder / f"part-{index // FILES_PER_FOLDER:03d}" / f"draft-{index:05d}{suffix}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = text.encode("utf-8")
+        path.write_bytes(data)
+        total += len(data)
+        index += 1
+    marker.write_text(GENERATOR_VERSION)
+    return folder
+
+
+def corpus_size(folder: Path) -> tuple[int, int]:
+    """(bytes, files) of the drafts in a generated corpus."""
+    files = [p for p in folder.rglob("draft-*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)
