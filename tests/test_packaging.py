@@ -29,7 +29,7 @@ def test_wheel_contains_packs_and_grammar(wheel):
     assert "termlint/_data/grammar/resolution.lark" in names
     packs = [n for n in names if n.startswith("termlint/_data/rules/") and n.endswith(".toml")]
     assert "termlint/_data/rules/punctuation.toml" in packs
-    assert len(packs) == len(list((ROOT / "rules").glob("*.toml")))
+    assert len(packs) == len(list((ROOT / "rules").rglob("*.toml")))  # packs and the data lists under rules/lists/
 
 
 def test_installed_wheel_runs_from_another_directory(wheel, tmp_path):
