@@ -59,7 +59,7 @@ _SHAPES: tuple[tuple[str, Any], ...] = (
     ("PARA_SUB", regex.compile(r"(?:\((?:[a-z]{1,3}|[ivxlc]+)\)|[-•–])\s.*", regex.DOTALL)),
     ("SPONSORS", regex.compile(r".*:\s*(?:revised\s+)?draft\s+(?:resolution|decision|declaration)\W*", regex.I | regex.DOTALL)),
     ("REPORT", regex.compile(r"\[\s*(?:on\s+the\s+report|without\s+reference)\b.*\]\s*", regex.DOTALL)),
-    ("CLOSING", regex.compile(r"(?:\d+|\.{3}|…)(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting\W*"
+    ("CLOSING", regex.compile(r"(?:\d+|\.{3}|…)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\W*"
                               r"|Adopted\s+(?:unanimously\s+)?at\s+the\s+\d+(?:st|nd|rd|th)\s+meeting\b.*", regex.I | regex.DOTALL)),
     ("HEADING", regex.compile(r"#{1,6}\s.*|[A-Z]|[IVXLC]+\.?|\*\*[^*\n]+\*\*", regex.DOTALL)),
     ("CHAPEAU", _CHAPEAU),
@@ -75,7 +75,7 @@ _FRONT_ONLY = frozenset({"SYMBOL", "DISTR", "SESSION", "AGENDA", "SPONSORS", "RE
 _ENDS_CLAUSE = regex.compile(r"[.;:,!?*]\W*$|[.;:,]\s*(?:\[\^\w+\]|<sup>\w+</sup>)\s*$")
 _STARTS_LOWER = regex.compile(r"^\p{Ll}")
 _STARTS_NUMBER = regex.compile(r"^[\d(]")
-_ENDS_SENTENCE = regex.compile(r"[.;:!?]\W*$")
+_ENDS_SENTENCE = regex.compile(r"[.;:!?]\W*$|[.;:!?]\s*(?:\[\^\w+\]|<sup>\w+</sup>)\s*$")  # "guidelines.[^30]"
 _STRUCTURAL = frozenset({"TEXT", "PREAMB", "PARA_OP", "PARA_SUB"})
 
 
