@@ -141,7 +141,8 @@ def number(label: str) -> tuple[int, str] | None:
 
 
 # The mark that ends a paragraph: trailing footnote markers, closing quotes and emphasis are not it.
-_TRAIL_MARKER = regex.compile(r"(?:<sup>[^<>\n]{1,12}</sup>|\[\^[^\]\s]{1,12}\]|\\\*|[ \t\u00a0])+$")
+# A bare number after the mark is a footnote marker in retyped plain text ("... Protocol, 28").
+_TRAIL_MARKER = regex.compile(r"(?:<sup>[^<>\n]{1,12}</sup>|\[\^[^\]\s]{1,12}\]|\\\*|(?<=[.,;:])[ \t]+\d{1,3}|[ \t\u00a0])+$")
 _TRAIL_CLOSE = regex.compile(r"[\"”’»*_\]\s]+$")
 MARKS = ".,;:!?…"
 
