@@ -1,0 +1,93 @@
+"""Straight and curly quotation marks mixed in one document (PU007)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from termlint.checks.punctuation_spacing import PROSE
+from termlint.checks.structure_parts import examples
+from termlint.model import Edit, Finding, Fix, RuleMeta, Severity
+from termlint.rule import Context
+from termlint.tree import Clause
+
+_KINDS = (
+    # (name, straight mark, curly marks)
+    ("double", '"', "“”"),
+    ("single", "'", "‘’"),
+)
+_OPENS_AFTER = " \t\n([{—–-/“‘"
+
+
+def _curly(text: str, i: int, kind: str) -> str:
+    """The curly form of the straight mark at text[i], from its neighbours."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opening = before in _OPENS_AFTER and not after.isspace()
+    if kind == "double":
+        return "“" if opening else "”"
+    return "‘" if opening and not after.isdigit() else "’"  # "'90s" and "States'" take the apostrophe
+
+
+@dataclass(frozen=True)
+class MixedQuotes:
+    meta: RuleMeta = RuleMeta(
+        code="PU007", name="mixed-quote-styles", category="punctuation", severity=Severity.WARNING,
+        summary="Straight and curly quotation marks (or apostrophes) in the same document",
+        description=(
+            "A document uses either curly marks (“ ” ‘ ’) or straight ones (\" ') throughout; United\n"
+            "Nations documents use curly ones. When both occur, the style used less often is reported,\n"
+            "once per paragraph, with the counts; a tie counts for curly. Double marks and single marks\n"
+            "(with apostrophes) are counted apart. The fix turns the paragraph's marks into the\n"
+            "document's style, choosing opening or closing marks from the neighbouring characters."
+        ),
+        scope=frozenset(PROSE), fixable=True, source="United Nations Editorial Manual; consistency",
+        examples=examples(
+            ("bad", "its call to \"address the needs of children\",\n\nand to “take effective measures”, and “end abuse”,\n"),
+            ("fixed", "its call to “address the needs of children”,\n\nand to “take effective measures”, and “end abuse”,\n"),
+            ("bad", "the children’s safety, the victims’ recovery and the offenders' efforts\n"),
+            ("fixed", "the children’s safety, the victims’ recovery and the offenders’ efforts\n"),
+            ("good", "its call to “address the needs of children” and the children’s safety\n"),
+        ),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        skip = ctx.protected
+        clauses = list(ctx.clauses(self.meta.scope))
+        for kind, straight, curly in _KINDS:
+            marks: list[tuple[Clause, int, bool]] = []  # (clause, offset, is straight)
+            for clause in clauses:
+                for seg in clause.segments:
+                    for i in range(seg.start, seg.end):
+                        ch = text[i]
+                        if (ch == straight or ch in curly) and not skip.code.overlaps(i, i + 1) \
+                                and not skip.comments.overlaps(i, i + 1):
+                            marks.append((clause, i, ch == straight))
+            n_straight = sum(1 for _, _, s in marks if s)
+            n_curly = len(marks) - n_straight
+            if not n_straight or not n_curly:
+                continue
+            minority_straight = n_straight < n_curly or n_straight == n_curly
+            counts = f"{n_straight} straight, {n_curly} curly"
+            by_clause: dict[int, list[int]] = {}
+            order: list[Clause] = []
+            for clause, i, is_straight in marks:
+                if is_straight == minority_straight:
+                    if id(clause) not in by_clause:
+                        by_clause[id(clause)] = []
+                        order.append(clause)
+                    by_clause[id(clause)].append(i)
+            for clause in order:
+                offsets = by_clause[id(clause)]
+                if minority_straight:
+                    edits = tuple(Edit(i, i + 1, _curly(text, i, kind)) for i in offsets)
+                    message = f"straight {kind} quotation mark in a document that uses curly ones ({counts})"
+                else:
+                    edits = tuple(Edit(i, i + 1, straight) for i in offsets)
+                    message = f"curly {kind} quotation mark in a document that uses straight ones ({counts})"
+                yield Finding(self.meta.code, offsets[0], offsets[0] + 1, message,
+                              fix=Fix(edits, description="use the document's style"))
+
+
+RULES = (MixedQuotes(),)

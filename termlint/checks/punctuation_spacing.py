@@ -1,0 +1,71 @@
+"""A word run on after a comma, semicolon, colon or full stop with no space (PU004)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from termlint.checks.structure_parts import examples
+from termlint.model import Edit, Finding, Fix, RuleMeta, Severity
+from termlint.rule import Context
+
+PROSE = ("title", "heading", "preambular", "operative", "subparagraph", "paragraph", "footnote")
+
+# ",word" ";word" ":word" after a word, and ".Word" after a word of two lower-case letters or more
+# (so "i.e.", "e.g.", "U.N.", "No.5", "1.5", "E/CN.15/2022/1" and "un.org" never match).
+_RUN_ON = regex.compile(r"(?<=[\p{L}\p{N}”’)\]*])([,;:])(?=[*_]?\p{L})|(?<=\p{Ll}{2}[”’)*]?)(\.)(?=\p{Lu}\p{Ll})")
+_TOKEN = regex.compile(r"\S+")
+_ENTITY = regex.compile(r"&#?\w{1,8}$")
+
+
+def _exempt(text: str, start: int, end: int) -> bool:
+    """Symbols, addresses and file names carry their punctuation without spaces."""
+    left = text.rfind(" ", 0, start) + 1
+    right = text.find(" ", end)
+    token = text[left: right if right >= 0 else len(text)]
+    if "/" in token or "@" in token or "://" in token or token.startswith(("www.", "(www.")):
+        return True
+    if text[start] == ";" and _ENTITY.search(text, 0, start):  # "&nbsp;" is an HTML entity
+        return True
+    return False
+
+
+@dataclass(frozen=True)
+class MissingSpace:
+    meta: RuleMeta = RuleMeta(
+        code="PU004", name="missing-space-after-punctuation", category="punctuation", severity=Severity.WARNING,
+        summary="No space after a comma, semicolon, colon or full stop (`States,including`)",
+        description=(
+            "A comma, semicolon or colon followed directly by a word, or a full stop after a word and\n"
+            "directly followed by a capitalised word, is a typing or conversion slip. Not flagged:\n"
+            "numbers (1,000; 1.5; 10:30), document symbols and paths (A/RES/75/10, E/CN.15/2022/1),\n"
+            "web and e-mail addresses, abbreviations with internal full stops (i.e., e.g., U.N.) and code.\n"
+            "The fix inserts one space."
+        ),
+        scope=frozenset(PROSE), fixable=True, source="common typing slips",
+        examples=examples(
+            ("bad", "Urges Member States,including through legislation,to act"),
+            ("fixed", "Urges Member States, including through legislation, to act"),
+            ("bad", "It was adopted.The Assembly decided"),
+            ("fixed", "It was adopted. The Assembly decided"),
+            ("good", "i.e. 1,000 cases; see E/CN.15/2022/1 and www.un.org, at 10:30, as in A/RES/75/10."),
+        ),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        code = ctx.protected.code
+        for clause in ctx.clauses(self.meta.scope):
+            for seg in clause.segments:
+                for m in _RUN_ON.finditer(text, seg.start, seg.end):
+                    start, end = m.span()
+                    if code.overlaps(start, end + 1) or _exempt(text, start, end):
+                        continue
+                    mark = m.group()
+                    yield Finding(self.meta.code, start, end + 1, f"no space after “{mark}”",
+                                  fix=Fix((Edit(end, end, " "),), description="insert a space"))
+
+
+RULES = (MissingSpace(),)
