@@ -36,10 +36,10 @@ class MixedQuotes:
         summary="Straight and curly quotation marks (or apostrophes) in the same document",
         description=(
             "A document uses either curly marks (“ ” ‘ ’) or straight ones (\" ') throughout; United\n"
-            "Nations documents use curly ones. When both occur, the style used less often is reported,\n"
-            "once per paragraph, with the counts; a tie counts for curly. Double marks and single marks\n"
-            "(with apostrophes) are counted apart. The fix turns the paragraph's marks into the\n"
-            "document's style, choosing opening or closing marks from the neighbouring characters."
+            "Nations documents use curly ones. When both occur, the marks of the style used less often\n"
+            "(double and single marks, apostrophes included, counted together; a tie counts for curly)\n"
+            "are reported once per paragraph, with the counts. The fix turns the paragraph's marks into\n"
+            "the document's style, choosing opening or closing marks from the neighbouring characters."
         ),
         scope=frozenset(PROSE), fixable=True, source="United Nations Editorial Manual; consistency",
         examples=examples(
@@ -55,8 +55,9 @@ class MixedQuotes:
         text = ctx.text
         skip = ctx.protected
         clauses = list(ctx.clauses(self.meta.scope))
+        found: dict[str, list[tuple[Clause, int, bool]]] = {}  # kind -> (clause, offset, is straight)
         for kind, straight, curly in _KINDS:
-            marks: list[tuple[Clause, int, bool]] = []  # (clause, offset, is straight)
+            marks = found[kind] = []
             for clause in clauses:
                 for seg in clause.segments:
                     for i in range(seg.start, seg.end):
@@ -64,28 +65,30 @@ class MixedQuotes:
                         if (ch == straight or ch in curly) and not skip.code.overlaps(i, i + 1) \
                                 and not skip.comments.overlaps(i, i + 1):
                             marks.append((clause, i, ch == straight))
-            n_straight = sum(1 for _, _, s in marks if s)
-            n_curly = len(marks) - n_straight
-            if not n_straight or not n_curly:
-                continue
-            minority_straight = n_straight < n_curly or n_straight == n_curly
-            counts = f"{n_straight} straight, {n_curly} curly"
+        # One style for the document, from all its marks (a tie counts for curly).
+        n_straight = sum(s for marks in found.values() for _, _, s in marks)
+        n_curly = sum(len(marks) for marks in found.values()) - n_straight
+        if not n_straight or not n_curly:
+            return
+        use_straight = n_straight > n_curly
+        counts = f"{n_straight} straight, {n_curly} curly"
+        for kind, straight, _ in _KINDS:
             by_clause: dict[int, list[int]] = {}
             order: list[Clause] = []
-            for clause, i, is_straight in marks:
-                if is_straight == minority_straight:
+            for clause, i, is_straight in found[kind]:
+                if is_straight != use_straight:
                     if id(clause) not in by_clause:
                         by_clause[id(clause)] = []
                         order.append(clause)
                     by_clause[id(clause)].append(i)
             for clause in order:
                 offsets = by_clause[id(clause)]
-                if minority_straight:
-                    edits = tuple(Edit(i, i + 1, _curly(text, i, kind)) for i in offsets)
-                    message = f"straight {kind} quotation mark in a document that uses curly ones ({counts})"
-                else:
+                if use_straight:
                     edits = tuple(Edit(i, i + 1, straight) for i in offsets)
                     message = f"curly {kind} quotation mark in a document that uses straight ones ({counts})"
+                else:
+                    edits = tuple(Edit(i, i + 1, _curly(text, i, kind)) for i in offsets)
+                    message = f"straight {kind} quotation mark in a document that uses curly ones ({counts})"
                 yield Finding(self.meta.code, offsets[0], offsets[0] + 1, message,
                               fix=Fix(edits, description="use the document's style"))
 
