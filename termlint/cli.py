@@ -47,8 +47,9 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check files (the default command)")
     check.add_argument("paths", nargs="*", default=["."], help="files or directories; - reads stdin")
-    check.add_argument("--format", "--output-format", dest="format", default="text",
-                       choices=commands.format_names(), help="output format (default: text)")
+    check.add_argument("--format", "--output-format", dest="format", default="auto",
+                       choices=commands.format_names(),
+                       help="output format (default: auto = github under GitHub Actions, else text)")
     check.add_argument("--select", type=_codes, help="only these rule codes or prefixes (comma-separated)")
     check.add_argument("--ignore", type=_codes, default=(), help="skip these rule codes or prefixes")
     check.add_argument("--fail-on", choices=("error", "warning", "info"),

@@ -11,7 +11,7 @@ from typing import Any
 
 from termlint.config import Config, ConfigError
 from termlint.engine import PARSE_RULE, LintResult
-from termlint.formats import FORMATS, Report, render
+from termlint.formats import AUTO, FORMATS, Report, render, resolve
 from termlint.model import RuleMeta, Severity
 from termlint.packs import PackError
 from termlint.registry import RegistryError
@@ -19,15 +19,25 @@ from termlint.suppress import UNUSED_CODE
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SETUP_ERRORS = (ConfigError, PackError, RegistryError)
+NEEDS_TEXT = ("sarif", "gitlab", "junit")  # formats that read the checked text (fingerprints, file list)
 
 
 def format_names() -> list[str]:
-    return [*FORMATS]
+    return [AUTO, *FORMATS]
 
 
 def add_check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("--report-unused-directives", action="store_true",
                        help="report suppression comments that suppress nothing")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --diff, apply unsafe fixes too; otherwise count them as fixable")
+    check.add_argument("--diff", action="store_true",
+                       help="print the fixes as a unified diff instead of writing them (exit 1 if any)")
+    check.add_argument("--diff-base", metavar="REV",
+                       help="report only findings on lines changed since git revision REV")
+    check.add_argument("--force-exclude", action="store_true",
+                       help="apply the configuration's exclude list to files named on the command line too")
     check.add_argument("-j", "--jobs", type=_jobs, default=0,
                        help="check files in N processes (default: one per core; 1: in this process)")
     check.add_argument("--no-cache", action="store_true",
@@ -54,8 +64,23 @@ def check(ns: argparse.Namespace) -> int:
     errors: list[tuple[str, str]] = []
     fail_levels: list[Severity] = []
     checked = 0
+    fixed: int | None = None
+    if ns.force_exclude:
+        from termlint.exclude import drop_excluded
+
+        ns.paths = drop_excluded(ns.paths, overrides)
+    if ns.fix or ns.diff:
+        from termlint.fixfiles import run_fixes
+
+        fix_run = run_fixes(ns, overrides)
+        if fix_run.exit_code is not None:  # --diff and standard input are complete there
+            return fix_run.exit_code
+        fixed = fix_run.applied
+        errors.extend(fix_run.errors)
+    out_format, color = resolve(ns.format, os.environ, sys.stdout.isatty() and not ns.no_color)
     job = Job(overrides, ns.stdin_filename, None if ns.no_cache else default_dir(ns.config),
-              keep_text=bool(ns.show_source or getattr(ns, "fix", False) or getattr(ns, "diff", False)))
+              keep_text=bool(ns.show_source or getattr(ns, "fix", False) or getattr(ns, "diff", False)
+                             or out_format in NEEDS_TEXT))
     for outcome in lint_files(discover(ns.paths, overrides), job, ns.jobs or default_jobs()):
         path, result = outcome.path, outcome.result
         if result is None:  # a setup error's message names the configuration or pack file
@@ -65,6 +90,12 @@ def check(ns: argparse.Namespace) -> int:
         if ns.report_unused_directives:
             result.diagnostics.extend(result.unused_directives)  # type: ignore[arg-type]
             result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
+        if ns.diff_base:
+            from termlint.diffbase import keep_changed
+
+            gate_problem = keep_changed(result, ns.diff_base, path)
+            if gate_problem:
+                errors.append((path, gate_problem))
         errors.extend((result.document.path, e) for e in result.errors)
         results.append(result)
         fail_levels.append(_fail_level(ns, path))
@@ -73,11 +104,13 @@ def check(ns: argparse.Namespace) -> int:
     diagnostics = [d for r in results for d in r.diagnostics]
     report = Report(
         diagnostics=diagnostics, rules=_metas(results), errors=errors, files_checked=checked,
-        sources={r.document.path: r.document.text for r in results} if ns.show_source else {},
-        show_source=ns.show_source, statistics=ns.statistics,
-        color=ns.format == "text" and not ns.no_color and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+        sources={r.document.path: r.document.text for r in results},
+        show_source=ns.show_source, statistics=ns.statistics, color=color,
+        fixed=fixed, unsafe_fixes=ns.unsafe_fixes,
     )
-    sys.stdout.write(render(ns.format, report))
+    sys.stdout.write(render(out_format, report))
+    if fixed is not None and (out_format != "text" or ns.statistics):
+        print(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.", file=sys.stderr)
     if errors:
         return EXIT_ERROR
     failing = any(d.severity >= level for r, level in zip(results, fail_levels) for d in r.diagnostics)
@@ -90,7 +123,8 @@ def _fail_level(ns: argparse.Namespace, path: str) -> Severity:
     from termlint.runner import Overrides, config_for
 
     try:
-        config: Config = config_for(Path(path).resolve() if path != "-" else Path.cwd() / "-", Overrides(ns.config))
+        anchor = Path(ns.stdin_filename or "-") if path == "-" else Path(path)
+        config: Config = config_for(anchor.resolve(), Overrides(ns.config))
     except SETUP_ERRORS:
         return Severity.WARNING
     return config.fail_on

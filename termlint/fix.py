@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from termlint.document import Document
 from termlint.engine import Diagnostic, Settings, lint_text
 from termlint.model import Edit
+
+if TYPE_CHECKING:
+    from termlint.diffbase import LineGate
 
 MAX_ROUNDS = 10
 
@@ -46,14 +51,45 @@ def _overlaps(a: Edit, b: Edit) -> bool:
     return a.start < b.end and b.start < a.end or (a.start == b.start and (a.start == a.end or b.start == b.end))
 
 
-def fix_text(document: Document, settings: Settings, unsafe: bool = False) -> FixOutcome:
-    """Fix a document until no fixable finding remains (or MAX_ROUNDS)."""
-    text, applied = document.text, 0
+def fix_text(document: Document, settings: Settings, unsafe: bool = False, gate: LineGate | None = None) -> FixOutcome:
+    """Fix a document until no fixable finding remains (or MAX_ROUNDS).
+
+    `gate` (from --diff-base) limits fixes to findings on changed lines; it follows the
+    lines as earlier rounds' fixes move them.
+    """
+    text, applied, base_gate = document.text, 0, gate
     for rounds in range(1, MAX_ROUNDS + 1):
-        pending = fixable(lint_text(Document.from_text(text, document.path), settings, document.path).diagnostics, unsafe)
+        pending = _pending(text, document.path, settings, unsafe, gate)
         if not pending:
             return FixOutcome(text, applied, rounds - 1, True)
         text, count = apply_edits(text, pending)
         applied += count
-    remaining = fixable(lint_text(Document.from_text(text, document.path), settings, document.path).diagnostics, unsafe)
+        gate = base_gate.follow(document.text, text) if base_gate is not None else None
+    remaining = _pending(text, document.path, settings, unsafe, gate)
     return FixOutcome(text, applied, MAX_ROUNDS, not remaining)
+
+
+def _pending(text: str, path: str, settings: Settings, unsafe: bool, gate: LineGate | None) -> list[Diagnostic]:
+    diagnostics = lint_text(Document.from_text(text, path), settings, path).diagnostics
+    return fixable(gate.filter(diagnostics) if gate is not None else diagnostics, unsafe)
+
+
+def encode_fixed(document: Document, text: str) -> bytes:
+    """The bytes of a fixed text in the file's own form: encoding, BOM and each line's own break.
+
+    When a fix adds or removes lines, the lines it did not touch keep their original line
+    break (a file with mixed CRLF and LF stays mixed); new lines take the file's dominant break.
+    """
+    lines = text.split("\n")
+    if len(lines) == len(document.newlines):
+        return document.encode(text)
+    old = document.text.split("\n")
+    style = max(set(document.newlines[:-1]) or {"\n"}, key=document.newlines.count)
+    breaks = [style] * len(lines)
+    matcher = difflib.SequenceMatcher(None, old, lines, autojunk=False)
+    for tag, i1, _i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for j in range(j1, j2):
+                breaks[j] = document.newlines[i1 + j - j1] or style
+    breaks[-1] = ""
+    return replace(document, newlines=tuple(breaks)).encode(text)

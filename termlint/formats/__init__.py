@@ -16,7 +16,12 @@ FORMATS = {
     "text": "text",
     "concise": "concise",
     "json": "json_",
+    "sarif": "sarif",
+    "github": "github",
+    "gitlab": "gitlab",
+    "junit": "junit",
 }
+AUTO = "auto"  # github under GitHub Actions, else text (coloured on a terminal): see `resolve`
 
 
 @dataclass(frozen=True)
@@ -25,12 +30,28 @@ class Report:
     rules: Mapping[str, RuleMeta]  # metadata of every rule that ran, by code
     errors: Sequence[tuple[str, str]] = ()  # (path, problem) for files that could not be checked
     files_checked: int = 0
-    sources: Mapping[str, str] = field(default_factory=dict)  # path -> text, for --show-source
+    sources: Mapping[str, str] = field(default_factory=dict)  # path -> text of each file checked
     show_source: bool = False
     statistics: bool = False
     color: bool = False
+    fixed: int | None = None  # findings fixed by --fix in this run (None: not fixing)
+    unsafe_fixes: bool = False  # count unsafe fixes as fixable
+
+
+def resolve(name: str, environ: Mapping[str, str], isatty: bool) -> tuple[str, bool]:
+    """(format, colour) for a requested format name; `auto` looks at where termlint runs."""
+    color = isatty and "NO_COLOR" not in environ
+    if name != AUTO:
+        return name, name == "text" and color
+    if environ.get("GITHUB_ACTIONS") == "true":
+        return "github", False
+    return "text", color
 
 
 def render(name: str, report: Report) -> str:
+    if report.statistics:
+        from termlint.formats import statistics
+
+        return statistics.render(report, as_json=name == "json")
     module = importlib.import_module(f"termlint.formats.{FORMATS[name]}")
     return module.render(report)
