@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = (ROOT / "examples", ROOT / "tests" / "data" / "corpus")
-GENERATOR_VERSION = "1"  # bump when the output changes, so old corpora are rebuilt
+GENERATOR_VERSION = "2"  # bump when the output changes, so old corpora are rebuilt
 FILES_PER_FOLDER = 200
 DEFECT_RATE = 0.08
 
@@ -124,15 +124,19 @@ def make_draft(sources: list[Source], index: int, rng: random.Random) -> tuple[s
     target = rng.randint(22_000, 38_000)
     parts = list(base.front)
     size = sum(len(p) + 2 for p in parts)
+    # Draw without putting back, as a drafter does not repeat a paragraph; a pool that runs
+    # dry is refilled (a long draft then repeats, with its citations varied).
+    rng.shuffle(recitals)
+    rng.shuffle(operatives)
     body_recitals: list[str] = []
     body_operatives: list[str] = []
     while size < target:
         # Recitals first, then operative paragraphs, in the proportion of a real draft.
         if recitals and (not operatives or len(body_recitals) < max(3, len(body_operatives) // 2)):
-            chosen = rng.choice(recitals)
+            chosen = recitals[len(body_recitals) % len(recitals)]
             body_recitals.append(chosen)
         else:
-            chosen = rng.choice(operatives)
+            chosen = operatives[len(body_operatives) % len(operatives)]
             body_operatives.append(chosen)
         size += len(chosen) + 8
     parts.extend(body_recitals)
