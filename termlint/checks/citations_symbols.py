@@ -1,0 +1,90 @@
+"""CI010: United Nations document symbols typed wrongly (`A/RES/74 /174`, `A/RES74/174`, `Rev 1`).
+
+A symbol is one unbroken string of capitals, figures, full stops and slashes:
+A/RES/74/174, A/C.3/77/L.12/Rev.1, E/CN.15/2022/L.5, S/RES/2467 (2019), A/HRC/RES/34/16.
+A line break inside a symbol is left alone (texts converted from PDF wrap lines anywhere);
+spaces typed inside one are not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex as re
+
+from termlint.citations import citations_of
+from termlint.model import Edit, Example, Finding, Fix, RuleMeta, Severity
+from termlint.rule import Context
+
+_PREFIX = r"(?:A|E|S|ST|A/HRC|A/C\.\d|A/CONF\.\d+|A/AC\.\d+|E/CN\.\d{1,2}|E/C\.\d{1,2}|E/ICEF|DP|TD|UNEP|FCCC|CRC|CEDAW|CCPR|CERD|CAT|CRPD|CMW|CED|HRI)"
+_SEG = r"[A-Z0-9][A-Za-z0-9.\-]*"
+_SP = r"[ \t\u00a0]"
+# a slash with spaces typed around it, inside something that starts like a symbol
+_SPACED = re.compile(r"(?<![\w/.\-])" + _PREFIX + r"(?:/" + _SEG + r")*(?:" + _SP + r"+/" + _SP + r"*|/" + _SP + r"+)" + _SEG
+                     + r"(?:" + _SP + r"*/" + _SP + r"*" + _SEG + r")*")
+_NO_SLASH = re.compile(r"(?<![\w/.\-])(?P<head>(?:A|E|S|A/HRC)/RES)(?P<num>\d)")
+_SUFFIX = re.compile(r"(?<=[A-Z0-9.]/)(?P<word>[Rr]ev|[Aa]dd|[Cc]orr|REV|ADD|CORR)(?P<sep>\.?" + _SP + r"*)(?P<n>\d{1,2})(?![\d.])")
+_DOTTED = re.compile(r"(?<=[A-Z0-9]/)(?P<seg>L|CRP|WP|INF)\." + _SP + r"+(?P<n>\d{1,3})\b")
+
+
+class MalformedSymbol:
+    meta = RuleMeta(
+        code="CI010", name="malformed-symbol", category="citation", severity=Severity.ERROR,
+        summary="A document symbol with a space or a missing slash (`A/RES/74 /174`, `A/RES74/174`)",
+        description="""
+United Nations document symbols are written without spaces: `A/RES/74/174`,
+`A/C.3/77/L.12/Rev.1`, `E/CN.15/2022/L.5`. termlint flags a space typed next to a slash, a
+missing slash after RES (`A/RES74/174`), revisions, addenda and corrigenda not written
+`Rev.1`, `Add.1`, `Corr.1`, and a space after `L.` (`L. 12`). The fix closes the gap. A line
+break inside a symbol (a PDF wrap) is not reported.
+""".strip(),
+        fixable=True,
+        source="United Nations Editorial Manual, \"Document symbols\"; ST/LIB/SER.B/5/Rev.5 (United Nations Document Series Symbols)",
+        examples=tuple(Example(k, t) for k, t in (  # type: ignore[arg-type]
+            ("bad", "as contained in A/RES/74 /174 and A/75/427, para. 7"),
+            ("fixed", "as contained in A/RES/74/174 and A/75/427, para. 7"),
+            ("bad", "see A/RES74/174"),
+            ("fixed", "see A/RES/74/174"),
+            ("bad", "draft resolution A/C.3/77/L.12/rev. 1"),
+            ("fixed", "draft resolution A/C.3/77/L.12/Rev.1"),
+            ("bad", "draft resolution A/C.3/77/L. 12"),
+            ("fixed", "draft resolution A/C.3/77/L.12"),
+            ("good", "as contained in A/RES/74/174, E/CN.15/2022/L.5, S/RES/2467 (2019) and A/HRC/RES/34/16"),
+            ("good", "documents A/C.3/77/L.12/Rev.1 and A/75/427/Add.1, para. 7, and/or E/2022/30"),
+            ("good", "the report (S/2002/\n1005) of the Secretary-General"),
+        )),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        code = ctx.protected.code
+        for unit in citations_of(ctx).units:
+            text, clause = unit.text, unit.clause
+            for finding in self._scan(text, clause):
+                if not code.overlaps(finding.start, finding.end):
+                    yield finding
+
+    def _scan(self, text: str, clause: object) -> Iterator[Finding]:
+        at = clause.offset_of  # type: ignore[attr-defined]
+        for m in _SPACED.finditer(text):
+            found = m.group()
+            right = re.sub(_SP + r"*/" + _SP + r"*", "/", found)
+            if not re.search(r"\d", right) or at(m.end()) - at(m.start()) != len(found):
+                continue
+            yield self._finding(at(m.start()), at(m.end()), found, right, "no spaces inside a document symbol")
+        for m in _NO_SLASH.finditer(text):
+            right = f"{m.group('head')}/{m.group('num')}"
+            yield self._finding(at(m.start()), at(m.end()), m.group(), right, "a slash follows RES")
+        for m in _SUFFIX.finditer(text):
+            right = f"{m.group('word').capitalize()}.{m.group('n')}"
+            if m.group() != right:
+                yield self._finding(at(m.start()), at(m.end()), m.group(), right, "revisions, addenda and corrigenda are written Rev.1, Add.1, Corr.1")
+        for m in _DOTTED.finditer(text):
+            right = f"{m.group('seg')}.{m.group('n')}"
+            yield self._finding(at(m.start()), at(m.end()), m.group(), right, "no space inside a document symbol")
+
+    def _finding(self, start: int, end: int, found: str, right: str, why: str) -> Finding:
+        return Finding(self.meta.code, start, end, f"“{found}”: {why}; write “{right}”",
+                       fix=Fix((Edit(start, end, right),), True, f"write “{right}”"))
+
+
+RULES = (MalformedSymbol(),)

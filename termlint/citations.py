@@ -1,0 +1,346 @@
+"""References to resolutions and decisions, and dates, found as values in a text.
+
+An editor reads "its resolutions 72/195 of 19 December 2017 and 73/148 of 17 December 2018"
+as two General Assembly resolutions, each with a date. `scan` does the same: it finds every
+`resolution`/`decision` noun followed by a number, the list of numbers that share that noun,
+the date after each number, and which body issued them, inferred as an editor would (a body
+named before the noun, "its" = the organ whose text this is, the body carried over a list,
+or the form of the number itself). Rules in termlint/checks/citations_*.py judge the values.
+
+Text is read clause by clause (a clause split by a page break is read joined), with line
+breaks, non-breaking spaces and footnote markers (`[^3]`, `<sup>3</sup>`) treated as spaces.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from dataclasses import dataclass
+from typing import Any
+
+from termlint.model import Example, RuleMeta, Severity
+from termlint.tree import Clause
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS, 1)}
+_MONTH_ALT = "|".join(MONTHS)
+
+# Bodies termlint knows, with the names an editor writes before "resolution".
+BODIES: dict[str, str] = {
+    "GA": "General Assembly",
+    "ECOSOC": "Economic and Social Council",
+    "SC": "Security Council",
+    "HRC": "Human Rights Council",
+    "CHR": "Commission on Human Rights",
+    "CCPCJ": "Commission on Crime Prevention and Criminal Justice",
+    "CND": "Commission on Narcotic Drugs",
+    "CSW": "Commission on the Status of Women",
+}
+_BODY_NAMES = [
+    ("GA", r"General\s+Assembly|(?<![A-Z][\w-]*\s)Assembly"),
+    ("ECOSOC", r"Economic\s+and\s+Social\s+Council"),
+    ("SC", r"Security\s+Council"),
+    ("HRC", r"Human\s+Rights\s+Council"),
+    ("CHR", r"Commission\s+on\s+Human\s+Rights"),
+    ("CCPCJ", r"Commission\s+on\s+Crime\s+Prevention\s+and\s+Criminal\s+Justice"),
+    ("CND", r"Commission\s+on\s+Narcotic\s+Drugs"),
+    ("CSW", r"Commission\s+on\s+the\s+Status\s+of\s+Women"),
+]
+_BODY_RE = re.compile("|".join(f"(?P<{code}>(?<![\\w-])(?:{pattern})(?:['’]s)?(?![\\w-]))" for code, pattern in _BODY_NAMES))
+# Adjectives an editor puts between a body and "resolutions": "its relevant resolutions".
+_ADJECTIVES = r"(?:(?:own|relevant|previous|subsequent|earlier|other|all|most\s+recent|latest|related|pertinent)\s+)*"
+_NAMED_RE = re.compile(r"(?:" + _BODY_RE.pattern + r")\s+" + _ADJECTIVES + r"$")
+# Any other organ named just before the noun ("Conference of the States Parties ... resolution",
+# "United Nations Environment Assembly resolution", "UNEA resolution"): not checked against
+# the calendars termlint knows.
+_ORGAN_WORDS = (r"Conference|Commission|Council|Committee|Board|Assembly|Meeting|Congress|Forum|Summit|Parties|"
+                r"Organization|Agency|Programme|Fund|Sub-Commission|Subcommission|Court|Tribunal|Platform")
+_OTHER_NAMED_RE = re.compile(r"(?:(?<![\w-])(?:" + _ORGAN_WORDS + r")(?:['’]s)?|\b[A-Z]{2,}[\w-]*)\s+" + _ADJECTIVES + r"$")
+_ANY_ORGAN_RE = re.compile(r"(?<![\w-])(?:" + _ORGAN_WORDS + r")(?![\w-])")
+
+_GAP = r"(?:\s|\u00a0)+"
+_ROMAN = r"(?:(?:ES|S|ORG)-)?[IVXLC]+"
+# One cited number. Named groups say its form; `letter` is the A/B suffix of a lettered resolution.
+NUMBER = (
+    r"(?P<number>"
+    r"(?P<special>(?:ES|S)-\d{1,2}/\d{1,3})"
+    r"|(?P<treaty>\d{1,2}/(?:CP|CMP|CMA|COP|MOP)\.\d{1,2})"
+    r"|(?P<year>(?:19[4-9]\d|20\d\d)/\d{1,3})"
+    r"|(?P<session>\d{1,2}/\d{1,3})"
+    r"|(?P<bracketed>\d{1,4}(?:\s+[A-H](?:\s+(?:to|and)\s+[A-H])?)?\s+\((?P<bracket>" + _ROMAN + r"|(?:19[4-9]\d|20\d\d))\))"
+    r")"
+    r"(?:\s+(?P<letter>[A-H](?:\s+(?:to|and)\s+[A-H])?)(?=[\s,;.:)\]]|$))?"
+    r"(?![\w/])"
+)
+_NUMBER_RE = re.compile(r"(?<![\w/.\-])" + NUMBER)
+_NOUN_RE = re.compile(r"(?<![\w-])(?P<noun>[Rr]esolutions?|[Dd]ecisions?)" + _GAP + r"(?=\(?(?:ES-|S-)?\d)")
+DATE = r"(?P<day>\d{1,2})" + _GAP + r"(?P<month>[A-Za-z]{3,10})" + _GAP + r"(?P<y>\d{4})(?!\d)"
+_DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:of|adopted\s+on|dated)" + _GAP + DATE)
+# What may stand between two numbers of one list: a title, a date range, a short clause.
+_LIST_SEP_RE = re.compile(r"(?:,|,?\s+and|,?\s+as\s+well\s+as|,?\s+or)\s*$")
+_TITLE_STOP_RE = re.compile(r";|\b(?:[Rr]esolutions?|[Dd]ecisions?|paragraphs?|paras?\.|[Aa]rticles?|annex|chapter|section|Supplement)\b|\d/|[.:](?:\s|$)")
+_TITLE_START_RE = re.compile(r"\s*,?\s*(?:on|entitled|concerning|relating|regarding|in\s+which|by\s+which|which|adopted|as\s+contained)\b")
+_QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_MARKUP_RE = re.compile(r"\[\^[^\]\s]{1,12}\]|<sup>[^<]{0,12}</sup>|\\\*|\*+|\u00a0")
+
+
+@dataclass(frozen=True)
+class Date:
+    """A date written as day, month name and year ("18 December 2019")."""
+
+    day: int
+    month: int  # 0: the month word is not a month name
+    month_word: str
+    year: int
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.month_word} {self.year}"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One cited resolution or decision number, with what an editor would read around it."""
+
+    noun: str  # "resolution" or "decision"
+    plural: bool  # the noun that introduced its list is plural
+    noun_start: int
+    noun_end: int
+    number: str  # as written, spaces normalised: "74/174", "3363 (XXX)", "1325 (2000)"
+    form: str  # session | year | special | treaty | bracketed
+    first: int  # the part before the slash or bracket: a session, a year, or a running number
+    bracket: str  # the bracketed part: "XXX", "2000", ""
+    letter: str
+    start: int  # span of the number (document offsets)
+    end: int
+    date: Date | None
+    body: str | None  # a code of BODIES, "other", or None (unknown)
+    body_reason: str  # named | its | list | after | form | ""
+    list_id: int  # references sharing one noun share a list_id
+    index: int  # position in its list
+    in_footnote: bool
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A stretch of text read as one: a clause's text with its offsets, and its context."""
+
+    clause: Clause
+    text: str  # markup masked with spaces (same length as clause.text)
+    body: str | None  # the organ whose text this is (from the resolution's chapeau)
+    in_footnote: bool
+
+
+@dataclass(frozen=True)
+class Citations:
+    units: tuple[Unit, ...]
+    references: tuple[Reference, ...]
+
+    def lists(self) -> list[list[Reference]]:
+        grouped: dict[int, list[Reference]] = {}
+        for ref in self.references:
+            grouped.setdefault(ref.list_id, []).append(ref)
+        return list(grouped.values())
+
+
+def mask(text: str) -> str:
+    """Footnote markers, emphasis marks and non-breaking spaces become spaces (offsets kept)."""
+    return _MARKUP_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+def body_of_chapeau(text: str) -> str | None:
+    """"*The General Assembly*," -> "GA"; another organ -> "other"."""
+    m = _BODY_RE.search(text)
+    if m and m.lastgroup:
+        return m.lastgroup
+    return "other" if _ANY_ORGAN_RE.search(text) else None
+
+
+def units_of(tree: Clause) -> list[Unit]:
+    """Every clause that holds text of its own, in document order, with its organ."""
+    found: list[Unit] = []
+
+    def visit(clause: Clause, body: str | None) -> None:
+        if clause.kind == "resolution":
+            chapeau = next((c for c in clause.children if c.kind == "chapeau"), None)
+            body = body_of_chapeau(chapeau.text) if chapeau else None
+        own = bool(clause.segments) and not any(
+            s.start < c.end and c.start < s.end for s in clause.segments for c in clause.children)
+        if own and clause.kind not in ("document", "resolution", "pagebreak"):
+            found.append(Unit(clause, mask(clause.text), body, clause.kind == "footnote"))
+        for child in clause.children:
+            visit(child, body)
+
+    visit(tree, None)
+    return found
+
+
+def month_of(word: str) -> int:
+    return MONTH_NUMBER.get(word, 0)
+
+
+def _date(m: re.Match[str], unit: Unit) -> Date:
+    word = unit.clause.text[m.start("month"):m.end("month")]
+    return Date(int(m.group("day")), month_of(word), word, int(m.group("y")),
+                unit.clause.offset_of(m.start("day")), unit.clause.offset_of(m.end("y")))
+
+
+def _body_before(unit: Unit, noun_start: int) -> tuple[str | None, str]:
+    """Which body issued the references introduced by the noun at `noun_start`."""
+    text = unit.text
+    sentence = max(text.rfind(";", 0, noun_start), text.rfind(". ", 0, noun_start)) + 1
+    window = text[max(sentence, noun_start - 160):noun_start]
+    named = _NAMED_RE.search(window)
+    if named and named.lastgroup:
+        return named.lastgroup, "named"  # "Economic and Social Council resolutions", "the Assembly's resolution"
+    if _OTHER_NAMED_RE.search(window):
+        bare_council = re.search(r"(?:^|\bthe\s+)Council\s+" + _ADJECTIVES + r"$", window)
+        if bare_council and unit.body in ("ECOSOC", "SC", "HRC"):
+            return unit.body, "named"  # "the Council resolution" in a Council's own text
+        return "other", "named"
+    its = re.search(r"\b[Ii]ts\s+(?:(?:decisions?|adoption)\s+(?:in|of)\s+)?" + _ADJECTIVES + r"$", window)
+    if not its:
+        # "its relevant resolutions, including, in particular, resolutions 46/181 ...": the
+        # body of the general mention carries over to the numbers it introduces
+        including = re.search(r"(?<![\w-])(?:[Rr]esolutions|[Dd]ecisions)\b[^;]{0,80}?,?\s+(?:including|in\s+particular|notably|especially)"
+                              r"(?:,?\s+(?:in\s+particular|inter\s+alia))?,?\s+$", window)
+        if including:
+            return _body_before(unit, noun_start - len(window) + including.start())
+        return None, ""
+    before = text[sentence:noun_start - len(window) + its.start()]
+    # "the Human Rights Council, in its resolution": "its" is that body's
+    close = re.search(r"(?:" + _BODY_RE.pattern + r")\s*,?\s*(?:in|by|through|under|with)?\s*$", before)
+    if close and close.lastgroup:
+        return close.lastgroup, "its"
+    if unit.in_footnote or _BODY_RE.search(before) or _ANY_ORGAN_RE.search(before):
+        return None, ""  # another organ was named first: "its" may be that organ's
+    return unit.body, "its"
+
+
+def _body_after(unit: Unit, end: int) -> str | None:
+    """"resolution 8/9 of 20 December 2019 of the Conference of the States Parties": the issuer follows."""
+    m = re.match(r"\s*,?\s*(?:of|adopted\s+by)\s+the" + _GAP + r"([A-Z][^,;]{0,120})", unit.text[end:end + 140])
+    if not m:
+        return None
+    named = _BODY_RE.match(m.group(1))
+    if named:
+        return named.lastgroup
+    return "other" if _ANY_ORGAN_RE.search(m.group(1)[:80]) else None
+
+
+def _form_body(form: str, bracket: str) -> str | None:
+    """The body a number's form alone gives away."""
+    if form == "bracketed" and bracket.isdigit():
+        return "SC"  # "1325 (2000)": only the Security Council numbers by (year)
+    return None
+
+
+def compatible(body: str | None, form: str, bracket: str) -> bool:
+    if body in (None, "other"):
+        return True
+    forms = {
+        "GA": {"session", "special", "bracketed-roman"},
+        "ECOSOC": {"year", "bracketed-roman"},
+        "CHR": {"year", "bracketed-roman"},
+        "SC": {"bracketed-year"},
+        "HRC": {"session", "special"},
+        "CCPCJ": {"session"},
+        "CND": {"session", "bracketed-roman"},
+        "CSW": {"session", "bracketed-roman"},
+    }[body]
+    key = form if form != "bracketed" else ("bracketed-year" if bracket.isdigit() else "bracketed-roman")
+    return key in forms
+
+
+def scan(tree: Clause) -> Citations:
+    """Every reference in the text, grouped in lists, with dates and issuing bodies."""
+    units = units_of(tree)
+    refs: list[Reference] = []
+    list_id = 0
+    for unit in units:
+        text = unit.text
+        quotes = [m.span() for m in _QUOTED_RE.finditer(text)]
+        # outside quotations a list goes on past a quoted title and the numbers in it
+        dequoted = _QUOTED_RE.sub(lambda q: " " * len(q.group()), text)
+        pos = 0
+        while True:
+            noun = _NOUN_RE.search(text, pos)
+            if not noun:
+                break
+            # a reference inside a quoted title ("Implementation of General Assembly resolution
+            # 46/152 ...") cannot take numbers from beyond the closing quotation mark
+            inside = next((e for s, e in quotes if s < noun.start() < e), None)
+            limit, lookup = (inside, text) if inside is not None else (len(text), dequoted)
+            list_id += 1
+            body, reason = _body_before(unit, noun.start())
+            word = noun.group("noun").lower()
+            plural = word.endswith("s")
+            cursor, index, list_body, list_reason = noun.end(), 0, body, reason
+            while True:
+                m = _NUMBER_RE.match(text, cursor)
+                if not m:
+                    break
+                form = next(k for k in ("special", "treaty", "year", "session", "bracketed") if m.group(k))
+                bracket = m.group("bracket") or ""
+                end = m.end()
+                d = _DATE_AFTER_RE.match(text, end)
+                date = _date(d, unit) if d else None
+                end = d.end() if d else end
+                item_body, item_reason = list_body, list_reason
+                after = _body_after(unit, end)
+                if after:
+                    item_body, item_reason = after, "after"
+                elif not compatible(item_body, form, bracket) and list_reason != "named":
+                    item_body, item_reason = None, ""
+                if item_body is None and _form_body(form, bracket):
+                    item_body, item_reason = _form_body(form, bracket), "form"
+                number = " ".join(unit.clause.text[m.start("number"):m.end("number")].split())
+                first = int(re.match(r"(?:ES-|S-)?(\d+)", number).group(1))  # type: ignore[union-attr]
+                refs.append(Reference(
+                    word.rstrip("s"), plural, unit.clause.offset_of(noun.start()), unit.clause.offset_of(noun.start() + len(word)),
+                    number, form, first, bracket, " ".join((m.group("letter") or "").split()),
+                    unit.clause.offset_of(m.start("number")), unit.clause.offset_of(m.end("number")),
+                    date, item_body, item_reason, list_id, index, unit.in_footnote))
+                index += 1
+                nxt = _next_in_list(text, lookup, end, limit)
+                if nxt is None:
+                    break
+                cursor = nxt
+            pos = max(noun.end(), cursor)
+    return Citations(tuple(units), tuple(refs))
+
+
+def _next_in_list(text: str, lookup: str, end: int, limit: int) -> int | None:
+    """Where the next number of the same list starts, if the list goes on after `end`.
+
+    `lookup` is the text searched for that number (quotations blanked when the list began
+    outside them)."""
+    m = _NUMBER_RE.search(lookup, end, min(limit, end + 400))
+    if not m or not _NUMBER_RE.match(text, m.start()):
+        return None
+    gap = text[end:m.start()]
+    sep = _LIST_SEP_RE.search(gap)
+    if not sep:
+        return None
+    between = _QUOTED_RE.sub(" ", gap[:sep.start()])  # a quoted title may hold anything
+    if between.strip() and (not _TITLE_START_RE.match(between) or _TITLE_STOP_RE.search(between)):
+        return None
+    return m.start()
+
+
+def citations_of(ctx: Any) -> Citations:
+    """The citations of a rule's context, computed once per document."""
+    cached = ctx.__dict__.get("_termlint_citations")
+    if cached is None:
+        cached = scan(ctx.tree)
+        ctx.__dict__["_termlint_citations"] = cached
+    return cached
+
+
+def rule_meta(code: str, name: str, severity: Severity, summary: str, description: str,
+              examples: list[tuple[str, str]], *, source: str, fixable: bool = False) -> RuleMeta:
+    """The metadata of a citation rule: category "citation", examples as (kind, text) pairs."""
+    return RuleMeta(code=code, name=name, category="citation", severity=severity, summary=summary,
+                    description=description.strip(), fixable=fixable, source=source,
+                    examples=tuple(Example(k, t) for k, t in examples))  # type: ignore[arg-type]
