@@ -67,13 +67,14 @@ class Settings:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     words: frozenset[str] = frozenset()  # the user's extra spelling words
     parse_rule_enabled: bool = True
+    packs: tuple[Any, ...] = ()  # the user's extra packs (their [[titles]] protect official titles)
 
 
 def lint_text(text: str | Document, settings: Settings, path: str = "<text>") -> LintResult:
     """Lint one text. Never raises for any input text; rule failures become errors."""
     document = text if isinstance(text, Document) else Document.from_text(text, path)
     tree, problems = parse(document.text)
-    ctx = Context(document, tree, settings.options, settings.words)
+    ctx = Context(document, tree, settings.options, settings.words, tuple(settings.packs))
     metas: dict[str, RuleMeta] = {PARSE_RULE.code: PARSE_RULE}
     findings: list[Finding] = []
     result = LintResult(document)

@@ -51,9 +51,16 @@ def load_pack(path: Path) -> list[Any]:
     head = data.get("pack", {})
     if not isinstance(head, dict) or not isinstance(head.get("name", ""), str):
         raise PackError(f"{path}: [pack] must be a table with a string `name`")
-    unknown = set(data) - {"pack", "rules"}
+    unknown = set(data) - {"pack", "rules", "titles"}
     if unknown:
-        raise PackError(f"{path}: unknown top-level key(s): {', '.join(sorted(unknown))} (expected [pack] and [[rules]])")
+        raise PackError(f"{path}: unknown top-level key(s): {', '.join(sorted(unknown))} (expected [pack], [[rules]], [[titles]])")
+    if "titles" in data:  # official titles and agreed language other rules leave alone (termlint/titles.py)
+        from termlint.titles import validate_titles
+
+        try:
+            validate_titles(data["titles"], str(path))
+        except ValueError as exc:
+            raise PackError(str(exc)) from None
     info = PackInfo(head.get("name") or path.stem, str(path), str(head.get("source", "")))
     entries = data.get("rules", [])
     if not isinstance(entries, list):

@@ -31,6 +31,7 @@ class Context:
     tree: Clause
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule code -> options
     words: frozenset[str] = frozenset()  # the user's extra spelling words (config `words`)
+    packs: tuple[Any, ...] = ()  # the user's extra pack paths: their [[titles]] join the bundled ones
 
     @property
     def text(self) -> str:
@@ -52,6 +53,13 @@ class Context:
 
     def options_for(self, code: str) -> Mapping[str, Any]:
         return self.options.get(code, {})
+
+    @cached_property
+    def titles(self) -> Any:
+        """Official titles and agreed language in the text (termlint/titles.py): terms there stay."""
+        from termlint.titles import title_set
+
+        return title_set(tuple(self.packs)).spans(self.text)
 
     @cached_property
     def protected(self) -> Any:

@@ -86,7 +86,7 @@ def settings_for(config: Config, select_override: tuple[str, ...] | None, extra_
     parse_selected = bool(select([_ParseRuleProxy()], chosen_select, ignore))
     return Settings(
         rules=tuple(selected), severities=dict(config.severity), options=config.options_dict(),
-        words=frozenset(config.words), parse_rule_enabled=parse_selected,
+        words=frozenset(config.words), parse_rule_enabled=parse_selected, packs=tuple(config.packs),
     )
 
 
