@@ -21,6 +21,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "check")  # `termlint FILE` means `termlint check FILE`, as in ruff
+    from termlint.regexcache import install
+
+    install()  # before any module compiles its patterns (see regexcache.py)
     parser = _parser()
     try:
         ns = parser.parse_args(args)

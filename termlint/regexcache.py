@@ -1,0 +1,125 @@
+"""Compiled regular expressions kept between runs, so a pre-commit hook does not compile them again.
+
+The `regex` module compiles a pattern in Python (parse, case folding, optimisation): for
+termlint's several hundred patterns (pack rules, term lists, the parser's block shapes) that
+is ~40% of a cold `termlint check` on one draft. A compiled `regex` pattern pickles as
+the arguments of its C constructor (regex registers that with copyreg), and unpickling it
+takes a few microseconds where compiling took milliseconds.
+
+`install()` (called by the command line before anything compiles) wraps the module's
+compile step: a pattern seen in an earlier run is unpickled from the user's cache
+(`$XDG_CACHE_HOME/termlint/`, else `~/.cache/termlint/`), and patterns compiled for the
+first time are added to it when the process exits. The file is keyed by the versions of
+regex and Python; it is replaced atomically, and one that cannot be read is ignored.
+Anything unexpected (another regex release that changed its internals) leaves regex as it
+was: the cache only ever saves time.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+MAX_ENTRIES = 20_000  # beyond this the file starts again from the patterns of one run
+
+_state: dict[str, Any] = {}
+
+
+def cache_file() -> Path:
+    import regex
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    name = f"regex-{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
+    return Path(base) / "termlint" / name
+
+
+def install(path: Path | None = None) -> bool:
+    """Serve compiled patterns from the cache file from now on; False when regex cannot be wrapped."""
+    if _state:
+        return True
+    try:
+        import regex
+        from regex import _main
+    except ImportError:  # pragma: no cover - regex is a dependency
+        return False
+    original = getattr(_main, "_compile", None)
+    if original is None or not hasattr(regex, "DEFAULT_VERSION"):
+        return False
+    path = cache_file() if path is None else path
+    stored = _read(path)
+    memo: dict[tuple[Any, ...], Any] = {}
+    new: dict[tuple[Any, ...], bytes] = {}
+    skip = getattr(regex, "LOCALE", 0) | getattr(regex, "DEBUG", 0)
+
+    def compile_cached(pattern: Any, flags: Any, *rest: Any, **kw: Any) -> Any:
+        kwargs = rest[1] if len(rest) > 1 else kw.get("kwargs")
+        if type(pattern) is not str or kwargs or not isinstance(flags, int) or flags & skip:
+            return original(pattern, flags, *rest, **kw)
+        key = (pattern, flags, regex.DEFAULT_VERSION)
+        compiled = memo.get(key)
+        if compiled is not None:
+            return compiled
+        blob = stored.get(key)
+        if blob is not None:
+            with contextlib.suppress(Exception):
+                compiled = pickle.loads(blob)
+        if compiled is None:
+            compiled = original(pattern, flags, *rest, **kw)
+            with contextlib.suppress(Exception):
+                new[key] = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+        memo[key] = compiled
+        return compiled
+
+    _main._compile = compile_cached
+    _state.update(path=path, stored=stored, new=new, original=original, pid=os.getpid())
+    atexit.register(save)
+    return True
+
+
+def uninstall() -> None:
+    """Put regex back as it was (tests)."""
+    if not _state:
+        return
+    from regex import _main
+
+    _main._compile = _state["original"]
+    atexit.unregister(save)
+    _state.clear()
+
+
+def save() -> None:
+    """Add the patterns compiled by this process to the cache file (atomically)."""
+    if not _state or not _state["new"] or _state["pid"] != os.getpid():
+        return  # nothing new, or a forked worker: the parent saves
+    path: Path = _state["path"]
+    merged = _read(path)  # another run may have added patterns since this one started
+    if len(merged) + len(_state["new"]) > MAX_ENTRIES:
+        merged = {}
+    merged.update(_state["new"])
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(merged, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    _state["stored"].update(_state["new"])
+    _state["new"].clear()
+
+
+def _read(path: Path) -> dict[tuple[Any, ...], bytes]:
+    try:
+        data = pickle.loads(path.read_bytes())
+    except Exception:  # missing, torn or foreign: start empty
+        return {}
+    return data if isinstance(data, dict) else {}
