@@ -15,7 +15,7 @@ from termlint.formats import AUTO, FORMATS, Report, render, resolve
 from termlint.model import RuleMeta, Severity
 from termlint.packs import PackError
 from termlint.registry import RegistryError
-from termlint.suppress import UNUSED_CODE
+from termlint.suppress import UNUSED_CODE, UNUSED_META
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SETUP_ERRORS = (ConfigError, PackError, RegistryError)
@@ -89,6 +89,7 @@ def check(ns: argparse.Namespace) -> int:
         checked += 1
         if ns.report_unused_directives:
             result.diagnostics.extend(result.unused_directives)  # type: ignore[arg-type]
+            result.rules = {**result.rules, UNUSED_CODE: UNUSED_META}
             result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
         if ns.diff_base:
             from termlint.diffbase import keep_changed
@@ -195,7 +196,7 @@ def _rules_or_error(ns: argparse.Namespace) -> tuple[Any, ...] | None:
 
     try:
         packs = load_config(ns.config).packs if ns.config else ()
-        return (_ParseRule(), *all_rules(packs))
+        return (_ParseRule(), _UnusedDirectiveRule(), *all_rules(packs))
     except SETUP_ERRORS as exc:
         _error(str(exc))
         return None
@@ -203,6 +204,10 @@ def _rules_or_error(ns: argparse.Namespace) -> tuple[Any, ...] | None:
 
 class _ParseRule:
     meta = PARSE_RULE
+
+
+class _UnusedDirectiveRule:
+    meta = UNUSED_META
 
 
 def rules(ns: argparse.Namespace) -> int:

@@ -87,9 +87,11 @@ def encode_fixed(document: Document, text: str) -> bytes:
     style = max(set(document.newlines[:-1]) or {"\n"}, key=document.newlines.count)
     breaks = [style] * len(lines)
     matcher = difflib.SequenceMatcher(None, old, lines, autojunk=False)
-    for tag, i1, _i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for j in range(j1, j2):
                 breaks[j] = document.newlines[i1 + j - j1] or style
+        elif tag == "replace":  # lines joined or split: the block ends with the break it ended with
+            breaks[j2 - 1] = document.newlines[i2 - 1] or style
     breaks[-1] = ""
     return replace(document, newlines=tuple(breaks)).encode(text)

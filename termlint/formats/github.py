@@ -39,9 +39,13 @@ def command(d: Diagnostic) -> str:
 
 def render(report: Report) -> str:
     out = [command(d) for d in report.diagnostics]
-    out += [f"::error file={escape_property(path)},title=termlint::{escape_data(problem)}"
-            for path, problem in report.errors]
+    out += [f"::error {'file=' + escape_property(path) + ',' if path else ''}title=termlint::{escape_data(problem)}"
+            for path, problem in report.errors]  # path "" = a configuration error (its message names the file)
     n = len(report.diagnostics)
     files = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''}"
-    out.append(f"termlint: {n} problem{'s' if n != 1 else ''} in {files}." if n else f"termlint: all checks passed ({files}).")
+    summary = f"termlint: {n} problem{'s' if n != 1 else ''} in {files}." if n or report.errors \
+        else f"termlint: all checks passed ({files})."
+    if report.errors:
+        summary += f" {len(report.errors)} error{'s' if len(report.errors) != 1 else ''}: see above."
+    out.append(summary)
     return "\n".join(out) + "\n"

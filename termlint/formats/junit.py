@@ -34,7 +34,7 @@ def render(report: Report) -> str:
     total = failures = error_count = 0
     for path in sorted(set(by_file) | set(errors)):
         found = by_file.get(path, [])
-        suite = ET.SubElement(root, "testsuite", name=clean(path))
+        suite = ET.SubElement(root, "testsuite", name=clean(path or "termlint configuration"))
         cases = 0
         for d in found:
             case = ET.SubElement(suite, "testcase", name=clean(f"{d.code} at {d.line}:{d.column}"),

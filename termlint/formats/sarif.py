@@ -106,7 +106,7 @@ def _invocation(report: Report) -> dict[str, Any]:
     if report.errors:
         invocation["toolExecutionNotifications"] = [
             {"level": "error", "message": {"text": problem},
-             "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(path)}}}]}
-            for path, problem in report.errors
+             **({"locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(path)}}}]} if path else {})}
+            for path, problem in report.errors  # path "" = a configuration error (its message names the file)
         ]
     return invocation

@@ -88,9 +88,12 @@ def _summary(report: Report) -> str:
         parts = ", ".join(f"{by_level[k]} {k}{'s' if by_level[k] != 1 and k != 'info' else ''}"
                           for k in ("error", "warning", "info") if by_level[k])
         text = f"Found {n} problem{'s' if n != 1 else ''} ({parts}) in {files}."
+        hidden = sum(1 for d in report.diagnostics if d.fix is not None and not fixable(d, report.unsafe_fixes))
         if fixable_n and report.fixed is None:
             how = "termlint check --fix --unsafe-fixes" if report.unsafe_fixes else "termlint check --fix"
             text += f" {fixable_n} fixable with `{how}`."
+        if hidden:  # as ruff does: say that unsafe fixes exist without applying them
+            text += f" {hidden} more with `--unsafe-fixes` (review those)."
     if report.errors:
         text += f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be checked."
     return text
