@@ -16,10 +16,11 @@ The bundled packs' titles always apply; a user's packs (config `packs`) add thei
 
 from __future__ import annotations
 
+import bisect
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -92,13 +93,15 @@ class TitleSpans:
     spans: tuple[TitleSpan, ...]
 
     def covering(self, start: int, end: int) -> TitleSpan | None:
-        """The title span that contains [start, end), if any (spans are few: a linear scan)."""
-        for span in self.spans:
-            if span.start <= start and end <= span.end:
-                return span
-            if span.start > start:
-                break
+        """The title span that contains [start, end), if any (spans are sorted and disjoint)."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i >= 0 and end <= self.spans[i].end:
+            return self.spans[i]
         return None
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [span.start for span in self.spans]
 
 
 def mentioned(text: str, start: int) -> bool:
