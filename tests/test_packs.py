@@ -55,6 +55,14 @@ def test_entries_are_sorted_by_code_and_term_tables_alphabetically(name):
     assert titles == sorted(titles)
 
 
+@pytest.mark.parametrize("rule", SUBSTITUTIONS, ids=lambda r: r.meta.code)
+def test_every_term_pattern_compiles_and_finds_every_form(rule):
+    """Patterns are compiled on first use (start-up stays cheap): compile them here."""
+    for form in rule.table.forms:
+        m = next(rule.table.pattern.finditer(f"… {form} …"), None)
+        assert m is not None and rule.table.lookup(m.group()) is not None, f"{rule.meta.code}: {form!r}"
+
+
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.meta.code)
 def test_every_entry_says_why_and_where_from(rule):
     assert rule.meta.summary and rule.meta.source

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import regex
@@ -56,7 +56,11 @@ class Table:
 
     forms: Mapping[str, tuple[str, tuple[str, ...]]]
     case_sensitive: bool
-    pattern: Any
+
+    @cached_property
+    def pattern(self) -> Any:
+        """Compiled on first use (once per process): loading the packs must stay cheap."""
+        return cached_terms(tuple(sorted(self.forms)), self.case_sensitive)
 
     @classmethod
     def build(cls, pairs: list[tuple[str, tuple[str, ...]]], inflect: str, case_sensitive: bool) -> Table:
@@ -70,7 +74,7 @@ class Table:
                 # by its ending ("child exploited in prostitution"): base form, no fix
                 aligned = tuple(p[i] if (i == 0 or _inflectable(p[0])) else "" for p in pref_forms)
                 forms.setdefault(norm(form), (deprecated, aligned))
-        return cls(forms, case_sensitive, cached_terms(tuple(sorted(forms)), case_sensitive))
+        return cls(forms, case_sensitive)
 
     def norm(self, text: str) -> str:
         return exact_key(text) if self.case_sensitive else key(text)
