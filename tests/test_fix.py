@@ -68,7 +68,7 @@ def test_fix_on_the_seed_removes_every_safe_fix_and_moves_nothing_else(capsys, s
     assert fix_lines, "the seed has a safely fixable slip (line 136: “, ,”)"
 
     code, out, _ = run(capsys, "--fix", str(seed_copy))
-    assert "Fixed " in out and f"Fixed 0 problems" not in out
+    assert "Fixed " in out and "Fixed 0 problems" not in out
     after = seed_copy.read_bytes()
     remaining = findings(capsys, seed_copy)
     assert not [f for f in remaining if f["fix"] and f["fix"]["safe"]]

@@ -4,7 +4,8 @@
 
 `[*]` marks a finding `--fix` repairs (with --unsafe-fixes, unsafe fixes count too).
 `--show-source` prints the line under each finding with carets under the span; tabs are
-expanded and East Asian wide characters count two columns, so the carets sit under the text.
+expanded, East Asian wide characters count two columns and invisible characters (control and
+format characters such as a soft hyphen or a form feed) show as □, so the carets sit under the text.
 `--statistics` is rendered by formats/statistics.py instead of this list.
 """
 
