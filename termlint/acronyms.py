@@ -1,0 +1,241 @@
+"""Where a draft uses and defines acronyms: the analysis behind the AC rules.
+
+A text is read in *units*, each of which must define its own acronyms: the body of each
+resolution (chapeau to closing lines) and each annex (an annex is a separate text), or
+the whole text when it is not a resolution. Headers, titles and footnotes are not read:
+a title is a text of its own and footnotes hold citations and symbols.
+
+An acronym is a word of two or more capitals, possibly with digits or hyphenated parts
+(INTERPOL, COVID-19, UN-Women, ICTs); it is *defined* where it stands alone in
+parentheses after the full name, `United Nations Office on Drugs and Crime (UNODC)`, or
+in a `(hereinafter “ACR”)` clause. Not acronyms: roman numerals (XXVI), document symbols
+(A/RES/75/10), capitals inside quotations, code or URLs, and lines set in capitals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from termlint.prose import compiled, non_prose_spans
+from termlint.rule import Context
+from termlint.tree import Clause
+
+# Capitals (an ampersand inside: R&D), digits after them, then hyphenated parts.
+_TOKEN = r"(?<![\p{L}\p{N}&'’])([A-Z][A-Z&]*[A-Z][A-Z0-9]*(?:[-‑][\p{L}\p{N}]+)*s?)(?![\p{L}\p{N}&])"
+_ROMAN = r"M{0,4}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})"
+# What may stand between "(" and a defined acronym, and between it and ")".
+_DEF_BEFORE = (r"\(\s*(?:(?:hereinafter|hereafter)(?:\s+(?:referred\s+to|called|cited|known))?(?:\s+as)?\s*)?"
+               r"(?:the\s+)?[\"“]?$")
+_DEF_AFTER = r"^[\"”]?(?:\s+[a-z]+)?\s*\)"  # (UNODC), (“ACR”), (the CLOUT system)
+_BODY_KINDS = frozenset({"chapeau", "preambular", "operative", "subparagraph", "paragraph", "closing", "heading"})
+_PLAIN_KINDS = frozenset({"paragraph", "heading", "preambular", "operative", "subparagraph", "chapeau", "closing"})
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    acronym: str  # normalised: plain hyphens, no plural s
+    start: int
+    end: int
+    definition: bool
+    part: str = ""  # "preamble" or "operative" in a resolution: each part may define once
+    quoted: bool = False  # a definition inside a quoted title: it tells the reader, but is not ours to drop
+
+
+@dataclass
+class Unit:
+    """One text that must define its own acronyms, and the acronyms in it, in order."""
+
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    def find(self, text: str, phrase: str) -> int:
+        """Where `phrase` first occurs within the unit's text, or -1."""
+        for start, end in self.spans:
+            at = text.find(phrase, start, end)
+            if at >= 0:
+                return at
+        return -1
+
+    def first_definition(self, acronym: str) -> Occurrence | None:
+        return next((o for o in self.occurrences if o.acronym == acronym and o.definition), None)
+
+
+def units(ctx: Context) -> list[Unit]:
+    """The units of the document, each with its acronym occurrences (read once per context:
+    the four AC rules share them)."""
+    memo = ctx.__dict__.get(_MEMO)
+    if memo is None:
+        memo = ctx.__dict__[_MEMO] = _read_units(ctx)
+    return memo
+
+
+_MEMO = "_termlint_acronym_units"
+
+
+def _read_units(ctx: Context) -> list[Unit]:
+    text = ctx.text
+    from termlint.protect import SpanSet
+
+    skipped = SpanSet.of(non_prose_spans(text, ctx.protected))
+    quotes = ctx.protected.quotes
+    capital_lines: dict[int, bool] = {}
+    found = []
+    for segments in _unit_segments(ctx.tree):
+        unit = Unit(spans=[(start, end) for start, end, _ in segments])
+        for start, end, part in segments:
+            for occurrence in _occurrences(text, start, end, skipped, quotes, capital_lines):
+                unit.occurrences.append(replace(occurrence, part=part))
+        if unit.occurrences:
+            found.append(unit)
+    return found
+
+
+def _unit_segments(tree: Clause) -> Iterator[list[tuple[int, int, str]]]:
+    if not tree.is_resolution:
+        yield _segments(tree, _PLAIN_KINDS)
+        return
+    for clause in tree.walk():
+        if clause.kind == "resolution":
+            yield _segments(clause, _BODY_KINDS)
+        elif clause.kind == "annex":
+            yield _segments(clause, _PLAIN_KINDS | {"annex"}, within_annex=True)
+
+
+_PREAMBLE = frozenset({"chapeau", "preambular"})
+
+
+def _segments(root: Clause, kinds: frozenset[str], within_annex: bool = False) -> list[tuple[int, int, str]]:
+    """The segments of the clauses of `kinds` under `root`, in order, without nested annexes,
+    each with the part of the resolution it belongs to (preamble or operative)."""
+    found: list[tuple[int, int, str]] = []
+
+    def visit(clause: Clause, part: str) -> None:
+        if clause.kind in _PREAMBLE:
+            part = "preamble"
+        elif clause.kind in ("operative", "closing"):
+            part = "operative"
+        if clause.kind in kinds:
+            found.extend((s.start, s.end, part) for s in clause.segments)
+        for child in clause.children:
+            if child.kind == "annex" and not within_annex:
+                continue
+            if child.kind in ("footnote", "header", "title"):
+                continue
+            visit(child, part)
+
+    visit(root, "")
+    merged: list[tuple[int, int, str]] = []
+    for start, end, part in sorted(set(found)):
+        if merged and start < merged[-1][1]:  # a parent's span repeats its children's text
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2])
+        else:
+            merged.append((start, end, part))
+    return merged
+
+
+def _occurrences(text: str, start: int, end: int, skipped: object, quotes: object,
+                 capital_lines: dict[int, bool]) -> Iterator[Occurrence]:
+    for m in compiled(_TOKEN).finditer(text, start, end):
+        token_start = m.start()
+        if skipped.overlaps(token_start, m.end()):  # type: ignore[attr-defined]
+            continue
+        before = text[token_start - 1] if token_start else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        if before in "_@#=\\" or after in "_@#=\\":
+            continue
+        for acronym, a_start, a_end in _split(m.group(), token_start):
+            if compiled(_ROMAN).fullmatch(acronym):
+                continue
+            if _in_capital_line(text, a_start, capital_lines):
+                continue
+            definition = _is_definition(text, a_start, a_end)
+            quoted = quotes.covering(a_start, a_end)  # type: ignore[attr-defined]
+            if quoted and quoted[1] - quoted[0] <= len(acronym) + 3:
+                quoted = None  # (hereinafter “ACR”): the quotation marks are the definition's own
+            if quoted and not definition:
+                continue  # quoted (a title, another text's words): mentioned, not used
+            yield Occurrence(normalise(acronym), a_start, a_end, definition, quoted=bool(quoted))
+
+
+def _split(token: str, offset: int) -> Iterator[tuple[str, int, int]]:
+    """The acronyms of a token: ICT-based -> ICT; UNEP-INTERPOL -> UNEP, INTERPOL; COVID-19 whole."""
+    parts = compiled(r"[-‑]").split(token)
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if part[:1].islower() and not any(c.isdigit() for c in part):  # ICT-based, UN-led, COVID-19-related
+            break
+        kept.append(part)  # COVID-19, UN-Women, and the slip COVID-l9 shown whole
+    if len(kept) > 1 and all(len(p) >= 2 and p.isupper() and p.isalpha() for p in kept):
+        position = offset
+        for part in kept:
+            yield part, position, position + len(part)
+            position += len(part) + 1
+        return
+    whole = token[: sum(len(p) for p in kept) + len(kept) - 1]
+    yield whole, offset, offset + len(whole)
+
+
+def normalise(acronym: str) -> str:
+    """UN‑Women -> UN-Women; ICTs -> ICT (a plural s after capitals)."""
+    acronym = acronym.replace("‑", "-")
+    if len(acronym) > 2 and acronym.endswith("s") and acronym[-2].isupper():
+        acronym = acronym[:-1]
+    return acronym
+
+
+def _is_definition(text: str, start: int, end: int) -> bool:
+    if not compiled(_DEF_AFTER).search(text[end:end + 8]):
+        plural = text[end:end + 1] == "s" and compiled(_DEF_AFTER).search(text[end + 1:end + 9])
+        if not plural:
+            return False
+    window = text[max(0, start - 60):start]
+    m = compiled(_DEF_BEFORE).search(window)
+    if not m:
+        return False
+    opener = max(0, start - 60) + m.start()
+    previous = text[:opener].rstrip()[-1:]
+    return bool(previous) and (previous.isalpha() or previous in ")”’*_")
+
+
+def _in_capital_line(text: str, offset: int, memo: dict[int, bool]) -> bool:
+    """Whether the line holding `offset` is set in capitals (RESOLUTION 1454 (2002), cover pages)."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    if line_start not in memo:
+        line_end = text.find("\n", offset)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        words = [w for w in compiled(r"\p{L}{2,}").findall(line)]
+        upper = sum(1 for w in words if w.isupper())
+        memo[line_start] = bool(words) and (upper == len(words) or len(words) >= 3 and upper >= 0.6 * len(words))
+    return memo[line_start]
+
+
+def line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+_SMALL_WORDS = frozenset({"of", "on", "and", "for", "the", "to", "in", "against", "at", "by", "de", "la",
+                          "des", "du", "et", "with", "from"})
+
+
+def spelled_out(text: str, acronym: str, start: int) -> tuple[int, int] | None:
+    """The first phrase in text[start:] whose capitalised words' initials spell `acronym`
+    (United Nations Office on Drugs and Crime -> UNODC); small words may stand between."""
+    letters = [c for c in acronym if c.isalpha() and c.isupper()]
+    if len(letters) < 2 or len(letters) > 10:
+        return None
+    words = [(m.start(), m.end(), m.group()) for m in compiled(r"\p{L}[\p{L}'’\-]*").finditer(text, start)]
+    for i, (first, _, word) in enumerate(words):
+        if word[0] != letters[0]:
+            continue
+        k, j, end = 0, i, 0
+        while j < len(words) and k < len(letters):
+            w = words[j][2]
+            if w[0].isupper() and w[0] == letters[k]:
+                k, end = k + 1, words[j][1]
+            elif w.lower() not in _SMALL_WORDS or k == 0:
+                break
+            j += 1
+        if k == len(letters) and "\n" not in text[first:end] and not text[first:end].isupper():
+            return first, end
+    return None

@@ -1,0 +1,245 @@
+"""Kind `spelling`: words that are in no dictionary termlint knows.
+
+    [[rules]]
+    code = "SP001"
+    kind = "spelling"
+    word_lists = "words"        # folder beside the bundled packs holding the house lists (*.txt)
+    max_suggestions = 3
+    check_capitalized = true    # also check capitalised words in mid-sentence (names)
+
+A word is known when pyspellchecker's English list has it (read from a cache, see
+termlint/wordlist.py), when the house lists or the configuration's `words` have it, or
+when it is a British spelling of a known American word (programme, labour, centre).
+Not checked: URLs, inline code, HTML tags, footnote markers, document symbols
+(A/RES/75/10, E/CN.15/2022/L.5), words touching a digit, a slash or an underscore,
+words in capitals or mixed case (acronyms: see the AC rules), single letters and roman
+numerals. Each distinct word is looked up once per document; the suggestions ("did you
+mean") are words one edit away, ranked by their frequency in English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from termlint.model import Edit, Finding, Fix, RuleMeta
+from termlint.packs import PackError, get
+from termlint.rule import Context
+
+KEYS = frozenset({"word_lists", "max_suggestions", "check_capitalized"})
+FIXABLE = True
+
+# A word: letters, with inner apostrophes (children’s, d’Ivoire). Hyphens split words.
+_WORD = r"\p{L}+(?:['’]\p{L}+)*"
+_ROMAN = (r"(?i)m{0,4}(?:c[md]|d?c{0,3})(?:x[cl]|l?x{0,3})(?:i[xv]|v?i{0,3})")
+_UNIT_BEFORE = r"\d[ \u00a0]$"
+
+
+def _re(source: str) -> Any:
+    from termlint.prose import compiled
+
+    return compiled(source)
+
+
+_GLUE = frozenset("/\\_@#=+&%$§|~^0123456789")
+
+
+@dataclass(frozen=True)
+class SpellingRule:
+    meta: RuleMeta
+    word_lists: str
+    max_suggestions: int
+    check_capitalized: bool
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        from termlint.resources import data_dir
+        from termlint.morphology import british_known, derived_known
+        from termlint.wordlist import english, house_words
+
+        text = ctx.text
+        english_words = english()
+        house = house_words(data_dir("rules") / self.word_lists)
+        user = frozenset(_lookup_form(w) for phrase in ctx.words for w in _re(_WORD).findall(phrase))
+        extra = house.words | user
+        verdicts: dict[str, bool] = {}  # each distinct word is looked up once
+        suggestions: dict[str, list[str]] = {}
+        prose: _Prose | None = None  # built only when an unknown word turns up
+
+        def known(word: str) -> bool:
+            return word in english_words or word in extra
+
+        for start, end, word, opening in _words(ctx, self.meta.scope):
+            key = _lookup_form(word)
+            verdict = verdicts.get(key)
+            if verdict is None:
+                verdict = known(key) or british_known(key, known) or derived_known(key, known)
+                verdicts[key] = verdict
+            if verdict:
+                continue
+            prose = prose or _Prose.of(ctx)
+            if not prose.is_prose_word(start, end, word) or _known_compound(text, start, end, known):
+                continue
+            capitalized = word[0].isupper() and not opening and not _sentence_start(text, start)
+            if capitalized and not self.check_capitalized:
+                continue
+            if key not in suggestions:
+                suggestions[key] = suggest(key, english_words, extra, self.max_suggestions)
+            candidates = suggestions[key]
+            if capitalized:
+                # A capitalised word in mid-sentence is most often a name no list can hold
+                # (Rohingya, Rakhine): report it only when it is one slip from a name we know.
+                candidates = [c for c in candidates if c in house.names and len(c) >= 4]
+                if not candidates:
+                    continue
+            yield _finding(self.meta.code, start, end, word, candidates)
+
+
+def _finding(code: str, start: int, end: int, word: str, candidates: list[str]) -> Finding:
+    shown = [_same_case(word, c) for c in candidates]
+    if shown:
+        message = f"unknown word “{word}”: did you mean " + ", ".join(f"“{c}”" for c in shown) + "?"
+    else:
+        message = f"unknown word “{word}”"
+    message += " (add it to `words` in the configuration if it is right)"
+    fix = Fix((Edit(start, end, shown[0]),), safe=False, description=f"replace with “{shown[0]}”") if shown else None
+    return Finding(code, start, end, message, fix=fix)
+
+
+def _same_case(original: str, candidate: str) -> str:
+    if original[:1].isupper():
+        return candidate[:1].upper() + candidate[1:]
+    return candidate
+
+
+def _lookup_form(word: str) -> str:
+    """The form a word is looked up under: lower case, straight apostrophe, no possessive 's."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s") and len(w) > 3:
+        w = w[:-2]
+    return w
+
+
+def _skipped_spans(ctx: Context) -> list[tuple[int, int]]:
+    from termlint.prose import non_prose_spans
+
+    return non_prose_spans(ctx.text, ctx.protected)
+
+
+def _words(ctx: Context, scope: frozenset[str] | None) -> Iterator[tuple[int, int, str, bool]]:
+    """Every word of the clauses in scope: (start, end, word, first word of its clause)."""
+    text = ctx.text
+    segments = sorted({(seg.start, seg.end) for clause in ctx.clauses(scope or DEFAULT_SCOPE)
+                       for seg in clause.segments})
+    last_end = -1
+    for seg_start, seg_end in segments:
+        seg_start = max(seg_start, last_end)  # nested clauses may repeat their parent's text
+        if seg_start >= seg_end:
+            continue
+        last_end = seg_end
+        first = True
+        for m in _re(_WORD).finditer(text, seg_start, seg_end):
+            start, end = m.span()
+            if end - start >= 2:
+                yield start, end, m.group(), first
+            first = False
+
+
+class _Prose:
+    """Tells a word of prose from a code, symbol, label, unit or acronym (asked only of unknown words)."""
+
+    __slots__ = ("text", "overlaps")
+
+    def __init__(self, text: str, overlaps: Any) -> None:
+        self.text = text
+        self.overlaps = overlaps
+
+    @classmethod
+    def of(cls, ctx: Context) -> _Prose:
+        from termlint.protect import SpanSet
+
+        return cls(ctx.text, SpanSet.of(_skipped_spans(ctx)).overlaps)
+
+    def is_prose_word(self, start: int, end: int, word: str) -> bool:
+        text = self.text
+        rest = word[1:]
+        if rest != rest.lower():  # acronyms, CamelCase names, all-caps headings
+            return False
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if before in _GLUE or after in _GLUE or (after in "-‑" and text[end + 1:end + 2].isdigit()):
+            return False
+        if self.overlaps(start, end):
+            return False
+        if before == "(" and after == ")" and len(word) <= 4:  # labels: (a), (iv), (aa)
+            return False
+        if len(word) <= 3 and _re(_UNIT_BEFORE).search(text, max(0, start - 3), start):  # 6 mm, 50 lbs
+            return False
+        return not ((before == "(" or after in ".)") and _re(_ROMAN).fullmatch(word))
+
+
+# Prose a drafter wrote; the header (symbols, dates, sponsor lists) is left out.
+DEFAULT_SCOPE = ("title", "heading", "chapeau", "preambular", "operative", "subparagraph", "paragraph",
+          "closing", "footnote", "annex")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """After a full stop, question mark, exclamation mark or colon, or a blank line."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t*_\"“‘(\u00a0":
+        i -= 1
+    if i < 0 or text[i] in ".!?:":
+        return True
+    return text[i] == "\n" and (i == 0 or text[i - 1] == "\n" or text.startswith("\n", i - 2) and text[i - 1].isspace())
+
+
+def _known_compound(text: str, start: int, end: int, known: Any) -> bool:
+    """A word split by a hyphen at a line break (organi-\\nzation) is checked whole."""
+    if text.startswith("-\n", end):
+        m = _re(_WORD).match(text, end + 2)
+        return bool(m) and known((text[start:end] + m.group()).lower())
+    if start >= 2 and text[start - 1] == "\n" and text[start - 2] == "-":
+        i = start - 2
+        j = i
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        return j < i and known((text[j:i] + text[start:end]).lower())
+    return False
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz'"
+
+
+def suggest(word: str, english_words: Any, extra: frozenset[str], limit: int) -> list[str]:
+    """Known words one edit (delete, transpose, replace, insert) from `word`, most frequent first."""
+    if limit <= 0 or len(word) > 40:
+        return []
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    edits.update(a + c + b[1:] for a, b in splits if b for c in _LETTERS)
+    edits.update(a + c + b for a, b in splits for c in _LETTERS)
+    edits.discard(word)
+    plain = _strip_accents(word)
+    found = [(_strip_accents(e) != plain, -english_words.frequency(e), e)
+             for e in edits if e in english_words or e in extra]
+    found.sort()  # the word without its stray accent first (céase -> cease), then the commonest
+    return [e for _, _, e in found[:limit]]
+
+
+def _strip_accents(word: str) -> str:
+    if word.isascii():
+        return word
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def build(entry: dict[str, Any], meta: RuleMeta, where: str) -> SpellingRule:
+    limit = get(entry, "max_suggestions", int, where, 3)
+    if not 0 <= limit <= 10:
+        raise PackError(f"{where}: `max_suggestions` must be between 0 and 10")
+    return SpellingRule(meta, get(entry, "word_lists", str, where, "words"), limit,
+                        get(entry, "check_capitalized", bool, where, True))

@@ -1,0 +1,53 @@
+"""Spans of a draft that are not prose, for rules that read words (spelling, acronyms).
+
+HTML tags (`<sup>1</sup>`), Markdown footnote markers (`[^1]`) and link targets, document
+symbols and other slash-separated codes holding a digit (A/RES/75/10, E/CN.15/2022/L.5),
+e-mail addresses, and what `protect.py` already marks: inline code, URLs, HTML comments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+_TAGS = r"<[/!]?[A-Za-z][^<>\n]{0,300}>|\[\^[^\]\n]{1,40}\]|\]\([^)\s]{1,500}\)"
+_MARKS = r"[/\\@]"
+_CODE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.()-_+/\\@")
+
+
+@lru_cache(maxsize=None)
+def compiled(source: str) -> Any:
+    """A pattern compiled on first use, so that loading a pack costs nothing for a run that skips it."""
+    return regex.compile(source)
+
+
+def non_prose_spans(text: str, protected: Any) -> list[tuple[int, int]]:
+    """(start, end) of every span that is not prose; `protected` is `Context.protected`."""
+    spans = [m.span() for m in compiled(_TAGS).finditer(text)]
+    spans.extend(codes(text))
+    spans.extend(protected.code)
+    spans.extend(protected.comments)
+    return spans
+
+
+def codes(text: str) -> Iterator[tuple[int, int]]:
+    """Codes grown from each slash, backslash or at sign: document symbols holding a digit
+    (A/RES/75/10, E/CN.15/2022/L.5, A/75/L.20/Add.1) and e-mail addresses. Linear in the
+    text: each mark is grown once, and marks inside a grown code are skipped."""
+    n = len(text)
+    reached = 0
+    for mark in compiled(_MARKS).finditer(text):
+        if mark.start() < reached:
+            continue
+        start, end = mark.start(), mark.end()
+        while start > reached and text[start - 1] in _CODE_CHARS:
+            start -= 1
+        while end < n and text[end] in _CODE_CHARS:
+            end += 1
+        reached = end
+        piece = text[start:end]
+        if "@" in piece or any(c.isdigit() for c in piece):
+            yield start, end
