@@ -13,50 +13,20 @@ breaks, non-breaking spaces and footnote markers (`[^3]`, `<sup>3</sup>`) treate
 
 from __future__ import annotations
 
-import regex as re
 from dataclasses import dataclass
 from typing import Any
 
+import regex as re
+
+from termlint.citation_bodies import BODIES, body_after, body_before, body_of_chapeau, compatible, form_body
 from termlint.model import Example, RuleMeta, Severity
 from termlint.tree import Clause
+
+__all__ = ["BODIES", "MONTHS", "Citations", "Date", "Reference", "Unit", "citations_of", "compatible", "rule_meta", "scan"]
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS, 1)}
-_MONTH_ALT = "|".join(MONTHS)
-
-# Bodies termlint knows, with the names an editor writes before "resolution".
-BODIES: dict[str, str] = {
-    "GA": "General Assembly",
-    "ECOSOC": "Economic and Social Council",
-    "SC": "Security Council",
-    "HRC": "Human Rights Council",
-    "CHR": "Commission on Human Rights",
-    "CCPCJ": "Commission on Crime Prevention and Criminal Justice",
-    "CND": "Commission on Narcotic Drugs",
-    "CSW": "Commission on the Status of Women",
-}
-_BODY_NAMES = [
-    ("GA", r"General\s+Assembly|(?<![A-Z][\w-]*\s)Assembly"),
-    ("ECOSOC", r"Economic\s+and\s+Social\s+Council"),
-    ("SC", r"Security\s+Council"),
-    ("HRC", r"Human\s+Rights\s+Council"),
-    ("CHR", r"Commission\s+on\s+Human\s+Rights"),
-    ("CCPCJ", r"Commission\s+on\s+Crime\s+Prevention\s+and\s+Criminal\s+Justice"),
-    ("CND", r"Commission\s+on\s+Narcotic\s+Drugs"),
-    ("CSW", r"Commission\s+on\s+the\s+Status\s+of\s+Women"),
-]
-_BODY_RE = re.compile("|".join(f"(?P<{code}>(?<![\\w-])(?:{pattern})(?:['’]s)?(?![\\w-]))" for code, pattern in _BODY_NAMES))
-# Adjectives an editor puts between a body and "resolutions": "its relevant resolutions".
-_ADJECTIVES = r"(?:(?:own|relevant|previous|subsequent|earlier|other|all|most\s+recent|latest|related|pertinent)\s+)*"
-_NAMED_RE = re.compile(r"(?:" + _BODY_RE.pattern + r")\s+" + _ADJECTIVES + r"$")
-# Any other organ named just before the noun ("Conference of the States Parties ... resolution",
-# "United Nations Environment Assembly resolution", "UNEA resolution"): not checked against
-# the calendars termlint knows.
-_ORGAN_WORDS = (r"Conference|Commission|Council|Committee|Board|Assembly|Meeting|Congress|Forum|Summit|Parties|"
-                r"Organization|Agency|Programme|Fund|Sub-Commission|Subcommission|Court|Tribunal|Platform")
-_OTHER_NAMED_RE = re.compile(r"(?:(?<![\w-])(?:" + _ORGAN_WORDS + r")(?:['’]s)?|\b[A-Z]{2,}[\w-]*)\s+" + _ADJECTIVES + r"$")
-_ANY_ORGAN_RE = re.compile(r"(?<![\w-])(?:" + _ORGAN_WORDS + r")(?![\w-])")
 
 _GAP = r"(?:\s|\u00a0)+"
 _ROMAN = r"(?:(?:ES|S|ORG)-)?[IVXLC]+"
@@ -80,7 +50,7 @@ _DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:of|adopted\s+on|dated)" + _GAP + DATE)
 _LIST_SEP_RE = re.compile(r"(?:,|,?\s+and|,?\s+as\s+well\s+as|,?\s+or)\s*$")
 _TITLE_STOP_RE = re.compile(r";|\b(?:[Rr]esolutions?|[Dd]ecisions?|paragraphs?|paras?\.|[Aa]rticles?|annex|chapter|section|Supplement)\b|\d/|[.:](?:\s|$)")
 _TITLE_START_RE = re.compile(r"\s*,?\s*(?:on|entitled|concerning|relating|regarding|in\s+which|by\s+which|which|adopted|as\s+contained)\b")
-_QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _MARKUP_RE = re.compile(r"\[\^[^\]\s]{1,12}\]|<sup>[^<]{0,12}</sup>|\\\*|\*+|\u00a0")
 
 
@@ -149,14 +119,6 @@ def mask(text: str) -> str:
     return _MARKUP_RE.sub(lambda m: " " * len(m.group()), text)
 
 
-def body_of_chapeau(text: str) -> str | None:
-    """"*The General Assembly*," -> "GA"; another organ -> "other"."""
-    m = _BODY_RE.search(text)
-    if m and m.lastgroup:
-        return m.lastgroup
-    return "other" if _ANY_ORGAN_RE.search(text) else None
-
-
 def units_of(tree: Clause) -> list[Unit]:
     """Every clause that holds text of its own, in document order, with its organ."""
     found: list[Unit] = []
@@ -186,73 +148,6 @@ def _date(m: re.Match[str], unit: Unit) -> Date:
                 unit.clause.offset_of(m.start("day")), unit.clause.offset_of(m.end("y")))
 
 
-def _body_before(unit: Unit, noun_start: int) -> tuple[str | None, str]:
-    """Which body issued the references introduced by the noun at `noun_start`."""
-    text = unit.text
-    sentence = max(text.rfind(";", 0, noun_start), text.rfind(". ", 0, noun_start)) + 1
-    window = text[max(sentence, noun_start - 160):noun_start]
-    named = _NAMED_RE.search(window)
-    if named and named.lastgroup:
-        return named.lastgroup, "named"  # "Economic and Social Council resolutions", "the Assembly's resolution"
-    if _OTHER_NAMED_RE.search(window):
-        bare_council = re.search(r"(?:^|\bthe\s+)Council\s+" + _ADJECTIVES + r"$", window)
-        if bare_council and unit.body in ("ECOSOC", "SC", "HRC"):
-            return unit.body, "named"  # "the Council resolution" in a Council's own text
-        return "other", "named"
-    its = re.search(r"\b[Ii]ts\s+(?:(?:decisions?|adoption)\s+(?:in|of)\s+)?" + _ADJECTIVES + r"$", window)
-    if not its:
-        # "its relevant resolutions, including, in particular, resolutions 46/181 ...": the
-        # body of the general mention carries over to the numbers it introduces
-        including = re.search(r"(?<![\w-])(?:[Rr]esolutions|[Dd]ecisions)\b[^;]{0,80}?,?\s+(?:including|in\s+particular|notably|especially)"
-                              r"(?:,?\s+(?:in\s+particular|inter\s+alia))?,?\s+$", window)
-        if including:
-            return _body_before(unit, noun_start - len(window) + including.start())
-        return None, ""
-    before = text[sentence:noun_start - len(window) + its.start()]
-    # "the Human Rights Council, in its resolution": "its" is that body's
-    close = re.search(r"(?:" + _BODY_RE.pattern + r")\s*,?\s*(?:in|by|through|under|with)?\s*$", before)
-    if close and close.lastgroup:
-        return close.lastgroup, "its"
-    if unit.in_footnote or _BODY_RE.search(before) or _ANY_ORGAN_RE.search(before):
-        return None, ""  # another organ was named first: "its" may be that organ's
-    return unit.body, "its"
-
-
-def _body_after(unit: Unit, end: int) -> str | None:
-    """"resolution 8/9 of 20 December 2019 of the Conference of the States Parties": the issuer follows."""
-    m = re.match(r"\s*,?\s*(?:of|adopted\s+by)\s+the" + _GAP + r"([A-Z][^,;]{0,120})", unit.text[end:end + 140])
-    if not m:
-        return None
-    named = _BODY_RE.match(m.group(1))
-    if named:
-        return named.lastgroup
-    return "other" if _ANY_ORGAN_RE.search(m.group(1)[:80]) else None
-
-
-def _form_body(form: str, bracket: str) -> str | None:
-    """The body a number's form alone gives away."""
-    if form == "bracketed" and bracket.isdigit():
-        return "SC"  # "1325 (2000)": only the Security Council numbers by (year)
-    return None
-
-
-def compatible(body: str | None, form: str, bracket: str) -> bool:
-    if body in (None, "other"):
-        return True
-    forms = {
-        "GA": {"session", "special", "bracketed-roman"},
-        "ECOSOC": {"year", "bracketed-roman"},
-        "CHR": {"year", "bracketed-roman"},
-        "SC": {"bracketed-year"},
-        "HRC": {"session", "special"},
-        "CCPCJ": {"session"},
-        "CND": {"session", "bracketed-roman"},
-        "CSW": {"session", "bracketed-roman"},
-    }[body]
-    key = form if form != "bracketed" else ("bracketed-year" if bracket.isdigit() else "bracketed-roman")
-    return key in forms
-
-
 def scan(tree: Clause) -> Citations:
     """Every reference in the text, grouped in lists, with dates and issuing bodies."""
     units = units_of(tree)
@@ -260,9 +155,9 @@ def scan(tree: Clause) -> Citations:
     list_id = 0
     for unit in units:
         text = unit.text
-        quotes = [m.span() for m in _QUOTED_RE.finditer(text)]
+        quotes = [m.span() for m in QUOTED_RE.finditer(text)]
         # outside quotations a list goes on past a quoted title and the numbers in it
-        dequoted = _QUOTED_RE.sub(lambda q: " " * len(q.group()), text)
+        dequoted = QUOTED_RE.sub(lambda q: " " * len(q.group()), text)
         pos = 0
         while True:
             noun = _NOUN_RE.search(text, pos)
@@ -273,7 +168,7 @@ def scan(tree: Clause) -> Citations:
             inside = next((e for s, e in quotes if s < noun.start() < e), None)
             limit, lookup = (inside, text) if inside is not None else (len(text), dequoted)
             list_id += 1
-            body, reason = _body_before(unit, noun.start())
+            body, reason = body_before(unit, noun.start())
             word = noun.group("noun").lower()
             plural = word.endswith("s")
             cursor, index, list_body, list_reason = noun.end(), 0, body, reason
@@ -288,13 +183,13 @@ def scan(tree: Clause) -> Citations:
                 date = _date(d, unit) if d else None
                 end = d.end() if d else end
                 item_body, item_reason = list_body, list_reason
-                after = _body_after(unit, end)
+                after = body_after(unit, end)
                 if after:
                     item_body, item_reason = after, "after"
                 elif not compatible(item_body, form, bracket) and list_reason != "named":
                     item_body, item_reason = None, ""
-                if item_body is None and _form_body(form, bracket):
-                    item_body, item_reason = _form_body(form, bracket), "form"
+                if item_body is None and form_body(form, bracket):
+                    item_body, item_reason = form_body(form, bracket), "form"
                 number = " ".join(unit.clause.text[m.start("number"):m.end("number")].split())
                 first = int(re.match(r"(?:ES-|S-)?(\d+)", number).group(1))  # type: ignore[union-attr]
                 refs.append(Reference(
@@ -323,7 +218,7 @@ def _next_in_list(text: str, lookup: str, end: int, limit: int) -> int | None:
     sep = _LIST_SEP_RE.search(gap)
     if not sep:
         return None
-    between = _QUOTED_RE.sub(" ", gap[:sep.start()])  # a quoted title may hold anything
+    between = QUOTED_RE.sub(" ", gap[:sep.start()])  # a quoted title may hold anything
     if between.strip() and (not _TITLE_START_RE.match(between) or _TITLE_STOP_RE.search(between)):
         return None
     return m.start()

@@ -133,3 +133,11 @@ def test_the_calendar_file_ships_with_the_rules():
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert all("source" in table for table in data.values())
     assert Path(path).parent.parent.name == "rules"
+
+
+def test_a_symbol_in_running_text_is_information_with_a_fix():
+    text = "The General Assembly,\n\nRecalling its resolution A/RES/74/174 and S/RES/2467 (2019),"
+    found = lint(text, "CI011").diagnostics
+    assert [(d.severity, text[d.start:d.end]) for d in found] == [(1, "A/RES/74/174"), (1, "S/RES/2467 (2019)")]
+    assert [(e.replacement, d.fix.safe) for d in found for e in d.fix.edits] == [
+        ("74/174", True), ("Security Council resolution 2467 (2019)", False)]

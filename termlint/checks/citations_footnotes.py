@@ -104,7 +104,7 @@ class Ibid:
 "Ibid." repeats the source of the footnote just before it. In United Nations texts it is set
 in roman, not italics, with a full stop: "Ibid., vol. 2171, No. 27531." (the adopted
 resolutions in termlint's corpus, converted from the UN's own XML where italics are marked,
-write "Ibid." in roman 328 times out of 328). A footnote that opens with "Ibid." must follow a
+write "Ibid." in roman all 328 times, beside italic titles). A footnote that opens with "Ibid." must follow a
 footnote that cites a source; after an explanatory note, or as the first footnote, it refers
 to nothing. The fix removes the italics.
 """,

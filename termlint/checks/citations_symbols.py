@@ -87,4 +87,52 @@ break inside a symbol (a PDF wrap) is not reported.
                        fix=Fix((Edit(start, end, right),), True, f"write “{right}”"))
 
 
-RULES = (MalformedSymbol(),)
+_RES_SYMBOL = re.compile(r"(?P<noun>\b[Rr]esolutions?" + _SP + r"+)?(?<![\w/.\-])(?P<organ>A/HRC|A|E|S)/RES/(?P<number>(?:(?:ES|S)-)?\d{1,4}/\d{1,4}|\d{1,4}"
+                         + _SP + r"*\((?:19|20)\d\d\))(?![\w/])")
+_ORGAN_NAME = {"A": "", "E": "Economic and Social Council ", "S": "Security Council ", "A/HRC": "Human Rights Council "}
+
+
+class SymbolInText:
+    meta = RuleMeta(
+        code="CI011", name="resolution-symbol-in-text", category="citation", severity=Severity.INFO,
+        summary="A resolution cited by its symbol (`A/RES/74/174`) rather than its number",
+        description="""
+Resolutions cite earlier resolutions by number, not by document symbol: "resolution 74/174",
+"Security Council resolution 2467 (2019)", not "A/RES/74/174" or "S/RES/2467 (2019)". After
+the word "resolution" the fix keeps the number; elsewhere it writes "resolution 74/174"
+(offered with --unsafe-fixes, since the sentence may need rewording).
+""".strip(),
+        fixable=True, needs_structure=True,
+        source="United Nations Editorial Manual, \"Resolutions and decisions\" (references to resolutions)",
+        examples=tuple(Example(k, t) for k, t in (  # type: ignore[arg-type]
+            ("bad", "The General Assembly,\n\nRecalling its resolution A/RES/74/174,"),
+            ("fixed", "The General Assembly,\n\nRecalling its resolution 74/174,"),
+            ("bad", "The General Assembly,\n\nRecalling S/RES/2467 (2019),"),
+            ("good", "The General Assembly,\n\nRecalling its resolution 74/174 and Security Council resolution 2467 (2019),"),
+        )),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        code = ctx.protected.code
+        for unit in citations_of(ctx).units:
+            if unit.clause.kind not in ("preambular", "operative", "subparagraph", "footnote"):
+                continue  # not the cover, nor a page's running head ("S/RES/1454 (2002)")
+            at = unit.clause.offset_of
+            for m in _RES_SYMBOL.finditer(unit.text):
+                start, end = at(m.start("organ")), at(m.end())
+                line_start = ctx.text.rfind("\n", 0, start) + 1
+                line_end = ctx.text.find("\n", end)
+                line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)]
+                if code.overlaps(start, end) or line.strip(" \t\f\u00a0") == ctx.text[start:end]:
+                    continue  # a symbol alone on its line is a page's running head
+                number = " ".join(m.group("number").split())
+                if m.group("noun"):
+                    right, safe = number, True
+                else:
+                    right, safe = f"{_ORGAN_NAME[m.group('organ')]}resolution {number}", False
+                yield Finding(self.meta.code, start, end,
+                              f"cite the resolution by its number (“{right}”), not by its symbol",
+                              fix=Fix((Edit(start, end, right),), safe, f"write “{right}”"))
+
+
+RULES = (MalformedSymbol(), SymbolInText())

@@ -1,0 +1,127 @@
+"""Which body issued a reference, inferred as an editor infers it.
+
+"General Assembly resolution 74/174" names it; "its resolution" in an Assembly text is the
+Assembly's, unless another organ was named first in the sentence ("the Human Rights Council,
+in its resolution 34/16"); "resolution 8/9 ... of the Conference of the States Parties" names
+it after the date; "1325 (2000)" can only be the Security Council's. Any other organ
+("United Nations Environment Assembly", "UNEA") is "other": termlint has no calendar for it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex as re
+
+if TYPE_CHECKING:
+    from termlint.citations import Unit
+
+_GAP = r"(?:\s|\u00a0)+"
+
+# Bodies termlint knows, with the names an editor writes before "resolution".
+BODIES: dict[str, str] = {
+    "GA": "General Assembly",
+    "ECOSOC": "Economic and Social Council",
+    "SC": "Security Council",
+    "HRC": "Human Rights Council",
+    "CHR": "Commission on Human Rights",
+    "CCPCJ": "Commission on Crime Prevention and Criminal Justice",
+    "CND": "Commission on Narcotic Drugs",
+    "CSW": "Commission on the Status of Women",
+}
+_BODY_NAMES = [
+    ("GA", r"General\s+Assembly|(?<![A-Z][\w-]*\s)Assembly"),
+    ("ECOSOC", r"Economic\s+and\s+Social\s+Council"),
+    ("SC", r"Security\s+Council"),
+    ("HRC", r"Human\s+Rights\s+Council"),
+    ("CHR", r"Commission\s+on\s+Human\s+Rights"),
+    ("CCPCJ", r"Commission\s+on\s+Crime\s+Prevention\s+and\s+Criminal\s+Justice"),
+    ("CND", r"Commission\s+on\s+Narcotic\s+Drugs"),
+    ("CSW", r"Commission\s+on\s+the\s+Status\s+of\s+Women"),
+]
+_BODY_RE = re.compile("|".join(f"(?P<{code}>(?<![\\w-])(?:{pattern})(?:['’]s)?(?![\\w-]))" for code, pattern in _BODY_NAMES))
+# Adjectives an editor puts between a body and "resolutions": "its relevant resolutions".
+_ADJECTIVES = r"(?:(?:own|relevant|previous|subsequent|earlier|other|all|most\s+recent|latest|related|pertinent)\s+)*"
+_NAMED_RE = re.compile(r"(?:" + _BODY_RE.pattern + r")\s+" + _ADJECTIVES + r"$")
+# Any other organ named just before the noun ("Conference of the States Parties ... resolution",
+# "United Nations Environment Assembly resolution", "UNEA resolution"): not checked against
+# the calendars termlint knows.
+_ORGAN_WORDS = (r"Conference|Commission|Council|Committee|Board|Assembly|Meeting|Congress|Forum|Summit|Parties|"
+                r"Organization|Agency|Programme|Fund|Sub-Commission|Subcommission|Court|Tribunal|Platform")
+_OTHER_NAMED_RE = re.compile(r"(?:(?<![\w-])(?:" + _ORGAN_WORDS + r")(?:['’]s)?|\b[A-Z]{2,}[\w-]*)\s+" + _ADJECTIVES + r"$")
+_ANY_ORGAN_RE = re.compile(r"(?<![\w-])(?:" + _ORGAN_WORDS + r")(?![\w-])")
+
+
+def body_of_chapeau(text: str) -> str | None:
+    """"*The General Assembly*," -> "GA"; another organ -> "other"."""
+    m = _BODY_RE.search(text)
+    if m and m.lastgroup:
+        return m.lastgroup
+    return "other" if _ANY_ORGAN_RE.search(text) else None
+
+
+def body_before(unit: Unit, noun_start: int) -> tuple[str | None, str]:
+    """Which body issued the references introduced by the noun at `noun_start`."""
+    text = unit.text
+    sentence = max(text.rfind(";", 0, noun_start), text.rfind(". ", 0, noun_start)) + 1
+    window = text[max(sentence, noun_start - 160):noun_start]
+    named = _NAMED_RE.search(window)
+    if named and named.lastgroup:
+        return named.lastgroup, "named"  # "Economic and Social Council resolutions", "the Assembly's resolution"
+    if _OTHER_NAMED_RE.search(window):
+        bare_council = re.search(r"(?:^|\bthe\s+)Council\s+" + _ADJECTIVES + r"$", window)
+        if bare_council and unit.body in ("ECOSOC", "SC", "HRC"):
+            return unit.body, "named"  # "the Council resolution" in a Council's own text
+        return "other", "named"
+    its = re.search(r"\b[Ii]ts\s+(?:(?:decisions?|adoption)\s+(?:in|of)\s+)?" + _ADJECTIVES + r"$", window)
+    if not its:
+        # "its relevant resolutions, including, in particular, resolutions 46/181 ...": the
+        # body of the general mention carries over to the numbers it introduces
+        including = re.search(r"(?<![\w-])(?:[Rr]esolutions|[Dd]ecisions)\b[^;]{0,80}?,?\s+(?:including|in\s+particular|notably|especially)"
+                              r"(?:,?\s+(?:in\s+particular|inter\s+alia))?,?\s+$", window)
+        if including:
+            return body_before(unit, noun_start - len(window) + including.start())
+        return None, ""
+    before = text[sentence:noun_start - len(window) + its.start()]
+    # "the Human Rights Council, in its resolution": "its" is that body's
+    close = re.search(r"(?:" + _BODY_RE.pattern + r")\s*,?\s*(?:in|by|through|under|with)?\s*$", before)
+    if close and close.lastgroup:
+        return close.lastgroup, "its"
+    if unit.in_footnote or _BODY_RE.search(before) or _ANY_ORGAN_RE.search(before):
+        return None, ""  # another organ was named first: "its" may be that organ's
+    return unit.body, "its"
+
+
+def body_after(unit: Unit, end: int) -> str | None:
+    """"resolution 8/9 of 20 December 2019 of the Conference of the States Parties": the issuer follows."""
+    m = re.match(r"\s*,?\s*(?:of|adopted\s+by)\s+the" + _GAP + r"([A-Z][^,;]{0,120})", unit.text[end:end + 140])
+    if not m:
+        return None
+    named = _BODY_RE.match(m.group(1))
+    if named:
+        return named.lastgroup
+    return "other" if _ANY_ORGAN_RE.search(m.group(1)[:80]) else None
+
+
+def form_body(form: str, bracket: str) -> str | None:
+    """The body a number's form alone gives away."""
+    if form == "bracketed" and bracket.isdigit():
+        return "SC"  # "1325 (2000)": only the Security Council numbers by (year)
+    return None
+
+
+def compatible(body: str | None, form: str, bracket: str) -> bool:
+    if body in (None, "other"):
+        return True
+    forms = {
+        "GA": {"session", "special", "bracketed-roman"},
+        "ECOSOC": {"year", "bracketed-roman"},
+        "CHR": {"year", "bracketed-roman"},
+        "SC": {"bracketed-year"},
+        "HRC": {"session", "special"},
+        "CCPCJ": {"session"},
+        "CND": {"session", "bracketed-roman"},
+        "CSW": {"session", "bracketed-roman"},
+    }[body]
+    key = form if form != "bracketed" else ("bracketed-year" if bracket.isdigit() else "bracketed-roman")
+    return key in forms
