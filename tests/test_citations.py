@@ -141,3 +141,18 @@ def test_a_symbol_in_running_text_is_information_with_a_fix():
     assert [(d.severity, text[d.start:d.end]) for d in found] == [(1, "A/RES/74/174"), (1, "S/RES/2467 (2019)")]
     assert [(e.replacement, d.fix.safe) for d in found for e in d.fix.edits] == [
         ("74/174", True), ("Security Council resolution 2467 (2019)", False)]
+
+
+def test_explain_documents_every_citation_rule(capsys):
+    from termlint.cli import main
+    from termlint.registry import all_rules
+
+    codes = sorted(r.meta.code for r in all_rules() if r.meta.code.startswith("CI"))
+    assert codes == ["CI001", "CI002", "CI003", "CI010", "CI011", "CI020", "CI021", "CI022", "CI023",
+                     "CI030", "CI031", "CI032", "CI033", "CI034", "CI040", "CI041", "CI042"]
+    for rule in (r for r in all_rules() if r.meta.code in codes):
+        assert main(["explain", rule.meta.code]) == 0
+        out = capsys.readouterr().out
+        assert rule.meta.category == "citation" and len(rule.meta.description) > 150
+        assert rule.meta.description.splitlines()[0] in out and "Examples:" in out
+        assert "  bad  " in out and "  good " in out
