@@ -2,9 +2,9 @@
 
 Each generated file (~30 KB, the size of a real draft) takes the front matter of one source
 text, then recitals and operative paragraphs drawn from every source of the same style,
-renumbered, with resolution numbers and dates varied, and a few typical drafting defects
-injected at a low rate (about one paragraph in twelve). The same size always gives the
-same bytes, so figures from different runs compare.
+renumbered (paragraphs and footnotes), with resolution numbers varied within their session,
+and a few typical drafting defects injected at a low rate (about one paragraph in twelve).
+The same size always gives the same bytes, so figures from different runs compare.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = (ROOT / "examples", ROOT / "tests" / "data" / "corpus")
-GENERATOR_VERSION = "2"  # bump when the output changes, so old corpora are rebuilt
+GENERATOR_VERSION = "3"  # bump when the output changes, so old corpora are rebuilt
 FILES_PER_FOLDER = 200
 DEFECT_RATE = 0.08
 
@@ -26,11 +26,10 @@ _RECITAL = re.compile(r"^\*?(?:[A-Z][a-z]+(?:ing|ed)|Aware|Mindful|Bearing|Deepl
 _CHAPEAU = re.compile(r"^\*?The (?:General Assembly|Security Council|Economic and Social Council)")
 _FOOTNOTE = re.compile(r"^(?:\[\^\w+\]:|<sup>\w+</sup>|\\\*)")
 _CLOSING = re.compile(r"^\d+(?:st|nd|rd|th) (?:plenary )?meeting")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-_DATE = re.compile(r"\b\d{1,2} (?:" + "|".join(_MONTHS) + r") (?:19|20)\d\d\b")
 _GA_CITATION = re.compile(r"\b(resolutions? )(\d{2})/(\d{1,3})\b")
-_SC_CITATION = re.compile(r"\b(\d{3,4}) \(((?:19|20)\d\d)\)")
+_MARKER = re.compile(r"<sup>\d+</sup>|\[\^\d+\](?!:)")
+_FOOTNOTE_BODY = re.compile(r"^(?:<sup>\d+</sup>|\[\^\d+\]:)\s*(.+)", re.DOTALL)
+_END_MARK = re.compile(r"[.;,:]?(?=(?:\s|\[\^\d+\]|<sup>\d+</sup>)*$)")
 
 
 @dataclass(frozen=True)
@@ -79,9 +78,32 @@ def _cut(path: Path, text: str) -> Source:
 
 
 def _vary_citations(text: str, rng: random.Random) -> str:
-    text = _GA_CITATION.sub(lambda m: f"{m.group(1)}{rng.randint(50, 78)}/{rng.randint(1, 320)}", text)
-    text = _SC_CITATION.sub(lambda m: f"{rng.randint(600, 2700)} ({rng.randint(1990, 2023)})", text)
-    return _DATE.sub(lambda m: f"{rng.randint(1, 28)} {rng.choice(_MONTHS)} {rng.randint(1995, 2023)}", text)
+    """Other resolution numbers of the same session (a session's dates stay right)."""
+    return _GA_CITATION.sub(lambda m: f"{m.group(1)}{m.group(2)}/{rng.randint(1, 320)}", text)
+
+
+def _renumber_footnotes(parts: list[str], pool: list[str]) -> list[str]:
+    """Footnote markers numbered in order of appearance, each with a footnote at the end
+    (paragraphs drawn from several texts would otherwise cite footnotes they do not have)."""
+    count = 0
+
+    def marker(m: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return f"<sup>{count}</sup>" if m.group().startswith("<") else f"[^{count}]"
+
+    body = [_MARKER.sub(marker, p) for p in parts]
+    if count and pool:
+        body.extend(f"[^{n}]: {pool[(n - 1) % len(pool)]}" for n in range(1, count + 1))
+    return body
+
+
+def _operative_endings(paragraphs: list[str]) -> list[str]:
+    """Operative paragraphs end with a semicolon, the last with a full stop."""
+    ended = [_END_MARK.sub(";", p, count=1) for p in paragraphs]
+    if ended:
+        ended[-1] = _END_MARK.sub(".", ended[-1], count=1)
+    return ended
 
 
 def _swap_letters(text: str, rng: random.Random) -> str:
@@ -119,8 +141,9 @@ def make_draft(sources: list[Source], index: int, rng: random.Random) -> tuple[s
     """One draft of 22-38 KB: (text, file extension with its dot)."""
     base = sources[index % len(sources)]
     pool = [s for s in sources if s.style == base.style]
-    recitals = [r for s in pool for r in s.recitals]
-    operatives = [o for s in pool for o in s.operatives]
+    recitals = list(dict.fromkeys(r for s in pool for r in s.recitals))  # a text may be in both folders
+    # Paragraphs of an annexed declaration ("We, the States Members ...") stay out of resolutions.
+    operatives = list(dict.fromkeys(o for s in pool for o in s.operatives if base.style == "txt" or o.startswith("*")))
     target = rng.randint(22_000, 38_000)
     parts = list(base.front)
     size = sum(len(p) + 2 for p in parts)
@@ -140,8 +163,12 @@ def make_draft(sources: list[Source], index: int, rng: random.Random) -> tuple[s
             body_operatives.append(chosen)
         size += len(chosen) + 8
     parts.extend(body_recitals)
-    parts.extend(f"{n}. {text}" for n, text in enumerate(body_operatives, 1))
-    parts.extend(base.tail)
+    ended = _operative_endings(body_operatives)
+    parts.extend(f"{n}. {text}" for n, text in enumerate(ended, 1))
+    parts.extend(t for t in base.tail if not _FOOTNOTE.match(t))
+    notes = [m.group(1).strip() for s in pool for t in s.tail for line in t.splitlines()
+             for m in [_FOOTNOTE_BODY.match(line)] if m]
+    parts = _renumber_footnotes(parts, notes)
     body = "\n\n".join(_defect(_vary_citations(p, rng), rng) for p in parts)
     return body + "\n", base.suffix
 
