@@ -231,11 +231,12 @@ def spelled_out(text: str, acronym: str, start: int) -> tuple[int, int] | None:
         k, j, end = 0, i, 0
         while j < len(words) and k < len(letters):
             w = words[j][2]
-            if w[0].isupper() and w[0] == letters[k]:
+            if w[0] == letters[k] and not (len(w) > 1 and w.isupper()):  # not another acronym
                 k, end = k + 1, words[j][1]
-            elif w.lower() not in _SMALL_WORDS or k == 0:
+            elif not (k > 0 and w in _SMALL_WORDS):  # only lower-case small words may stand between
                 break
             j += 1
-        if k == len(letters) and "\n" not in text[first:end] and not text[first:end].isupper():
+        phrase = text[first:end]
+        if k == len(letters) and not any(c in phrase for c in "\n\"“”()[];"):
             return first, end
     return None

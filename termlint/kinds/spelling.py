@@ -5,16 +5,19 @@
     kind = "spelling"
     word_lists = "words"        # folder beside the bundled packs holding the house lists (*.txt)
     max_suggestions = 3
-    check_capitalized = true    # also check capitalised words in mid-sentence (names)
+    check_capitalized = true    # false: skip capitalised words in mid-sentence altogether
 
 A word is known when pyspellchecker's English list has it (read from a cache, see
 termlint/wordlist.py), when the house lists or the configuration's `words` have it, or
-when it is a British spelling of a known American word (programme, labour, centre).
-Not checked: URLs, inline code, HTML tags, footnote markers, document symbols
-(A/RES/75/10, E/CN.15/2022/L.5), words touching a digit, a slash or an underscore,
-words in capitals or mixed case (acronyms: see the AC rules), single letters and roman
-numerals. Each distinct word is looked up once per document; the suggestions ("did you
-mean") are words one edit away, ranked by their frequency in English.
+when it is a British spelling or a regular derivation of a known word (programme,
+subregional: termlint/morphology.py). Not checked: URLs, inline code, HTML tags,
+footnote markers, document symbols (A/RES/75/10, E/CN.15/2022/L.5), words touching a
+digit, a slash or an underscore, words in capitals or mixed case (acronyms: see the AC
+rules), single letters, labels such as (iv) and units after a number (6 mm). A
+capitalised word in mid-sentence is reported only when it is one edit from a name of the
+house lists ("Genral Assembly"): the others are names no list can hold. Each distinct
+word is looked up once per document; the suggestions ("did you mean") are known words one
+edit away, the word without a stray accent first, then the commonest.
 """
 
 from __future__ import annotations
