@@ -172,7 +172,11 @@ def load_english(directory: Path | None = None) -> WordSet:
     cached = _read(path, key)
     if cached is not None:
         return cached
-    words = WordSet.build(_frequencies())
+    frequencies = _frequencies()
+    if not frequencies:
+        raise RuntimeError("pyspellchecker's English word list cannot be read: reinstall termlint "
+                           "(pip install --force-reinstall pyspellchecker), or ignore SP")
+    words = WordSet.build(frequencies)
     _write(directory, path, _serialise(words, key))
     return words
 

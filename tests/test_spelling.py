@@ -218,3 +218,17 @@ def test_british_spellings_and_derived_words_are_words_but_typos_are_not():
 
 def test_lint_uses_the_bundled_pack():
     assert [d.code for d in lint("upon reqest,\n", "SP001").diagnostics] == ["SP001"]
+
+
+def test_a_missing_dictionary_is_one_clear_error_not_a_flood_of_findings(tmp_path, monkeypatch):
+    monkeypatch.setattr(wordlist, "_frequencies", lambda: {})
+    monkeypatch.setattr(wordlist, "cache_key", lambda: "test-missing")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    wordlist.english.cache_clear()
+    try:
+        rules = tuple(load_pack(data_dir("rules") / "spelling.toml"))
+        result = lint_text("upon reqest of Member States,\n", Settings(rules=rules))
+    finally:
+        wordlist.english.cache_clear()
+    assert result.diagnostics == []
+    assert len(result.errors) == 1 and "pyspellchecker" in result.errors[0]
