@@ -138,3 +138,13 @@ def test_quiet_on_adopted_general_assembly_resolutions():
     for path in sorted(CORPUS.glob("A_RES_7[56]_*.md")):
         noisy.extend((path.name, *f) for f in findings(path.read_text(encoding="utf-8")))
     assert len(noisy) <= 3, noisy  # CITES in A/RES/75/311: named in full, never defined
+
+
+def test_an_annex_defines_its_own_acronyms():
+    text = ("*The General Assembly*,\n\n*Recalling* the work of the United Nations Office on Drugs and "
+            "Crime (UNODC),\n\n1. *Requests* UNODC to report;\n\n2. *Adopts* the guidelines annexed to "
+            "the present resolution.\n\n80th plenary meeting\n16 December 2021\n\nAnnex\n\nGuidelines\n\n"
+            "1. UNODC will assist States.\n")
+    found = lint(text, *AC).diagnostics
+    assert [(d.code, d.line) for d in found] == [("AC001", 16)]
+    assert "United Nations Office on Drugs and Crime (UNODC)” at its first use" in found[0].message
