@@ -6,8 +6,10 @@ quotation that starts on one page and ends on the next is balanced.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -25,21 +27,41 @@ _MARKUP = regex.compile(r"\[\^[^\]\s]{1,20}\]:?|\\[\[\]()]|(?<=\])\([^()\s]*(?:\
 _PAIRS = {")": "(", "]": "["}
 
 
-def _masked(clause: Clause, ctx: Context) -> str:
-    """The clause's text with footnote references, escapes, enumerators, code and URLs blanked."""
+_BRACKETS = regex.compile(r"[()\[\]]")
+_QUOTE_MARKS = regex.compile(r"[“”\"]")
+
+
+def marks(clause: Clause, ctx: Context, which: Any, in_code: bool) -> list[tuple[int, str]]:
+    """(index in clause.text, mark) of each mark `which` finds, outside footnote references,
+    escapes and link targets, and (unless `in_code`) outside code and web addresses."""
     text = clause.text
-    blank = [False] * len(text)
-    for m in _MARKUP.finditer(text):
-        for i in range(*m.span()):
-            blank[i] = True
-    code = ctx.protected.code
-    if code.starts:
-        for i in range(len(text)):
-            pos = clause.offset_of(i)
-            # Brackets stay: "(www.un.org/Depts/oip)" closes after the address, which takes the ")".
-            if text[i] not in "()[]" and code.overlaps(pos, pos + 1):
-                blank[i] = True
-    return "".join(" " if b else ch for ch, b in zip(text, blank))
+    skip = [m.span() for m in _MARKUP.finditer(text)]
+    if not in_code:
+        code = ctx.protected.code
+        base = 0
+        for seg in clause.segments:
+            i = bisect.bisect_right(code.starts, seg.start) - 1
+            i = max(i, 0)
+            while i < len(code.starts) and code.starts[i] < seg.end:
+                a, b = max(code.starts[i], seg.start), min(code.ends[i], seg.end)
+                if a < b:
+                    skip.append((base + a - seg.start, base + b - seg.start))
+                i += 1
+            base += seg.end - seg.start + 1
+    merged: list[list[int]] = []
+    for a, b in sorted(skip):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+    out = []
+    for m in which.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and merged[k][1] > m.start():
+            continue
+        out.append((m.start(), m.group()))
+    return out
 
 
 @dataclass(frozen=True)
@@ -61,22 +83,23 @@ class UnbalancedBrackets:
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         for clause in ctx.clauses(self.meta.scope):
-            text = _masked(clause, ctx)
+            text = clause.text
             stack: list[tuple[str, int]] = []
-            for i, ch in enumerate(text):
+            # Brackets count inside addresses too: "(www.un.org/Depts/oip)" closes after the
+            # address, which would otherwise take the ")".
+            for i, ch in marks(clause, ctx, _BRACKETS, in_code=True):
                 if ch in "([":
                     stack.append((ch, i))
-                elif ch in ")]":
-                    if stack and stack[-1][0] == _PAIRS[ch]:
-                        stack.pop()
-                    elif any(open_ch == _PAIRS[ch] for open_ch, _ in stack):
-                        # "( [ )": the bracket between was left open.
-                        while stack and stack[-1][0] != _PAIRS[ch]:
-                            yield self._open(clause, *stack.pop())
-                        stack.pop()
-                    elif not (ch == ")" and _ENUMERATOR.search(text, 0, i + 1)):
-                        pos = clause.offset_of(i)
-                        yield Finding(self.meta.code, pos, pos + 1, f"“{ch}” closes a bracket that was not opened in this paragraph")
+                elif stack and stack[-1][0] == _PAIRS[ch]:
+                    stack.pop()
+                elif any(open_ch == _PAIRS[ch] for open_ch, _ in stack):
+                    # "( [ )": the bracket between was left open.
+                    while stack and stack[-1][0] != _PAIRS[ch]:
+                        yield self._open(clause, *stack.pop())
+                    stack.pop()
+                elif not (ch == ")" and _ENUMERATOR.search(text, 0, i + 1)):
+                    pos = clause.offset_of(i)
+                    yield Finding(self.meta.code, pos, pos + 1, f"“{ch}” closes a bracket that was not opened in this paragraph")
             for open_ch, i in stack:
                 yield self._open(clause, open_ch, i)
 
@@ -107,12 +130,10 @@ class UnbalancedQuotes:
     def check(self, ctx: Context) -> Iterator[Finding]:
         pending: Finding | None = None  # an open quotation at the end of the previous paragraph
         for clause in ctx.clauses(self.meta.scope):
-            text = _masked(clause, ctx)
+            text = clause.text
             opened = -1
             first = True
-            for i, ch in enumerate(text):
-                if ch not in _QUOTES:
-                    continue
+            for i, _ in marks(clause, ctx, _QUOTE_MARKS, in_code=False):
                 role = _role(text, i)
                 if first and pending is not None:
                     # A quotation of several paragraphs: each reopens it, the last one closes it.
@@ -141,7 +162,6 @@ class UnbalancedQuotes:
         return Finding(self.meta.code, pos, pos + 1, "this quotation is not closed in this paragraph")
 
 
-_QUOTES = "“”\""
 
 
 def _role(text: str, i: int) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import regex
+
 from termlint.checks.punctuation_spacing import PROSE
 from termlint.checks.structure_parts import examples
 from termlint.model import Edit, Finding, Fix, RuleMeta, Severity
@@ -16,6 +18,7 @@ _KINDS = (
     ("double", '"', "“”"),
     ("single", "'", "‘’"),
 )
+_ANY_QUOTE = regex.compile(r"[\"'“”‘’]")
 _OPENS_AFTER = " \t\n([{—–-/“‘"
 
 
@@ -55,16 +58,15 @@ class MixedQuotes:
         text = ctx.text
         skip = ctx.protected
         clauses = list(ctx.clauses(self.meta.scope))
-        found: dict[str, list[tuple[Clause, int, bool]]] = {}  # kind -> (clause, offset, is straight)
-        for kind, straight, curly in _KINDS:
-            marks = found[kind] = []
-            for clause in clauses:
-                for seg in clause.segments:
-                    for i in range(seg.start, seg.end):
-                        ch = text[i]
-                        if (ch == straight or ch in curly) and not skip.code.overlaps(i, i + 1) \
-                                and not skip.comments.overlaps(i, i + 1):
-                            marks.append((clause, i, ch == straight))
+        found: dict[str, list[tuple[Clause, int, bool]]] = {kind: [] for kind, _, _ in _KINDS}  # (clause, offset, straight)
+        kind_of = {ch: (kind, ch == straight) for kind, straight, curly in _KINDS for ch in straight + curly}
+        for clause in clauses:
+            for seg in clause.segments:
+                for m in _ANY_QUOTE.finditer(text, seg.start, seg.end):
+                    i = m.start()
+                    if not skip.code.overlaps(i, i + 1) and not skip.comments.overlaps(i, i + 1):
+                        kind, is_straight = kind_of[m.group()]
+                        found[kind].append((clause, i, is_straight))
         # One style for the document, from all its marks (a tie counts for curly).
         n_straight = sum(s for marks in found.values() for _, _, s in marks)
         n_curly = sum(len(marks) for marks in found.values()) - n_straight

@@ -5,13 +5,14 @@ and names the earlier one by its line.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
 
-from termlint.checks.structure_parts import examples, fold, lead_of, parts, resolution
+from termlint.checks.structure_parts import examples, fold, lead_of, memo, parts_of, resolution
 from termlint.model import Finding, RuleMeta, Severity
 from termlint.rule import Context
 from termlint.tree import Clause
@@ -26,25 +27,23 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[/.\-][\p{L}\p{N}]+)*")
 
 MIN_WORDS = 6  # shorter items ("(b) Organizational matters;") may repeat in lists
 SIMILAR = 0.8  # Jaccard index of word trigrams at or above which two paragraphs are near-repeats
-_COMMON = 50  # trigrams found in more paragraphs than this are not used to find candidates
 
 
 def _words(clause: Clause) -> list[str]:
-    text = _MARKUP.sub("", _LABEL.sub("", clause.text))
-    return [w.lower() for w in _WORD.findall(text)]
+    return _WORD.findall(_MARKUP.sub("", _LABEL.sub("", clause.text)).lower())
 
 
 def _units(ctx: Context) -> Iterator[list[Clause]]:
     """The paragraphs of each part of each resolution: the recitals, then the operative paragraphs,
     each with their sub-paragraphs. Parts are compared apart: “*Having considered* the report ...”
     and “1. *Welcomes* the report ...” share their words by design."""
-    for p in parts(ctx.tree):
+    for p in parts_of(ctx):
         for part in (p.recitals, p.operatives):
             yield [x for c in part for x in c.walk() if x.kind in ("preambular", "operative", "subparagraph")]
 
 
 def _trigrams(words: list[str]) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(words[i:i + 3]) for i in range(len(words) - 2))
+    return frozenset(zip(words, words[1:], words[2:]))
 
 
 def _line(ctx: Context, clause: Clause) -> int:
@@ -74,32 +73,46 @@ def pairs(units: list[Clause]) -> tuple[list[tuple[Clause, Clause]], list[tuple[
             repeated.add(i)
         else:
             first[key] = i
+    near = [(units[j], units[i], score) for j, i, score in _near(words, repeated)]
+    return exact, near
+
+
+def _near(words: list[list[str]], skip: set[int]) -> list[tuple[int, int, float]]:
+    """Pairs (earlier, later, Jaccard) at or above SIMILAR, by prefix filtering (Bayardo et al.,
+    "Scaling up all pairs similarity search", 2007): with trigrams in one fixed order, two sets
+    whose Jaccard index is at least t share a trigram among the first |A| - ceil(t|A|) + 1 of
+    each, so only those are indexed and only pairs sharing one are compared exactly."""
     grams = [_trigrams(w) if len(w) >= MIN_WORDS + 2 else frozenset() for w in words]
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    near: list[tuple[Clause, Clause, float]] = []
+    found: list[tuple[int, int, float]] = []
     for i, g in enumerate(grams):
         if not g:
             continue
-        shared: dict[int, int] = defaultdict(int)
-        for t in g:
-            posting = index[t]
-            if len(posting) <= _COMMON:
-                for j in posting:
-                    shared[j] += 1
-            posting.append(i)
-        if i in repeated:
+        # Any fixed order of trigrams keeps the guarantee; the hash is the cheapest one. (Rarest
+        # first would give fewer candidates, but costs more than it saves on drafts this size.)
+        prefix = sorted(g, key=hash)[: len(g) - math.ceil(SIMILAR * len(g)) + 1]
+        candidates: set[int] = set()
+        for t in prefix:
+            candidates.update(index[t])
+            index[t].append(i)
+        if i in skip:
             continue
-        best = None
-        for j, count in shared.items():
-            # Candidates share enough rare trigrams; the index is then computed exactly.
-            if count < SIMILAR * min(len(g), len(grams[j])) / 2:
+        best: tuple[int, float] | None = None
+        for j in sorted(candidates):
+            h = grams[j]
+            if not SIMILAR * len(g) <= len(h) <= len(g) / SIMILAR:
                 continue
-            score = len(g & grams[j]) / len(g | grams[j])
+            score = len(g & h) / len(g | h)
             if score >= SIMILAR and (best is None or score > best[1]):
                 best = (j, score)
         if best is not None:
-            near.append((units[best[0]], units[i], best[1]))
-    return exact, near
+            found.append((best[0], i, best[1]))
+    return found
+
+
+def repeats(ctx: Context) -> list[tuple[list[tuple[Clause, Clause]], list[tuple[Clause, Clause, float]]]]:
+    """`pairs` of every part of every resolution, computed once for ST101-ST103."""
+    return memo(ctx, "repeats", lambda: [pairs(units) for units in _units(ctx)])  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
@@ -126,8 +139,7 @@ class DuplicateParagraph:
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for units in _units(ctx):
-            exact, _ = pairs(units)
+        for exact, _ in repeats(ctx):
             for earlier, later in exact:
                 yield Finding(self.meta.code, later.start, later.end,
                               f"this {_what(later)} repeats the {_what(earlier)} at line {_line(ctx, earlier)}")
@@ -141,8 +153,8 @@ class SimilarParagraph:
         description=(
             "Two paragraphs that share most of their wording: the Jaccard index of their sets of word\n"
             f"trigrams is {SIMILAR} or more (a few words changed, added or removed in a long paragraph).\n"
-            "Usually an older and a newer version of the same paragraph, both left in the draft. Found\n"
-            "through an index of rare trigrams, so the check stays linear in practice."
+            "Usually an older and a newer version of the same paragraph, both left in the draft. Pairs\n"
+            "are found by prefix filtering on the rarest trigrams, so the check stays near-linear."
         ),
         scope=frozenset({"preambular", "operative", "subparagraph"}), needs_structure=True, source=_SOURCE,
         examples=examples(
@@ -158,8 +170,7 @@ class SimilarParagraph:
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for units in _units(ctx):
-            _, near = pairs(units)
+        for _, near in repeats(ctx):
             for earlier, later, score in near:
                 yield Finding(self.meta.code, later.start, later.end,
                               f"this {_what(later)} is nearly the same as the {_what(earlier)} at line "
@@ -179,7 +190,7 @@ def _first_citation(clause: Clause, lead_words: int) -> str | None:
     """The resolution a recital recalls when it is the lead's object (“*Recalling* its resolution
     74/174”), not one cited in passing (“*Recalling* that the Assembly, in its resolution ...”)."""
     words = list(regex.finditer(r"[\p{L}-]+", clause.text))
-    if len(words) < lead_words:
+    if lead_words < 1 or len(words) < lead_words:  # a lead of no word (noise between asterisks)
         return None
     after = words[lead_words - 1].end()
     m = _OBJECT.match(clause.text, after)
@@ -210,9 +221,9 @@ class SameCitation:
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts(ctx.tree):
-            exact, near = pairs(list(p.recitals))
-            paired = {(id(a), id(b)) for a, b in exact} | {(id(a), id(b)) for a, b, _ in near}
+        paired = {(id(a), id(b)) for exact, near in repeats(ctx)
+                  for a, b in [*exact, *((x, y) for x, y, _ in near)]}
+        for p in parts_of(ctx):
             seen: dict[tuple[str, str], Clause] = {}
             for c in p.recitals:
                 lead = lead_of(c)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from termlint.checks.structure_parts import examples, fold, lead_of, parts, resolution
+from termlint.checks.structure_parts import examples, fold, lead_of, parts_of, resolution
 from termlint.model import Edit, Finding, Fix, RuleMeta, Severity
 from termlint.rule import Context
 from termlint.tree import Clause
@@ -52,7 +52,7 @@ class LeadSequence:
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts(ctx.tree):
+        for p in parts_of(ctx):
             yield from self._run(ctx, p.recitals)
             yield from self._run(ctx, p.operatives)
 
@@ -116,7 +116,7 @@ class LeadItalics:
     def check(self, ctx: Context) -> Iterator[Finding]:
         from termlint.checks.structure_parts import leads
 
-        clauses = [c for p in parts(ctx.tree) for c in (*p.recitals, *p.operatives) if c.lead_start >= 0]
+        clauses = [c for p in parts_of(ctx) for c in (*p.recitals, *p.operatives) if c.lead_start >= 0]
         italic = sum(c.lead_italic for c in clauses)
         if italic * 2 < len(clauses) or not italic:
             return
@@ -213,7 +213,7 @@ class LeadKnown:
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts(ctx.tree):
+        for p in parts_of(ctx):
             for c in (*p.recitals, *p.operatives):
                 lead = lead_of(c)
                 if lead is not None and lead.head and lead.part is None:
@@ -243,7 +243,7 @@ class LeadPart:
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts(ctx.tree):
+        for p in parts_of(ctx):
             numbered = any(c.kind == "operative" for c in p.operatives)
             for c in p.recitals:
                 lead = lead_of(c)
@@ -291,7 +291,7 @@ class UnnumberedOperative:
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts(ctx.tree):
+        for p in parts_of(ctx):
             for i, c in enumerate(p.unnumbered, 1):
                 yield Finding(self.meta.code, c.start, c.lead_end if c.lead_end > c.start else c.start + 1,
                               f"operative paragraph without a number (it would be paragraph {i}): "

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from termlint.build import roman_value
-from termlint.checks.structure_parts import SUFFIX_ORDER, examples, number, parts, resolution
+from termlint.checks.structure_parts import SUFFIX_ORDER, examples, number, parts_of, resolution
 from termlint.model import Finding, RuleMeta, Severity
 from termlint.rule import Context
 from termlint.tree import Clause
@@ -46,7 +46,7 @@ class OperativeNumbering:
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts(ctx.tree):
+        for p in parts_of(ctx):
             numbered = [(c, n) for c in p.operatives if (n := number(c.label)) is not None]
             prev: tuple[int, str] | None = None
             prev_label = ""
@@ -121,7 +121,7 @@ class SubparagraphSequence:
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts(ctx.tree):
+        for p in parts_of(ctx):
             for c in (*p.recitals, *p.operatives):
                 yield from self._list(c.children, depth=1)
                 for child in c.children:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from termlint.checks.structure_parts import Parts, Terminal, examples, parts, resolution, terminal
+from termlint.checks.structure_parts import Parts, Terminal, examples, parts_of, resolution, terminal
 from termlint.model import Edit, Finding, Fix, RuleMeta, Severity
 from termlint.rule import Context
 from termlint.tree import Clause
@@ -76,7 +76,7 @@ class RecitalEnd:
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts(ctx.tree):
+        for p in parts_of(ctx):
             for c in p.recitals:
                 term = terminal(c)
                 expected = ":" if c.children else ","
@@ -119,13 +119,13 @@ class OperativeEnd:
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts(ctx.tree):
+        for p in parts_of(ctx):
             for i, c in enumerate(p.operatives):
                 last = i == len(p.operatives) - 1
                 term = terminal(c)
                 allowed, expected = self._expected(p, c, last)
                 if _needs(term, allowed):
-                    name = f"operative paragraph {c.label}" if c.label else "the operative paragraph"
+                    name = f"operative paragraph {c.label}" if c.label else "the unnumbered operative paragraph"
                     what = f"the last {name}" if last and len(p.operatives) > 1 else name
                     yield _finding(self.meta.code, c, term, expected, what)
 
@@ -166,7 +166,7 @@ class SubparagraphEnd:
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts(ctx.tree):
+        for p in parts_of(ctx):
             for i, c in enumerate(p.operatives):
                 subs = _leaves(c)
                 final = i == len(p.operatives) - 1
