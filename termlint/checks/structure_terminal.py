@@ -18,7 +18,7 @@ from termlint.model import Edit, Finding, Fix, RuleMeta, Severity
 from termlint.rule import Context
 from termlint.tree import Clause
 
-_SOURCE = ("United Nations Editorial Manual, “Paragraphs and subparagraphs” (its example: “... are:” / “(a) ...;” /
+_SOURCE = ("United Nations Editorial Manual, “Paragraphs and subparagraphs” (its example: “... are:” / “(a) ...;” / "
            "“(b) ... as follows:” / “(i) ...;” / “(ii) ....”); usage of adopted resolutions")
 _NAMES = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon"}
 
