@@ -19,20 +19,23 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
+import json
 import sys
 import tempfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from termlint import __version__
 from termlint.engine import Diagnostic, Settings
+from termlint.model import Edit, Fix, Severity
 
 ENV_VAR = "TERMLINT_CACHE_DIR"
 DIR_NAME = ".termlint_cache"
-_MAGIC = b"termlint-cache-1\n"
+# Entries are JSON, never pickle: the cache folder sits in the project, where anyone who can
+# commit to a draft repository can put files, and unpickling a file runs code (SECURITY.md).
+_MAGIC = b"termlint-cache-2\n"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This directory holds termlint's result cache.\n"
 
 
@@ -71,6 +74,42 @@ def default_dir(config_file: str | Path | None = None) -> Path:
     return root / DIR_NAME
 
 
+def _encode(key: str, entry: Entry) -> bytes:
+    return json.dumps({"key": key, "diagnostics": [_diagnostic_data(d) for d in entry.diagnostics],
+                       "unused": [_diagnostic_data(d) for d in entry.unused_directives]},
+                      separators=(",", ":")).encode("ascii")
+
+
+def _decode(raw: bytes) -> tuple[str, Entry]:
+    data = json.loads(raw)
+    return str(data["key"]), Entry(tuple(_diagnostic(d) for d in data["diagnostics"]),
+                                   tuple(_diagnostic(d) for d in data["unused"]))
+
+
+def _diagnostic_data(d: Diagnostic) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in fields(d):
+        value = getattr(d, f.name)
+        if isinstance(value, Fix):
+            value = {"edits": [[e.start, e.end, e.replacement] for e in value.edits], "safe": value.safe,
+                     "description": value.description}
+        elif isinstance(value, tuple):
+            value = [list(v) if isinstance(v, tuple) else v for v in value]
+        out[f.name] = int(value) if isinstance(value, Severity) else value
+    return out
+
+
+def _diagnostic(data: dict[str, Any]) -> Diagnostic:
+    values = dict(data)
+    values["severity"] = Severity(values["severity"])
+    fix = values.get("fix")
+    if fix is not None:
+        values["fix"] = Fix(tuple(Edit(int(a), int(b), str(r)) for a, b, r in fix["edits"]), bool(fix["safe"]),
+                            str(fix["description"]))
+    values["edit_positions"] = tuple(tuple(p) for p in values.get("edit_positions", ()))
+    return Diagnostic(**values)
+
+
 class Cache:
     """Result entries in one folder, one file per entry under <version>/<2 hex>/."""
 
@@ -94,10 +133,10 @@ class Cache:
         if not raw.startswith(_MAGIC):
             return None
         try:
-            stored_key, entry = pickle.loads(raw[len(_MAGIC):])
+            stored_key, entry = _decode(raw[len(_MAGIC):])
         except Exception:  # a torn or foreign entry is a miss, never an error
             return None
-        return entry if stored_key == key and isinstance(entry, Entry) else None
+        return entry if stored_key == key else None
 
     def put(self, key: str, entry: Entry) -> None:
         if not self._writable:
@@ -110,7 +149,7 @@ class Cache:
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(_MAGIC + pickle.dumps((key, entry), protocol=pickle.HIGHEST_PROTOCOL))
+                    handle.write(_MAGIC + _encode(key, entry))
                 os.replace(tmp, folder / key[2:])  # atomic: a reader sees the old entry or the new one
             except BaseException:
                 with contextlib.suppress(OSError):

@@ -36,6 +36,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR
+    except Exception as exc:  # a bug: one line for the user (in CI, in a hook), never a traceback
+        if os.environ.get("TERMLINT_DEBUG"):
+            raise
+        print(f"termlint: error: internal error: {type(exc).__name__}: {exc} "
+              "(please report it; TERMLINT_DEBUG=1 shows where)", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -76,7 +76,7 @@ class Config:
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the root, or a symbolic link loop
         return path.as_posix()
 
 
@@ -184,5 +184,5 @@ def _line_of(path: Path, key: str) -> int:
         text = path.read_text(encoding="utf-8")
     except OSError:
         return 1
-    m = regex.search(rf"(?m)^\s*\"?{regex.escape(key)}\"?\s*=|^\s*\[[^\]]*\b{regex.escape(key)}\b", text)
+    m = regex.search(rf"(?m)^[ \t]*\"?{regex.escape(key)}\"?[ \t]*=|^[ \t]*\[[^\]\n]*\b{regex.escape(key)}\b", text)
     return text.count("\n", 0, m.start()) + 1 if m else 1

@@ -87,8 +87,9 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
             continue
         try:
             findings.extend(rule.check(ctx))
-        except TimeoutError:
-            result.errors.append(f"rule {meta.code} ({meta.pack or 'built-in'}) took too long on this text: "
+        except TimeoutError as exc:  # a kind that runs user patterns says which pack and rule
+            result.errors.append(str(exc) if str(exc) and str(exc) != "regex timed out" else
+                                 f"rule {meta.code} ({meta.pack or 'built-in'}) took too long on this text: "
                                  "its pattern backtracks catastrophically; fix or remove the pattern")
         except Exception as exc:  # a rule's bug must not stop the other rules or files
             result.errors.append(f"internal error in rule {meta.code}: {type(exc).__name__}: {exc}")

@@ -5,9 +5,11 @@ interpreted by the kind it names (a module in termlint/kinds/). No code from a p
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -68,17 +70,26 @@ def load_pack(path: Path) -> list[Any]:
     return [build_rule(entry, info) for entry in entries]
 
 
+@lru_cache(maxsize=1)
+def known_kinds() -> frozenset[str]:
+    """The rule kinds: the public modules of termlint/kinds/ (found without importing them)."""
+    from termlint import kinds
+
+    return frozenset(m.name for m in pkgutil.iter_modules(kinds.__path__)
+                     if not m.ispkg and m.name.isidentifier() and not m.name.startswith("_"))
+
+
 def build_rule(entry: Any, pack: PackInfo) -> Any:
     if not isinstance(entry, dict):
         raise PackError(f"{pack.path}: every [[rules]] entry must be a table")
     where = f"{pack.path}: rule {entry.get('code', '?')}"
     kind = entry.get("kind")
-    if not isinstance(kind, str) or not kind.isidentifier():
-        raise PackError(f"{where}: `kind` must name a rule kind (e.g. pattern, substitution)")
-    try:
-        module = importlib.import_module(f"termlint.kinds.{kind}")
-    except ImportError:
-        raise PackError(f"{where}: unknown kind {kind!r}") from None
+    kinds = known_kinds()
+    if not isinstance(kind, str) or kind not in kinds:
+        # A pack is data: `kind` chooses among termlint's own kind modules and nothing else
+        # (no "os", no "..", no "__init__"), so no name in a pack makes Python import a module.
+        raise PackError(f"{where}: unknown kind {kind!r} (known: {', '.join(sorted(kinds))})")
+    module = importlib.import_module(f"termlint.kinds.{kind}")
     unknown = set(entry) - COMMON_KEYS - module.KEYS
     if unknown:
         raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} for kind {kind!r}")

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from termlint.engine import LintResult, Settings, lint_text
 from termlint.registry import all_rules, select
@@ -11,6 +13,12 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SEED = ROOT / "examples" / "draft-2022-child-protection.txt"
 SHARED = ROOT.parent / "shared"
+
+# Property tests (tests/test_properties.py): a bounded run by default and in CI, a long one
+# on demand with HYPOTHESIS_PROFILE=long. No deadline: a document may take a while to lint.
+hypothesis_settings.register_profile("ci", max_examples=200, deadline=None, print_blob=True)
+hypothesis_settings.register_profile("long", max_examples=20_000, deadline=None, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def settings(select_codes: tuple[str, ...] = (), ignore: tuple[str, ...] = (), **options: dict) -> Settings:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from string import Formatter
 from typing import Any
 
 import regex
@@ -36,8 +37,16 @@ class PatternRule:
     replace: str | None
     fix_safe: bool
     skip_quotes: bool
+    where: str = ""  # "pack file: rule CODE", for errors
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        try:
+            yield from self._check(ctx)
+        except TimeoutError:
+            raise TimeoutError(f"{self.where or self.meta.code}: `pattern` took longer than {TIMEOUT:g} s on this "
+                               "text (it backtracks catastrophically): simplify it or remove the rule") from None
+
+    def _check(self, ctx: Context) -> Iterator[Finding]:
         quotes = ctx.protected.quotes if self.skip_quotes else None
         for clause in ctx.clauses(self.meta.scope):
             for seg in clause.segments:
@@ -65,14 +74,41 @@ def build(entry: dict[str, Any], meta: RuleMeta, where: str) -> PatternRule:
     except regex.error as exc:
         raise PackError(f"{where}: `pattern` does not compile: {exc}") from None
     replace = get(entry, "replace", str, where, None) if "replace" in entry else None
+    if replace is not None:
+        _check_references(replace, compiled, where)
     message = get(entry, "message", str, where)
-    try:
-        message.format(match="", **{f"g{i}": "" for i in range(1, compiled.groups + 1)})
-    except (KeyError, IndexError, ValueError) as exc:
-        raise PackError(f"{where}: `message` uses an unknown placeholder {exc} (use {{match}}, {{g1}}, ...)") from None
+    _check_placeholders(message, compiled.groups, where)
     meta = meta if replace is not None else _unfixable(meta)
     return PatternRule(meta, compiled, message, replace,
-                       get(entry, "fix_safe", bool, where, True), get(entry, "skip_quotes", bool, where, False))
+                       get(entry, "fix_safe", bool, where, True), get(entry, "skip_quotes", bool, where, False), where)
+
+
+def _check_placeholders(message: str, groups: int, where: str) -> None:
+    """Only {match} and {g1}..{gN}, plain: no attribute, index, conversion or width (a pack is
+    data; `{match.__class__}` or `{match:>999999999}` must not reach str.format)."""
+    allowed = {"match", *(f"g{i}" for i in range(1, groups + 1))}
+    try:
+        fields = [(name, spec, conv) for _, name, spec, conv in Formatter().parse(message) if name is not None]
+    except ValueError as exc:
+        raise PackError(f"{where}: `message` is not a valid template: {exc}") from None
+    for name, spec, conv in fields:
+        if name not in allowed or spec or conv:
+            shown = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+            raise PackError(f"{where}: `message` uses an unknown placeholder {shown} (use {{match}}, {{g1}}, ...)")
+
+
+_REFERENCE = regex.compile(r"\\(?:(\d+)|g<([^>]*)>)|\\.")
+
+
+def _check_references(replace: str, compiled: Any, where: str) -> None:
+    """Every group `replace` refers to exists (else the first match would fail, not the pack)."""
+    for m in _REFERENCE.finditer(replace):
+        ref = m.group(1) or m.group(2)
+        if ref is None:
+            continue
+        ok = int(ref) <= compiled.groups if ref.isdigit() else ref in compiled.groupindex
+        if not ok:
+            raise PackError(f"{where}: `replace` refers to group {ref!r}, which `pattern` does not have")
 
 
 def _unfixable(meta: RuleMeta) -> RuleMeta:

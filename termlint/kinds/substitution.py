@@ -48,6 +48,7 @@ KEYS = frozenset({
 })
 FIXABLE = True
 WINDOW = 80  # characters of context the skip_if_* expressions see
+PATTERN_TIMEOUT = 1.0  # seconds one skip_if_* expression may take on one window (as kinds/pattern.py)
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class SubstitutionRule:
     skip_proper_names: bool
     preceded: Any
     followed: Any
+    where: str = ""  # "pack file: rule CODE", for errors
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         table = self._table_for(ctx)
@@ -145,9 +147,16 @@ class SubstitutionRule:
             return True
         if table.case_sensitive and starts_sentence(text, m.start()) and _initial_only(m.group(), table):
             return True
-        if self.preceded is not None and self.preceded.search(text[max(0, m.start() - WINDOW):m.start()]):
-            return True
-        return self.followed is not None and bool(self.followed.match(text[m.end():m.end() + WINDOW]))
+        # user patterns: a timeout turns catastrophic backtracking into a clear error, not a hang
+        try:
+            if self.preceded is not None and self.preceded.search(text[max(0, m.start() - WINDOW):m.start()],
+                                                                  timeout=PATTERN_TIMEOUT):
+                return True
+            return self.followed is not None and bool(self.followed.match(text[m.end():m.end() + WINDOW],
+                                                                          timeout=PATTERN_TIMEOUT))
+        except TimeoutError:
+            raise TimeoutError(f"{self.where or self.meta.code}: `skip_if_preceded_by` or `skip_if_followed_by` took "
+                               f"longer than {PATTERN_TIMEOUT:g} s (it backtracks catastrophically): simplify it") from None
 
     def _exemption(self, ctx: Context, m: Any, quotes: Any) -> str | None:
         title = ctx.titles.covering(m.start(), m.end()) if self.exempt_titles else None
@@ -318,4 +327,5 @@ def build(entry: dict[str, Any], meta: RuleMeta, where: str) -> SubstitutionRule
         skip_proper_names=get(entry, "skip_proper_names", bool, where, False),
         preceded=_regex(entry, "skip_if_preceded_by", where, r"[\s\u00a0*_]*\Z"),
         followed=_regex(entry, "skip_if_followed_by", where, ""),
+        where=where,
     )
