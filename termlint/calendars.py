@@ -34,6 +34,7 @@ class Calendars:
     ecosoc_january: bool
     hrc: dict[int, int]
     ccpcj: dict[int, int]
+    council_anchors: tuple[tuple[int, int], ...]  # (resolution number, year adopted), by number
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +51,7 @@ def calendars() -> Calendars:
         ecosoc_january=ecosoc["reconvened_into_january"],
         hrc={int(k): v for k, v in data["human-rights-council"]["sessions"].items()},
         ccpcj={int(k): v for k, v in data["commission-on-crime-prevention-and-criminal-justice"]["sessions"].items()},
+        council_anchors=tuple(sorted((int(k), v) for k, v in data["security-council"]["anchors"].items())),
     )
 
 
@@ -129,6 +131,18 @@ def council_year(bracket: int, date: Date) -> str | None:
     if date.year == bracket or _when(date) is None:
         return None
     return f"the year in brackets is the year the Security Council adopted the resolution ({bracket})"
+
+
+def council_number(number: int, year: int) -> str | None:
+    """A Security Council resolution "1325 (2010)": numbers run in order of adoption."""
+    anchors = calendars().council_anchors
+    later = [(a, y) for a, y in anchors if a <= number and y > year]  # an earlier number, adopted later
+    earlier = [(a, y) for a, y in anchors if a >= number and y < year]  # a later number, adopted earlier
+    if not later and not earlier:
+        return None
+    anchor, adopted = max(later) if later else min(earlier)  # the nearest one
+    return (f"resolution {anchor} was adopted in {adopted}, and the Council numbers its resolutions "
+            "in the order of adoption")
 
 
 def commission_session(body: str, session: int, date: Date) -> str | None:

@@ -29,15 +29,15 @@ BODIES: dict[str, str] = {
     "CND": "Commission on Narcotic Drugs",
     "CSW": "Commission on the Status of Women",
 }
-_BODY_NAMES = [
-    ("GA", r"General\s+Assembly|(?<![A-Z][\w-]*\s)Assembly"),
-    ("ECOSOC", r"Economic\s+and\s+Social\s+Council"),
-    ("SC", r"Security\s+Council"),
-    ("HRC", r"Human\s+Rights\s+Council"),
+_BODY_NAMES = [  # drafts also write the acronyms ("GA resolution 74/174", "UNSC resolution 2467 (2019)")
+    ("GA", r"General\s+Assembly|(?<![A-Z][\w-]*\s)Assembly|GA|UNGA"),
+    ("ECOSOC", r"Economic\s+and\s+Social\s+Council|ECOSOC"),
+    ("SC", r"Security\s+Council|UNSC|SC"),
+    ("HRC", r"Human\s+Rights\s+Council|HRC"),
     ("CHR", r"Commission\s+on\s+Human\s+Rights"),
-    ("CCPCJ", r"Commission\s+on\s+Crime\s+Prevention\s+and\s+Criminal\s+Justice"),
-    ("CND", r"Commission\s+on\s+Narcotic\s+Drugs"),
-    ("CSW", r"Commission\s+on\s+the\s+Status\s+of\s+Women"),
+    ("CCPCJ", r"Commission\s+on\s+Crime\s+Prevention\s+and\s+Criminal\s+Justice|CCPCJ"),
+    ("CND", r"Commission\s+on\s+Narcotic\s+Drugs|CND"),
+    ("CSW", r"Commission\s+on\s+the\s+Status\s+of\s+Women|CSW"),
 ]
 _BODY_RE = re.compile("|".join(f"(?P<{code}>(?<![\\w-])(?:{pattern})(?:['’]s)?(?![\\w-]))" for code, pattern in _BODY_NAMES))
 # Adjectives an editor puts between a body and "resolutions": "its relevant resolutions".

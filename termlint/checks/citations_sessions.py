@@ -87,19 +87,27 @@ Rights numbered by year in the same way, strictly by calendar year.
 class CouncilYear:
     meta = _meta(
         "CI032", "council-year-date", Severity.ERROR,
-        "A Security Council resolution whose year in brackets differs from its date",
+        "A Security Council resolution whose year in brackets does not fit its number or its date",
         """
 Security Council resolutions carry the year of adoption in brackets: resolution 1325 (2000)
-was adopted on 31 October 2000. When a date follows ("resolution 1757 (2007) of 30 May
-2007"), its year must be the year in brackets.
+was adopted on 31 October 2000. The Council numbers its resolutions in the order of adoption,
+so a number fixes the year within bounds: rules/calendars/sessions.toml lists anchors
+("resolution 2396 was adopted in 2017"), and 2467 (2009) cannot be right. When a date
+follows ("resolution 1757 (2007) of 30 May 2007"), its year must be the year in brackets.
 """,
         [("bad", "Recalling Security Council resolution 1325 (2000) of 31 October 2001,"),
+         ("bad", "Recalling Security Council resolutions 1325 (2010) and 2467 (2009),"),
          ("good", "Recalling Security Council resolution 1325 (2000) of 31 October 2000,"),
          ("good", "general recommendation No. 26 (2008) of the Committee, adopted in 2009")])
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         for ref in citations_of(ctx).references:
-            if ref.form == "bracketed" and ref.bracket.isdigit() and ref.date is not None:
+            if ref.form != "bracketed" or not ref.bracket.isdigit():
+                continue
+            why = cal.council_number(ref.first, int(ref.bracket))
+            if why:
+                yield Finding(self.meta.code, ref.start, ref.end, f"resolution {ref.first} cannot be of {ref.bracket}: {why}")
+            elif ref.date is not None:
                 why = cal.council_year(int(ref.bracket), ref.date)
                 if why:
                     yield _finding(self.meta.code, ref, why)
