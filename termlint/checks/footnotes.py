@@ -21,7 +21,6 @@ from termlint.tree import Clause
 
 _SOURCE = "United Nations Editorial Manual, “Footnotes”"
 _MARKER = regex.compile(r"<sup>(\d{1,3}|[*†‡])</sup>|\[\^([^\]\s]{1,20})\](?!:)|\\(\*)")
-_IBID = regex.compile(r"^(?:<sup>[^<>]+</sup>|\[\^[^\]\s]+\]:|\\\*)?[\s*_]*Ibid\b", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -184,31 +183,4 @@ def _missing(low: int, high: int) -> str:
     return f"number {low + 1} is" if high == low + 2 else f"numbers {low + 1} to {high - 1} are"
 
 
-@dataclass(frozen=True)
-class IbidFirst:
-    meta: RuleMeta = RuleMeta(
-        code="FN004", name="ibid-in-first-footnote", category="citation", severity=Severity.WARNING,
-        summary="“Ibid.” in the first footnote, where there is nothing before it to refer to",
-        description=(
-            "“Ibid.” repeats the source of the footnote just before it, so the first footnote of a\n"
-            "document cannot use it: typically the footnote that gave the full reference was deleted or\n"
-            "moved. Give the full reference."
-        ),
-        source=_SOURCE,
-        examples=examples(
-            ("bad", "The General Assembly,\n\n*Recalling* the Protocol,[^1]\n\n1. *Urges* States to act.\n\n---\n\n"
-                    "[^1]: *Ibid.*, vol. 2171, No. 27531.\n"),
-            ("good", _GOOD),
-        ),
-    )
-
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        bodies = notes(ctx).bodies
-        numbered = [c for c in bodies if c.label.isdigit()]
-        first = min(numbered, key=lambda c: int(c.label)) if numbered else (bodies[0] if bodies else None)
-        if first is not None and _IBID.match(first.text):
-            yield Finding(self.meta.code, *_label_span(first),
-                          f"footnote {first.label} is the first footnote and says “Ibid.”: give the full reference")
-
-
-RULES = (MarkerWithoutNote(), NoteWithoutMarker(), NoteOrder(), IbidFirst())
+RULES = (MarkerWithoutNote(), NoteWithoutMarker(), NoteOrder())
