@@ -14,6 +14,12 @@ DATA = Path(__file__).resolve().parent / "data"
 SEED = ROOT / "examples" / "draft-2022-child-protection.txt"
 SHARED = ROOT.parent / "shared"
 
+
+def real(name: str) -> Path:
+    """A real resolution text: the copy kept in tests/data/corpus, else the shared corpus."""
+    copy = DATA / "corpus" / name
+    return copy if copy.exists() else SHARED / "corpus" / "real" / name
+
 # Property tests (tests/test_properties.py): a bounded run by default and in CI, a long one
 # on demand with HYPOTHESIS_PROFILE=long. No deadline: a document may take a while to lint.
 hypothesis_settings.register_profile("ci", max_examples=200, deadline=None, print_blob=True)

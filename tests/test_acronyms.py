@@ -9,7 +9,7 @@ from termlint.engine import Settings
 from termlint.fix import fix_text
 from termlint.registry import all_rules, select
 
-from conftest import SHARED, lint
+from conftest import SHARED, lint, real
 
 CORPUS = SHARED / "corpus" / "real"
 AC = ("AC001", "AC002", "AC003", "AC004")
@@ -75,7 +75,7 @@ def test_used_before_its_definition():
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs the shared corpus")
 def test_preamble_and_operative_part_each_define_as_adopted_texts_do():
     # A/RES/75/10 defines INTERPOL in its first preambular paragraph and again in operative 1.
-    text = (CORPUS / "A_RES_75_10.md").read_text(encoding="utf-8")
+    text = real("A_RES_75_10.md").read_text(encoding="utf-8")
     assert findings(text) == []
 
 

@@ -3,7 +3,7 @@ conversions and Markdown `[^n]`, on the seed and on snippets of adopted resoluti
 
 from __future__ import annotations
 
-from conftest import SHARED, lint
+from conftest import SHARED, lint, real
 
 CORPUS = SHARED / "corpus" / "real"
 
@@ -71,7 +71,7 @@ def test_a_marker_may_refer_again_to_a_footnote():
 
 def test_extract_starting_at_footnote_3_is_info():
     # A/RES/75/257 B is numbered on from part A: its first marker is 3.
-    text = (CORPUS / "A_RES_75_257_B.md").read_text(encoding="utf-8")
+    text = real("A_RES_75_257_B.md").read_text(encoding="utf-8")
     result = lint(text, "FN").diagnostics
     assert [(d.code, str(d.severity)) for d in result] == [("FN003", "info")]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SHARED, lint
+from conftest import SHARED, lint, real
 from termlint.document import Document
 from termlint.engine import Settings
 from termlint.fix import fix_text
@@ -65,7 +65,7 @@ def test_brackets_across_a_page_break():
 
 def test_unpaired_bracket_in_an_adopted_footnote():
     # A/RES/76/304, footnote 13: "(United Nations publication" lost its opening parenthesis.
-    text = (CORPUS / "A_RES_76_304.md").read_text(encoding="utf-8")
+    text = real("A_RES_76_304.md").read_text(encoding="utf-8")
     assert found(text, "PU005") == [(149, "PU005")]
 
 

@@ -14,7 +14,7 @@ from termlint.packs import load_pack
 from termlint.resources import data_dir
 from termlint import wordlist
 
-from conftest import ROOT, SEED, SHARED, lint
+from conftest import ROOT, SEED, SHARED, lint, real
 
 CORPUS = SHARED / "corpus" / "real"
 INVITES = ("22. *Invites* Member States and other donors to provide extrabudgetary resources for the "
@@ -51,11 +51,11 @@ def test_suggestions_are_ranked_and_at_most_three():
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs the shared corpus")
 def test_real_slips_in_adopted_texts_are_found():
-    ocr = (CORPUS / "S_RES_0687_1991.txt").read_text(encoding="utf-8")
+    ocr = real("S_RES_0687_1991.txt").read_text(encoding="utf-8")
     found = spelling(ocr)
     assert [(d.line, ocr[d.start:d.end]) for d in found] == [(2, "Apri")]  # "3 Apri] 1991"
     assert "did you mean “April”?" in found[0].message
-    adopted = (CORPUS / "A_RES_76_200.md").read_text(encoding="utf-8")
+    adopted = real("A_RES_76_200.md").read_text(encoding="utf-8")
     assert [adopted[d.start:d.end] for d in spelling(adopted)] == ["famers"]
 
 
@@ -163,8 +163,8 @@ def test_a_damaged_cache_file_is_rebuilt(tmp_path):
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs the shared corpus")
 def test_output_is_the_same_with_and_without_the_cache(tmp_path, monkeypatch):
     texts = [SEED.read_text(encoding="utf-8"),
-             (CORPUS / "S_RES_1454_2002.txt").read_text(encoding="utf-8"),
-             (CORPUS / "A_RES_76_200.md").read_text(encoding="utf-8")]
+             real("S_RES_1454_2002.txt").read_text(encoding="utf-8"),
+             real("A_RES_76_200.md").read_text(encoding="utf-8")]
 
     def run(cache_home: Path) -> list:
         monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))

@@ -8,7 +8,7 @@ import difflib
 
 import pytest
 
-from conftest import DATA, SEED, SHARED, lint
+from conftest import DATA, SEED, SHARED, lint, real
 from termlint.checks.structure_parts import lead_of, parts, read_lead, terminal
 from termlint.document import Document
 from termlint.engine import Settings
@@ -157,7 +157,7 @@ def test_plain_lead_in_an_italic_document_is_wrapped():
 
 
 def test_plain_text_security_council_leads():
-    text = (CORPUS / "S_RES_1454_2002.txt").read_text(encoding="utf-8")
+    text = real("S_RES_1454_2002.txt").read_text(encoding="utf-8")
     tree, _ = parse(text)
     (p,) = parts(tree)
     assert [c.label for c in p.operatives] == ["1", "2", "3", "4", "5"]  # the annexes are not operative
@@ -167,7 +167,7 @@ def test_plain_text_security_council_leads():
 
 
 def test_single_unnumbered_operative_paragraph_is_not_a_defect():
-    text = (CORPUS / "A_RES_76_7.md").read_text(encoding="utf-8")
+    text = real("A_RES_76_7.md").read_text(encoding="utf-8")
     tree, _ = parse(text)
     (p,) = parts(tree)
     assert [c.lead for c in p.operatives] == ["Adopts"] and p.recitals == [] and p.unnumbered == []
@@ -175,7 +175,7 @@ def test_single_unnumbered_operative_paragraph_is_not_a_defect():
 
 
 def test_user_draft_unnumbered_operative_paragraphs():
-    text = (CORPUS / "USERDRAFT_ageyev_un-su_GA_Resolution.md").read_text(encoding="utf-8")
+    text = real("USERDRAFT_ageyev_un-su_GA_Resolution.md").read_text(encoding="utf-8")
     result = [(line, code) for line, code in found(text, "ST115", "ST114")]
     assert result == [(19, "ST115"), (21, "ST115"), (23, "ST115")]
 
@@ -201,7 +201,7 @@ def test_terminal_reads_past_markers_and_quotes():
 
 def test_ecosoc_text_recommending_a_draft_to_the_assembly():
     # E/RES/2021/22: the Council's only paragraph ends with a colon; the Assembly's draft follows.
-    text = (CORPUS / "E_RES_2021_22.md").read_text(encoding="utf-8")
+    text = real("E_RES_2021_22.md").read_text(encoding="utf-8")
     tree, _ = parse(text)
     first, second = parts(tree)
     assert first.then_resolution and [terminal(c).mark for c in first.operatives] == [":"]
