@@ -111,8 +111,11 @@ def test_each_distinct_word_is_looked_up_once(monkeypatch):
     calls = []
     real = kind.suggest
     monkeypatch.setattr(kind, "suggest", lambda word, *a: calls.append(word) or real(word, *a))
+    kind._VERDICT_MEMO.clear()  # verdicts and suggestions are kept for the process
     found = spelling("Notes the reqest; recalls the reqest; welcomes the reqest,\n")
     assert len(found) == 3 and calls == ["reqest"]
+    again = spelling("Notes again the reqest,\n")  # the next document asks nothing new
+    assert again[0].message == found[0].message and calls == ["reqest"]
 
 
 def test_the_fix_is_the_first_suggestion_and_only_unsafe():

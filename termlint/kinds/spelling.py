@@ -59,7 +59,6 @@ class SpellingRule:
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         from termlint.resources import data_dir
-        from termlint.morphology import british_known, derived_known
         from termlint.wordlist import english, house_words
 
         text = ctx.text
@@ -67,30 +66,27 @@ class SpellingRule:
         house = house_words(data_dir("rules") / self.word_lists)
         user = frozenset(_lookup_form(w) for phrase in ctx.words for w in _re(_WORD).findall(phrase))
         extra = house.words | user
-        verdicts: dict[str, bool] = {}  # each distinct word is looked up once
-        suggestions: dict[str, list[str]] = {}
         prose: _Prose | None = None  # built only when an unknown word turns up
 
         def known(word: str) -> bool:
             return word in english_words or word in extra
 
-        for start, end, word, opening in _words(ctx, self.meta.scope):
+        segments = _segments(ctx, self.meta.scope)
+        verdicts = _verdicts(english_words, extra)
+        suggestions = verdicts.suggestions
+        unknown, holding = _unknown_words(text, segments, verdicts, known)
+        for start, end, word, opening in _words(text, holding, unknown):
             key = _lookup_form(word)
-            verdict = verdicts.get(key)
-            if verdict is None:
-                verdict = known(key) or british_known(key, known) or derived_known(key, known)
-                verdicts[key] = verdict
-            if verdict:
-                continue
             prose = prose or _Prose.of(ctx)
             if not prose.is_prose_word(start, end, word) or _known_compound(text, start, end, known):
                 continue
             capitalized = word[0].isupper() and not opening and not _sentence_start(text, start)
             if capitalized and not self.check_capitalized:
                 continue
-            if key not in suggestions:
-                suggestions[key] = suggest(key, english_words, extra, self.max_suggestions)
-            candidates = suggestions[key]
+            asked = (key, self.max_suggestions)
+            if asked not in suggestions:
+                suggestions[asked] = suggest(key, english_words, extra, self.max_suggestions)
+            candidates = suggestions[asked]
             if capitalized:
                 # A capitalised word in mid-sentence is most often a name no list can hold
                 # (Rohingya, Rakhine): report it only when it is one slip from a name we know.
@@ -98,6 +94,50 @@ class SpellingRule:
                 if not candidates:
                     continue
             yield _finding(self.meta.code, start, end, word, candidates)
+
+
+# Words (as written) found known or unknown, kept for the process per set of extra words:
+# the lists do not change during a run, and most words recur from one document to the next,
+# so a document's words are sorted by two set operations and only new ones are looked up.
+@dataclass
+class _Verdicts:
+    english: Any
+    known: set[str]
+    unknown: set[str]
+    suggestions: dict[tuple[str, int], list[str]]
+
+
+_VERDICT_MEMO: dict[frozenset[str], _Verdicts] = {}
+
+
+def _verdicts(english_words: Any, extra: frozenset[str]) -> _Verdicts:
+    found = _VERDICT_MEMO.get(extra)
+    if found is None or found.english is not english_words:  # a new dictionary: start afresh
+        if len(_VERDICT_MEMO) > 8:
+            _VERDICT_MEMO.clear()
+        found = _VERDICT_MEMO[extra] = _Verdicts(english_words, set(), set(), {})
+    return found
+
+
+def _unknown_words(text: str, segments: list[tuple[int, int]], verdicts: _Verdicts,
+                   known: Any) -> tuple[frozenset[str], list[tuple[int, int]]]:
+    """The distinct words (as written) of the segments that no list knows, and the segments
+    holding one of them."""
+    from termlint.morphology import british_known, derived_known
+
+    pattern = _re(_WORD)
+    per_segment = [pattern.findall(text, start, end) for start, end in segments]
+    written = set().union(*per_segment)
+    for word in written - verdicts.known - verdicts.unknown:
+        key = _lookup_form(word)
+        if len(word) < 2 or known(key) or british_known(key, known) or derived_known(key, known):
+            verdicts.known.add(word)
+        else:
+            verdicts.unknown.add(word)
+    unknown = frozenset(written & verdicts.unknown)
+    if not unknown:
+        return unknown, []
+    return unknown, [seg for seg, words in zip(segments, per_segment) if not unknown.isdisjoint(words)]
 
 
 def _finding(code: str, start: int, end: int, word: str, candidates: list[str]) -> Finding:
@@ -131,22 +171,32 @@ def _skipped_spans(ctx: Context) -> list[tuple[int, int]]:
     return non_prose_spans(ctx.text, ctx.protected)
 
 
-def _words(ctx: Context, scope: frozenset[str] | None) -> Iterator[tuple[int, int, str, bool]]:
-    """Every word of the clauses in scope: (start, end, word, first word of its clause)."""
-    text = ctx.text
+def _segments(ctx: Context, scope: frozenset[str] | None) -> list[tuple[int, int]]:
+    """The text spans of the clauses in scope, in order, without overlaps (nested clauses
+    may repeat their parent's text)."""
     segments = sorted({(seg.start, seg.end) for clause in ctx.clauses(scope or DEFAULT_SCOPE)
                        for seg in clause.segments})
+    out = []
     last_end = -1
     for seg_start, seg_end in segments:
-        seg_start = max(seg_start, last_end)  # nested clauses may repeat their parent's text
+        seg_start = max(seg_start, last_end)
         if seg_start >= seg_end:
             continue
         last_end = seg_end
+        out.append((seg_start, seg_end))
+    return out
+
+
+def _words(text: str, segments: list[tuple[int, int]],
+           wanted: frozenset[str]) -> Iterator[tuple[int, int, str, bool]]:
+    """Each occurrence of the `wanted` words: (start, end, word, first word of its segment)."""
+    pattern = _re(_WORD)
+    for seg_start, seg_end in segments:
         first = True
-        for m in _re(_WORD).finditer(text, seg_start, seg_end):
-            start, end = m.span()
-            if end - start >= 2:
-                yield start, end, m.group(), first
+        for m in pattern.finditer(text, seg_start, seg_end):
+            word = m.group()
+            if word in wanted:
+                yield m.start(), m.end(), word, first
             first = False
 
 
