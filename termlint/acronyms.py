@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from termlint.prose import compiled, non_prose_spans
 from termlint.rule import Context
@@ -218,16 +219,21 @@ _SMALL_WORDS = frozenset({"of", "on", "and", "for", "the", "to", "in", "against"
                           "des", "du", "et", "with", "from"})
 
 
-def spelled_out(text: str, acronym: str, start: int) -> tuple[int, int] | None:
-    """The first phrase in text[start:] whose capitalised words' initials spell `acronym`
+def spelled_out(text: str, acronym: str, start: int, stop: int | None = None) -> tuple[int, int] | None:
+    """The first phrase in text[start:stop] whose capitalised words' initials spell `acronym`
     (United Nations Office on Drugs and Crime -> UNODC); small words may stand between."""
     letters = [c for c in acronym if c.isalpha() and c.isupper()]
     if len(letters) < 2 or len(letters) > 10:
         return None
-    words = [(m.start(), m.end(), m.group()) for m in compiled(r"\p{L}[\p{L}'’\-]*").finditer(text, start)]
-    for i, (first, _, word) in enumerate(words):
-        if word[0] != letters[0]:
-            continue
+    stop = len(text) if stop is None else stop
+    at = start
+    for letter in letters:  # the initials must occur in order, or no phrase can spell them
+        at = text.find(letter, at, stop) + 1
+        if not at:
+            return None
+    words, by_initial = _segment_words(text, start, stop)
+    for i in by_initial.get(letters[0], ()):
+        first = words[i][0]
         k, j, end = 0, i, 0
         while j < len(words) and k < len(letters):
             w = words[j][2]
@@ -240,3 +246,23 @@ def spelled_out(text: str, acronym: str, start: int) -> tuple[int, int] | None:
         if k == len(letters) and not any(c in phrase for c in "\n\"“”()[];"):
             return first, end
     return None
+
+
+# The words of the segments of one text, with the indices of the words by initial: every
+# undefined acronym searches the same segments, so they are read once (one text kept).
+_WORDS_MEMO: dict[str, Any] = {"text": None, "spans": {}}
+
+
+def _segment_words(text: str, start: int, stop: int) -> tuple[list[tuple[int, int, str]], dict[str, list[int]]]:
+    if _WORDS_MEMO["text"] is not text:
+        _WORDS_MEMO["text"], _WORDS_MEMO["spans"] = text, {}
+    spans = _WORDS_MEMO["spans"]
+    found = spans.get((start, stop))
+    if found is None:
+        words = [(m.start(), m.end(), m.group())
+                 for m in compiled(r"\p{L}[\p{L}'’\-]*").finditer(text, start, stop)]
+        by_initial: dict[str, list[int]] = {}
+        for i, (_, _, word) in enumerate(words):
+            by_initial.setdefault(word[0], []).append(i)
+        found = spans[(start, stop)] = (words, by_initial)
+    return found

@@ -98,7 +98,7 @@ class AcronymRule:
             span = (at, at + len(full)) if at >= 0 else None
         if span is None:
             for start, end in unit.spans:
-                span = spelled_out(text[:end], acronym, start)
+                span = spelled_out(text, acronym, start, end)
                 if span is not None:
                     break
         if span is not None:
