@@ -30,6 +30,9 @@ _NUMERIC = re.compile(_BEFORE + r"(?P<day>\d{1,2})(?P<sep>[./])(?P<month>\d{1,2}
 _ISO = re.compile(_BEFORE + r"(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])")
 _WORD_DATE = re.compile(_BEFORE + r"(?:(?P<day>\d{1,2})" + _SP + r")?(?P<word>[A-Za-z]{3,12})(?P<dot>\.)?" + _SP
                         + r"(?P<year>(?:19|20)\d{2})(?![\d/])")
+# Every date with a word for its month ends with a year after a space: a text without one
+# (most paragraphs) cannot hold such a date, and this cheap search spares the slow pattern.
+_SPACE_YEAR = re.compile(r"[ \t\n\u00a0](?:19|20)\d{2}")
 ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
                  "Oct": 10, "Nov": 11, "Dec": 12}
 
@@ -130,6 +133,8 @@ year that is one or two letters away from a month name is a misspelt month; an a
     def check(self, ctx: Context) -> Iterator[Finding]:
         code = ctx.protected.code
         for text, clause in _units(ctx):
+            if not _SPACE_YEAR.search(text):
+                continue
             for m in _WORD_DATE.finditer(text):
                 word = m.group("word")
                 if word in MONTHS:
