@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -58,6 +59,14 @@ def _link_problem(path: Path) -> str:
     return "broken symbolic link"
 
 
+def _special(path: Path) -> bool:
+    """True for what is not a regular file (through links); False for a broken or looping link."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False  # reported as a problem when the file is read
+
+
 def _walk(top: Path, overrides: Overrides) -> Iterator[tuple[str, str | None]]:
     found: list[str] = []
     unreadable: list[tuple[str, str | None]] = []
@@ -69,6 +78,8 @@ def _walk(top: Path, overrides: Overrides) -> Iterator[tuple[str, str | None]]:
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         for name in files:
             path = Path(folder) / name
+            if _special(path):
+                continue  # a pipe, socket or device: reading it could block forever
             try:
                 config = config_for(path, overrides)
             except Exception:

@@ -118,6 +118,18 @@ def test_item2_folder_that_loops_through_symlinks_ends(folder: Path, capsys: pyt
     assert_one_error(*run_main(capsys, "drafts/a.md", "good.md"), "drafts/a.md", "symbolic link loop")
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_item2_named_pipe_in_a_folder_does_not_hang(folder: Path) -> None:
+    # Reading a pipe blocks until something writes to it: walking a folder must not open one.
+    drafts = folder / "drafts"
+    drafts.mkdir()
+    os.mkfifo(drafts / "pipe.md")
+    (drafts / "draft.md").write_text(GOOD, encoding="utf-8")
+    code, out, err = run_cli("drafts", cwd=folder)  # run_cli's timeout fails a hang
+    assert (code, error_lines(err)) == (1, []), err
+    assert "draft.md:1:45: PU003" in out and "pipe.md" not in out
+
+
 def test_item2_path_that_does_not_exist(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert_one_error(*run_cli("missing.md", "good.md", cwd=folder), "missing.md", "no such file")
     assert_one_error(*run_main(capsys, "missing.md", "good.md"), "missing.md", "no such file")

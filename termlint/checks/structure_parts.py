@@ -176,7 +176,10 @@ def terminal(clause: Clause) -> Terminal:
     insert_at = end
     m = _TRAIL_CLOSE.search(text, 0, end)
     close_start = m.start() if m else end
-    if text[:end].endswith("...") or text[:end].endswith("…"):
+    body = text[:end]
+    # An ellipsis is no final mark; an ellipsis then a full stop ("....", "….") ends with that
+    # stop (else the fix that adds the stop would be offered again after every run).
+    if (body.endswith("...") and not body.endswith("....")) or body.endswith("…"):
         return Terminal("", -1, insert_at, False)
     if close_start > 0 and text[close_start - 1] in MARKS:
         return Terminal(text[close_start - 1], close_start - 1, insert_at, close_start < end)
