@@ -81,6 +81,10 @@ def check(ns: argparse.Namespace) -> int:
     job = Job(overrides, ns.stdin_filename, None if ns.no_cache else default_dir(ns.config),
               keep_text=bool(ns.show_source or getattr(ns, "fix", False) or getattr(ns, "diff", False)
                              or out_format in NEEDS_TEXT))
+    from termlint.formats.stream import streamer
+
+    stream = streamer(out_format, ns.statistics)  # None: the format renders the whole report at the end
+    failing = False
     for outcome in lint_files(discover(ns.paths, overrides), job, ns.jobs or default_jobs()):
         path, result = outcome.path, outcome.result
         if result is None:  # a setup error's message names the configuration or pack file
@@ -98,10 +102,20 @@ def check(ns: argparse.Namespace) -> int:
             if gate_problem:
                 errors.append((path, gate_problem))
         errors.extend((result.document.path, e) for e in result.errors)
-        results.append(result)
-        fail_levels.append(_fail_level(ns, path))
+        if stream is None:
+            results.append(result)
+            fail_levels.append(_fail_level(ns, path))
+            continue
+        sys.stdout.write(stream.items(result.diagnostics))  # printed now, not kept
+        level = _fail_level(ns, path)
+        failing = failing or any(d.severity >= level for d in result.diagnostics)
     for path, problem in _dedupe(errors):
         _error(f"{path}: {problem}" if path else problem)
+    if stream is not None:
+        sys.stdout.write(stream.end(checked, errors))
+        if fixed is not None:
+            print(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.", file=sys.stderr)
+        return _exit_code(ns, errors, failing)
     diagnostics = [d for r in results for d in r.diagnostics]
     report = Report(
         diagnostics=diagnostics, rules=_metas(results), errors=errors, files_checked=checked,
@@ -112,9 +126,13 @@ def check(ns: argparse.Namespace) -> int:
     sys.stdout.write(render(out_format, report))
     if fixed is not None and (out_format != "text" or ns.statistics):
         print(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.", file=sys.stderr)
+    failing = any(d.severity >= level for r, level in zip(results, fail_levels) for d in r.diagnostics)
+    return _exit_code(ns, errors, failing)
+
+
+def _exit_code(ns: argparse.Namespace, errors: list[tuple[str, str]], failing: bool) -> int:
     if errors:
         return EXIT_ERROR
-    failing = any(d.severity >= level for r, level in zip(results, fail_levels) for d in r.diagnostics)
     return EXIT_FINDINGS if failing and not ns.exit_zero else EXIT_CLEAN
 
 

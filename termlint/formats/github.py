@@ -9,6 +9,8 @@ finding (GitHub ignores them on a range of lines). A plain summary line ends the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from termlint.engine import Diagnostic
 from termlint.formats import Report
 from termlint.model import Severity
@@ -39,13 +41,18 @@ def command(d: Diagnostic) -> str:
 
 def render(report: Report) -> str:
     out = [command(d) for d in report.diagnostics]
-    out += [f"::error {'file=' + escape_property(path) + ',' if path else ''}title=termlint::{escape_data(problem)}"
-            for path, problem in report.errors]  # path "" = a configuration error (its message names the file)
-    n = len(report.diagnostics)
-    files = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''}"
-    summary = f"termlint: {n} problem{'s' if n != 1 else ''} in {files}." if n or report.errors \
-        else f"termlint: all checks passed ({files})."
-    if report.errors:
-        summary += f" {len(report.errors)} error{'s' if len(report.errors) != 1 else ''}: see above."
-    out.append(summary)
+    out += tail(len(report.diagnostics), report.files_checked, report.errors)
     return "\n".join(out) + "\n"
+
+
+def tail(n: int, files_checked: int, errors: Sequence[tuple[str, str]]) -> list[str]:
+    """The lines after the findings: one per file that could not be checked, then the summary."""
+    out = [f"::error {'file=' + escape_property(path) + ',' if path else ''}title=termlint::{escape_data(problem)}"
+           for path, problem in errors]  # path "" = a configuration error (its message names the file)
+    files = f"{files_checked} file{'s' if files_checked != 1 else ''}"
+    summary = f"termlint: {n} problem{'s' if n != 1 else ''} in {files}." if n or errors \
+        else f"termlint: all checks passed ({files})."
+    if errors:
+        summary += f" {len(errors)} error{'s' if len(errors) != 1 else ''}: see above."
+    out.append(summary)
+    return out
