@@ -179,6 +179,7 @@ def test_house_style_snippets(text, code):
 KNOWN = {
     "S_RES_1454_2002.txt": [("HS103", "percent"), ("HS103", "percent"), ("HS103", "percent"), ("HS102", "fiber")],
     "USERDRAFT_ageyev_un-su_GA_Resolution.md": [("HS102", "fulfills")],
+    "A_RES_75_257_B.md": [("HS102", "endeavors")],  # in the annexed agreement, as signed
 }
 
 
