@@ -184,27 +184,38 @@ def _continues(body: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
+    """The LALR parser. Building its tables from the grammar costs more than a draft's lint
+    rules do, so Lark keeps them in the user's cache directory (keyed by a hash of the
+    grammar, the options and Lark's version, checked on load); a missing or unreadable
+    cache file only means they are built again."""
+    import os
+
     from lark import Lark
-    from lark.lexer import Lexer, Token
 
-    class BlockLexer(Lexer):
-        """Feeds the grammar one token per block; the token's value is the block's index."""
+    from termlint.blocklexer import BlockLexer
+    from termlint.wordlist import cache_dir
 
-        __future_interface__ = 1  # lex() gets the lexer state, which remembers the last token
+    grammar = read_grammar("resolution.lark")
+    options: dict[str, Any] = {"parser": "lalr", "lexer": BlockLexer}
+    try:
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return Lark(grammar, **options)
+    import hashlib
 
-        def __init__(self, lexer_conf: Any) -> None:
-            pass
-
-        def lex(self, state: Any, *_: Any) -> Any:  # state.text: the list of blocks
-            # After an error Lark calls lex() again to resume: go on after the last block fed
-            # (the one that did not fit is skipped), never from the first one again (which
-            # fed the same blocks round and round: a hang on some drafts).
-            start = int(state.last_token) + 1 if state.last_token is not None else 0
-            for index in range(start, len(state.text)):
-                state.last_token = Token(state.text[index].kind, str(index))
-                yield state.last_token
-
-    return Lark(read_grammar("resolution.lark"), parser="lalr", lexer=BlockLexer)
+    final = folder / f"lark-{hashlib.sha256(grammar.encode()).hexdigest()[:16]}.pickle"
+    if final.exists():
+        return Lark(grammar, cache=str(final), **options)
+    # written under a name of this process's own, then renamed: a run reading the file never
+    # sees it half written
+    scratch = folder / f".{final.name}.{os.getpid()}.tmp"
+    parser = Lark(grammar, cache=str(scratch), **options)
+    try:
+        os.replace(scratch, final)
+    except OSError:
+        pass
+    return parser
 
 
 def parse(text: str) -> tuple[Clause, list[ParseProblem]]:
