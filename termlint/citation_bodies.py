@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import regex as re
 
+from termlint.prose import compiled as _compiled  # compiled once: regex's own cache is slow to consult
+
 if TYPE_CHECKING:
     from termlint.citations import Unit
 
@@ -69,22 +71,22 @@ def body_before(unit: Unit, noun_start: int) -> tuple[str | None, str]:
     if named and named.lastgroup:
         return named.lastgroup, "named"  # "Economic and Social Council resolutions", "the Assembly's resolution"
     if _OTHER_NAMED_RE.search(window):
-        bare_council = re.search(r"(?:^|\bthe\s+)Council\s+" + _ADJECTIVES + r"$", window)
+        bare_council = _compiled(r"(?:^|\bthe\s+)Council\s+" + _ADJECTIVES + r"$").search(window)
         if bare_council and unit.body in ("ECOSOC", "SC", "HRC"):
             return unit.body, "named"  # "the Council resolution" in a Council's own text
         return "other", "named"
-    its = re.search(r"\b[Ii]ts\s+(?:(?:decisions?|adoption)\s+(?:in|of)\s+)?" + _ADJECTIVES + r"$", window)
+    its = _compiled(r"\b[Ii]ts\s+(?:(?:decisions?|adoption)\s+(?:in|of)\s+)?" + _ADJECTIVES + r"$").search(window)
     if not its:
         # "its relevant resolutions, including, in particular, resolutions 46/181 ...": the
         # body of the general mention carries over to the numbers it introduces
-        including = re.search(r"(?<![\w-])(?:[Rr]esolutions|[Dd]ecisions)\b[^;]{0,80}?,?\s+(?:including|in\s+particular|notably|especially)"
-                              r"(?:,?\s+(?:in\s+particular|inter\s+alia))?,?\s+$", window)
+        including = _compiled(r"(?<![\w-])(?:[Rr]esolutions|[Dd]ecisions)\b[^;]{0,80}?,?\s+(?:including|in\s+particular|notably|especially)"
+                              r"(?:,?\s+(?:in\s+particular|inter\s+alia))?,?\s+$").search(window)
         if including:
             return body_before(unit, noun_start - len(window) + including.start())
         return None, ""
     before = text[sentence:noun_start - len(window) + its.start()]
     # "the Human Rights Council, in its resolution": "its" is that body's
-    close = re.search(r"(?:" + _BODY_RE.pattern + r")\s*,?\s*(?:in|by|through|under|with)?\s*$", before)
+    close = _compiled(r"(?:" + _BODY_RE.pattern + r")\s*,?\s*(?:in|by|through|under|with)?\s*$").search(before)
     if close and close.lastgroup:
         return close.lastgroup, "its"
     if unit.in_footnote or _BODY_RE.search(before) or _ANY_ORGAN_RE.search(before):
@@ -94,7 +96,7 @@ def body_before(unit: Unit, noun_start: int) -> tuple[str | None, str]:
 
 def body_after(unit: Unit, end: int) -> str | None:
     """"resolution 8/9 of 20 December 2019 of the Conference of the States Parties": the issuer follows."""
-    m = re.match(r"\s*,?\s*(?:of|adopted\s+by)\s+the" + _GAP + r"([A-Z][^,;]{0,120})", unit.text[end:end + 140])
+    m = _compiled(r"\s*,?\s*(?:of|adopted\s+by)\s+the" + _GAP + r"([A-Z][^,;]{0,120})").match(unit.text[end:end + 140])
     if not m:
         return None
     named = _BODY_RE.match(m.group(1))

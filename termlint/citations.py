@@ -18,6 +18,8 @@ from typing import Any
 
 import regex as re
 
+from termlint.prose import compiled as _compiled  # compiled once: regex's own cache is slow to consult
+
 from termlint.citation_bodies import BODIES, body_after, body_before, body_of_chapeau, compatible, form_body
 from termlint.model import Example, RuleMeta, Severity
 from termlint.tree import Clause
@@ -191,7 +193,7 @@ def scan(tree: Clause) -> Citations:
                 if item_body is None and form_body(form, bracket):
                     item_body, item_reason = form_body(form, bracket), "form"
                 number = " ".join(unit.clause.text[m.start("number"):m.end("number")].split())
-                first = int(re.match(r"(?:ES-|S-)?(\d+)", number).group(1))  # type: ignore[union-attr]
+                first = int(_compiled(r"(?:ES-|S-)?(\d+)").match(number).group(1))  # type: ignore[union-attr]
                 refs.append(Reference(
                     word.rstrip("s"), plural, unit.clause.offset_of(noun.start()), unit.clause.offset_of(noun.start() + len(word)),
                     number, form, first, bracket, " ".join((m.group("letter") or "").split()),

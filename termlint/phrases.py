@@ -63,7 +63,7 @@ def _trie_regex(node: dict[str, Any]) -> str:
     ending = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
-        head = JOINER if ch == " " else regex.escape(ch)
+        head = JOINER if ch == " " else _escape(ch)
         branches.append(head + _trie_regex(node[ch]))
     if not branches:
         return ""
@@ -72,6 +72,11 @@ def _trie_regex(node: dict[str, Any]) -> str:
         # the term may end here; "(?:...)??" would prefer the short form, so keep greedy
         return "(?:" + body + ")?"
     return body
+
+
+@lru_cache(maxsize=None)
+def _escape(ch: str) -> str:  # a trie has thousands of nodes over a few dozen characters
+    return str(regex.escape(ch))
 
 
 def compile_terms(terms: Iterable[str], case_sensitive: bool = False) -> Any:
@@ -100,6 +105,10 @@ class Matcher:
 
     pattern: Any
     firsts: frozenset[str] | None  # lower-case first words; None: scan the whole text
+
+    def absent_from(self, text: str) -> bool:
+        """True when none of the first words occurs in `text`: no match is possible there."""
+        return self.firsts is not None and not _positions(self, text)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Any]:
         end = len(text) if end is None else end
@@ -197,7 +206,7 @@ def match_case(source: str, replacement: str) -> str:
         return replacement
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return replacement.upper()
-    words = [w for w in regex.split(JOINER, source.strip()) if w]
+    words = [w for w in _JOINED.split(source.strip()) if w]
     if len(words) > 1 and all(w[0].isupper() for w in words if w.lower() not in MINOR_WORDS):
         out = []
         for i, w in enumerate(replacement.split(" ")):

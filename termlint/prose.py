@@ -25,7 +25,19 @@ def compiled(source: str) -> Any:
 
 
 def non_prose_spans(text: str, protected: Any) -> list[tuple[int, int]]:
-    """(start, end) of every span that is not prose; `protected` is `Context.protected`."""
+    """(start, end) of every span that is not prose; `protected` is `Context.protected`.
+    Read once per document (spelling and the acronym rules both ask): the last is kept."""
+    if _LAST[0] is text and _LAST[1] is protected:
+        return list(_LAST[2])
+    spans = _non_prose_spans(text, protected)
+    _LAST[:] = [text, protected, spans]
+    return list(spans)
+
+
+_LAST: list[Any] = [None, None, []]
+
+
+def _non_prose_spans(text: str, protected: Any) -> list[tuple[int, int]]:
     spans = [m.span() for m in compiled(_TAGS).finditer(text)]
     spans.extend(codes(text))
     spans.extend(protected.code)

@@ -47,9 +47,14 @@ class Context:
             yield self.tree
             return
         wanted = frozenset(kinds)
-        for clause in self.tree.walk():
+        for clause in self._walked:
             if clause.kind in wanted:
                 yield clause
+
+    @cached_property
+    def _walked(self) -> tuple[Clause, ...]:
+        """Every clause in document order, walked once (each rule asks for its kinds)."""
+        return tuple(self.tree.walk())
 
     def options_for(self, code: str) -> Mapping[str, Any]:
         return self.options.get(code, {})

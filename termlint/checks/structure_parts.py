@@ -99,11 +99,15 @@ _LIGHT = frozenset({"taking", "takes", "having", "has", "bearing", "keeping", "p
 _AFTER_FURTHER = frozenset({"with", "of", "that", "in", "by", "to", "its", "the"})
 
 
+_LEAD_WORD = regex.compile(r"[\p{L}-]+")
+
+
+@lru_cache(maxsize=4096)  # leads repeat across rules and documents ("Recalling", "Requests")
 def read_lead(lead: str, loose: bool = False) -> Lead:
     """Read a lead phrase. `loose`: the words are the start of a paragraph in a text without
     italics, where the lead's end is unknown; the lead is then taken to end at the head (with
     the next word for light verbs such as "Taking note", and an adjacent "also" or "further")."""
-    tokens = regex.findall(r"[\p{L}-]+", lead)
+    tokens = _LEAD_WORD.findall(lead)
     words = tuple(fold(w) for w in tokens)
     adverbs = leads().adverbs
     i = 0

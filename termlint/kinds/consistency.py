@@ -144,6 +144,8 @@ class ConsistencyRule:
                 or ctx.titles.covering(start, end) is not None)
 
     def _matches(self, ctx: Context, pattern: Any) -> Iterator[Any]:
+        if pattern.absent_from(ctx.text):
+            return
         for start, end in self._spans(ctx):
             for m in pattern.finditer(ctx.text, start, end):
                 if not self._excluded(ctx, m.start(), m.end()):
@@ -196,7 +198,7 @@ class ConsistencyRule:
             closed = hyphen_key(word.lower())
             if closed and not _name_like(text, start, word):
                 # a no-break hyphen is typography, not spelling: count it as a hyphen
-                form = regex.sub(r"[\u2010\u2011]", "-", word.lower())
+                form = word.lower().replace("\u2010", "-").replace("\u2011", "-")
                 compounds.setdefault(closed, []).append(Use(start, end, word, form))
         if not compounds:
             return []

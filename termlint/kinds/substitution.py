@@ -48,6 +48,7 @@ KEYS = frozenset({
 })
 FIXABLE = True
 WINDOW = 80  # characters of context the skip_if_* expressions see
+_HYPHEN_SPACED = regex.compile(r"\s*[-\u2010\u2011]\s*")
 PATTERN_TIMEOUT = 1.0  # seconds one skip_if_* expression may take on one window (as kinds/pattern.py)
 
 
@@ -80,6 +81,11 @@ class Table:
     def norm(self, text: str) -> str:
         return exact_key(text) if self.case_sensitive else key(text)
 
+    @cached_property
+    def preferred_terms(self) -> tuple[str, ...]:
+        """The preferred forms, as lookup keys (computed once, not per document)."""
+        return tuple(sorted({self.norm(p) for _, prefs in self.forms.values() for p in prefs if p}))
+
     def lookup(self, matched: str) -> tuple[str, tuple[str, ...]] | None:
         return self.forms.get(self.norm(matched))
 
@@ -104,6 +110,8 @@ class SubstitutionRule:
     def check(self, ctx: Context) -> Iterator[Finding]:
         table = self._table_for(ctx)
         text = ctx.text
+        if table.pattern.absent_from(text):  # most term lists: none of their first words here
+            return
         quotes, code = ctx.protected.quotes, ctx.protected.code
         hits = []
         for clause in ctx.clauses(self.meta.scope):
@@ -170,8 +178,7 @@ class SubstitutionRule:
 
     def _preferred_present(self, ctx: Context, table: Table) -> frozenset[str]:
         """Preferred forms the document itself uses (outside quotations and titles)."""
-        wanted = tuple(sorted({table.norm(p) for _, prefs in table.forms.values() for p in prefs if p}))
-        pattern = cached_terms(wanted, table.case_sensitive)
+        pattern = cached_terms(table.preferred_terms, table.case_sensitive)
         quotes, text = ctx.protected.quotes, ctx.text
         seen = set()
         for clause in ctx.clauses(self.meta.scope):
@@ -226,7 +233,7 @@ def _inflectable(term: str) -> bool:
 
 def _written_as(matched: str, form: str, case_sensitive: bool) -> bool:
     """The match is the form itself, a line break or no-break hyphen aside ("Secretary-\nGeneral")."""
-    flat = regex.sub(r"\s*[-\u2010\u2011]\s*", "-", " ".join(matched.split()))
+    flat = _HYPHEN_SPACED.sub("-", " ".join(matched.split()))
     return flat == form if case_sensitive else flat.lower() == form.lower()
 
 
