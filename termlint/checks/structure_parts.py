@@ -168,17 +168,26 @@ class Terminal:
 _TRAIL_CONJ = regex.compile(r"([;,])\s+(?:and|or)\s*$")
 
 
+def _may_end(text: str, end: int, last_chars: str) -> bool:
+    """Whether a pattern anchored at the end can match text[:end]: its last character (or a
+    space, which `$` may stand before) must be one the pattern ends with. Searching for such
+    a pattern tries every position of the paragraph; this test spares most of those searches."""
+    last = text[end - 1:end]
+    return not last or last in last_chars or last.isspace() or last.isdigit()
+
+
 def terminal(clause: Clause) -> Terminal:
     text = clause.text
     end = len(text)
-    m = _TRAIL_MARKER.search(text, 0, end)
+    m = _TRAIL_MARKER.search(text, 0, end) if _may_end(text, end, ">]*") else None
     if m:
         end = m.start()
-    c = _TRAIL_CONJ.search(text, 0, end)
+    stripped = text[:end].rstrip(" \t\n\r\f\v\u00a0")  # "; and" ends with its conjunction
+    c = _TRAIL_CONJ.search(text, 0, end) if _may_end(stripped, len(stripped), "dr") else None
     if c:
         return Terminal(c.group(1), c.start(1), end, False, True)
     insert_at = end
-    m = _TRAIL_CLOSE.search(text, 0, end)
+    m = _TRAIL_CLOSE.search(text, 0, end) if _may_end(text, end, "\"”’»*_]") else None
     close_start = m.start() if m else end
     body = text[:end]
     # An ellipsis is no final mark; an ellipsis then a full stop ("....", "….") ends with that
