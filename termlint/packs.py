@@ -39,14 +39,26 @@ class PackInfo:
     source: str = ""
 
 
+def read_pack(path: Path) -> dict[str, Any]:
+    """A pack file's TOML, parsed once per process while the file is unchanged (the rules and
+    the official titles both read the packs). Callers must not modify what it returns."""
+    stat = Path(path).stat()
+    return _parsed(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _parsed(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
+    return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+
+
 def load_pack(path: Path) -> list[Any]:
     """Read one pack file and build its rules."""
     try:
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
+        data = read_pack(path)
     except tomllib.TOMLDecodeError as exc:
         from termlint.config import toml_error_line
 
+        text = path.read_text(encoding="utf-8")
         raise PackError(f"{path}:{toml_error_line(exc, text)}: invalid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"{path}: cannot read pack: {exc}") from None

@@ -131,12 +131,12 @@ def validate_titles(entries: Any, where: str) -> list[Title]:
 @lru_cache(maxsize=16)
 def title_set(extra_packs: tuple[Path, ...] = ()) -> TitleSet:
     """The titles of the bundled packs plus those of `extra_packs`, compiled once."""
-    from termlint.packs import bundled_packs
+    from termlint.packs import bundled_packs, read_pack
 
     titles: list[Title] = []
     for path in (*bundled_packs(), *extra_packs):
         try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+            data = read_pack(Path(path))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             continue  # load_pack reports unreadable packs; titles simply do without them
         if "titles" in data:

@@ -108,10 +108,13 @@ class _Verdicts:
 
 
 _VERDICT_MEMO: dict[frozenset[str], _Verdicts] = {}
+_MEMO_WORDS = 200_000  # distinct written forms; a large corpus's vocabulary stays well below
 
 
 def _verdicts(english_words: Any, extra: frozenset[str]) -> _Verdicts:
     found = _VERDICT_MEMO.get(extra)
+    if found is not None and len(found.known) + len(found.unknown) > _MEMO_WORDS:
+        found = None  # a very long run: start afresh rather than grow without bound
     if found is None or found.english is not english_words:  # a new dictionary: start afresh
         if len(_VERDICT_MEMO) > 8:
             _VERDICT_MEMO.clear()
