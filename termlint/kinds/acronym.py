@@ -54,6 +54,7 @@ class AcronymRule:
             return
         allowed = self.allow | frozenset(str(a) for a in ctx.options_for(self.meta.code).get("allow", ()))
         in_name = _name_spans(text, self.names)
+        hidden: list[Any] = []  # comments, code, web addresses: computed at the first undefined acronym
         for unit in units(ctx):
             seen: dict[Any, Any] = {}
             for occ in unit.occurrences:
@@ -73,7 +74,7 @@ class AcronymRule:
                 first_def = unit.first_definition(acronym)
                 if self.check_name == "undefined":
                     if first_def is None and acronym not in allowed and not self._word_in_capitals(acronym):
-                        yield self._undefined(text, unit, occ)
+                        yield self._undefined(text, unit, occ, hidden[0] if hidden else _hidden(ctx, hidden))
                 elif first_def is not None and occ.start < first_def.start:
                     yield Finding(self.meta.code, occ.start, occ.end,
                                   f"“{acronym}” is used before its definition at line {_line(text, first_def.start)}: "
@@ -87,7 +88,7 @@ class AcronymRule:
 
         return english().frequency(acronym.lower()) >= _COMMON
 
-    def _undefined(self, text: str, unit: Any, occ: Any) -> Finding:
+    def _undefined(self, text: str, unit: Any, occ: Any, hidden: Any) -> Finding:
         from termlint.acronyms import spelled_out
 
         acronym = occ.acronym
@@ -95,10 +96,12 @@ class AcronymRule:
         span = None
         if full:
             at = unit.find(text, full)
-            span = (at, at + len(full)) if at >= 0 else None
+            span = (at, at + len(full)) if at >= 0 and not hidden.overlaps(at, at + len(full)) else None
         if span is None:
             for start, end in unit.spans:
                 span = spelled_out(text, acronym, start, end)
+                if span is not None and hidden.overlaps(*span):
+                    span = None  # in a comment a definition would not count: the fix would come back forever
                 if span is not None:
                     break
         if span is not None:
@@ -158,6 +161,15 @@ def _name_spans(text: str, names: tuple[str, ...]) -> Any:
             spans.append((at, at + len(name)))
             at = text.find(name, at + len(name))
     return SpanSet.of(spans)
+
+
+def _hidden(ctx: Context, memo: list[Any]) -> Any:
+    """The spans acronyms are not read in (as acronyms.py skips them), kept in `memo`."""
+    from termlint.prose import non_prose_spans
+    from termlint.protect import SpanSet
+
+    memo.append(SpanSet.of(non_prose_spans(ctx.text, ctx.protected)))
+    return memo[0]
 
 
 def _line(text: str, offset: int) -> int:
