@@ -83,7 +83,8 @@ def check(ns: argparse.Namespace) -> int:
                              or out_format in NEEDS_TEXT))
     from termlint.formats.stream import streamer
 
-    stream = streamer(out_format, ns.statistics)  # None: the format renders the whole report at the end
+    stream = streamer(out_format, ns.statistics, color, ns.unsafe_fixes, ns.show_source,
+                      fixed)  # None: the format renders the whole report at the end
     failing = False
     for outcome in lint_files(discover(ns.paths, overrides), job, ns.jobs or default_jobs()):
         path, result = outcome.path, outcome.result
@@ -106,14 +107,14 @@ def check(ns: argparse.Namespace) -> int:
             results.append(result)
             fail_levels.append(_fail_level(ns, path))
             continue
-        sys.stdout.write(stream.items(result.diagnostics))  # printed now, not kept
+        sys.stdout.write(stream.items(result.diagnostics, {result.document.path: result.document.text}))
         level = _fail_level(ns, path)
         failing = failing or any(d.severity >= level for d in result.diagnostics)
     for path, problem in _dedupe(errors):
         _error(f"{path}: {problem}" if path else problem)
     if stream is not None:
         sys.stdout.write(stream.end(checked, errors))
-        if fixed is not None:
+        if fixed is not None and out_format != "text":
             print(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.", file=sys.stderr)
         return _exit_code(ns, errors, failing)
     diagnostics = [d for r in results for d in r.diagnostics]

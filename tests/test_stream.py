@@ -1,4 +1,4 @@
-"""Streamed formats (concise, json, github) print exactly what rendering the whole report prints."""
+"""Streamed formats (text, concise, json, github) print exactly what rendering the whole report prints."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def run(args: list[str], whole_report: bool, monkeypatch: pytest.MonkeyPatch) ->
     return code, out.getvalue()
 
 
-@pytest.mark.parametrize("fmt", ["concise", "json", "github"])
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "github"])
 @pytest.mark.parametrize("paths", [list(FILES[:3]), [FILES[1], "no-such-file.md"], ["--select", "PU001", FILES[1]]])
 def test_streamed_output_is_the_rendered_output(fmt, paths, monkeypatch):
     args = ["check", "--no-cache", "--jobs", "1", "--format", fmt, *paths]
@@ -32,7 +32,17 @@ def test_streamed_output_is_the_rendered_output(fmt, paths, monkeypatch):
     assert streamed[1]  # every case prints something (findings, an error line or "[]")
 
 
-def test_statistics_and_text_are_not_streamed():
+@pytest.mark.parametrize("options", [["--show-source"], ["--unsafe-fixes"], ["--show-source", "--unsafe-fixes"],
+                                     ["--select", "XX999"]])
+def test_streamed_text_with_source_and_fix_counts(options, monkeypatch):
+    args = ["check", "--no-cache", "--jobs", "1", "--format", "text", *options, *FILES[:3]]
+    streamed = run(args, False, monkeypatch)
+    assert streamed == run(args, True, monkeypatch)
+    assert streamed[1].rstrip().split("\n")[-1].startswith(("Found", "All checks passed"))
+
+
+def test_statistics_and_whole_report_formats_are_not_streamed():
     assert stream.streamer("concise", statistics=True) is None
-    assert stream.streamer("text", statistics=False) is None
+    assert stream.streamer("text", statistics=True) is None
     assert stream.streamer("sarif", statistics=False) is None
+    assert stream.streamer("junit", statistics=False) is None

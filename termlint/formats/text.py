@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from termlint.engine import Diagnostic
 from termlint.formats import Report
@@ -31,19 +31,31 @@ def fixable(d: Diagnostic, unsafe: bool) -> bool:
 
 
 def render(report: Report) -> str:
-    paint: Paint = (lambda code, s: f"{code}{s}{_RESET}") if report.color else (lambda code, s: s)
+    paint = painter(report.color)
     out: list[str] = []
+    tally = Tally(report.unsafe_fixes)
     for d in report.diagnostics:
-        where = paint(_BOLD, f"{d.path}:{d.line}:{d.column}:")
-        level = paint(_COLORS[d.severity], str(d.severity))
-        mark = paint(_DIM, " [*]") if fixable(d, report.unsafe_fixes) else ""
-        out.append(f"{where} {paint(_BOLD, d.code)} {level}: {d.message}{mark}")
-        if report.show_source and d.path in report.sources:
-            out.extend(source_lines(report.sources[d.path], d, paint))
+        out.extend(finding_lines(d, paint, report.unsafe_fixes, report.sources if report.show_source else None))
+        tally.add(d)
     if report.fixed is not None:
         out.append(f"Fixed {report.fixed} problem{'s' if report.fixed != 1 else ''}.")
-    out.append(_summary(report))
+    out.append(tally.summary(report.files_checked, len(report.errors), report.fixed))
     return "\n".join(out) + "\n"
+
+
+def painter(color: bool) -> Paint:
+    return (lambda code, s: f"{code}{s}{_RESET}") if color else (lambda code, s: s)
+
+
+def finding_lines(d: Diagnostic, paint: Paint, unsafe: bool, sources: Mapping[str, str] | None) -> list[str]:
+    """The line of one finding, and its source line with carets when `sources` (path -> text) holds it."""
+    where = paint(_BOLD, f"{d.path}:{d.line}:{d.column}:")
+    level = paint(_COLORS[d.severity], str(d.severity))
+    mark = paint(_DIM, " [*]") if fixable(d, unsafe) else ""
+    out = [f"{where} {paint(_BOLD, d.code)} {level}: {d.message}{mark}"]
+    if sources is not None and d.path in sources:
+        out.extend(source_lines(sources[d.path], d, paint))
+    return out
 
 
 def source_lines(text: str, d: Diagnostic, paint: Paint) -> list[str]:
@@ -78,23 +90,37 @@ def _display(segment: str, column: int) -> tuple[str, int]:
     return "".join(out), width
 
 
-def _summary(report: Report) -> str:
-    n = len(report.diagnostics)
-    fixable_n = sum(1 for d in report.diagnostics if fixable(d, report.unsafe_fixes))
-    files = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''}"
-    if not n:
-        text = f"All checks passed ({files})."
-    else:
-        by_level = Counter(str(d.severity) for d in report.diagnostics)
-        parts = ", ".join(f"{by_level[k]} {k}{'s' if by_level[k] != 1 and k != 'info' else ''}"
-                          for k in ("error", "warning", "info") if by_level[k])
-        text = f"Found {n} problem{'s' if n != 1 else ''} ({parts}) in {files}."
-        hidden = sum(1 for d in report.diagnostics if d.fix is not None and not fixable(d, report.unsafe_fixes))
-        if fixable_n and report.fixed is None:
-            how = "termlint check --fix --unsafe-fixes" if report.unsafe_fixes else "termlint check --fix"
-            text += f" {fixable_n} fixable with `{how}`."
-        if hidden:  # as ruff does: say that unsafe fixes exist without applying them
-            text += f" {hidden} more with `--unsafe-fixes` (review those)."
-    if report.errors:
-        text += f" {len(report.errors)} file{'s' if len(report.errors) != 1 else ''} could not be checked."
-    return text
+class Tally:
+    """What the summary line counts, gathered finding by finding (so findings need not be kept)."""
+
+    def __init__(self, unsafe: bool) -> None:
+        self.unsafe = unsafe
+        self.by_level: Counter[str] = Counter()
+        self.fixable = 0
+        self.hidden = 0  # unsafe fixes not counted as fixable
+
+    def add(self, d: Diagnostic) -> None:
+        self.by_level[str(d.severity)] += 1
+        if fixable(d, self.unsafe):
+            self.fixable += 1
+        elif d.fix is not None:
+            self.hidden += 1
+
+    def summary(self, files_checked: int, errors: int, fixed: int | None) -> str:
+        n = sum(self.by_level.values())
+        files = f"{files_checked} file{'s' if files_checked != 1 else ''}"
+        if not n:
+            text = f"All checks passed ({files})."
+        else:
+            by_level = self.by_level
+            parts = ", ".join(f"{by_level[k]} {k}{'s' if by_level[k] != 1 and k != 'info' else ''}"
+                              for k in ("error", "warning", "info") if by_level[k])
+            text = f"Found {n} problem{'s' if n != 1 else ''} ({parts}) in {files}."
+            if self.fixable and fixed is None:
+                how = "termlint check --fix --unsafe-fixes" if self.unsafe else "termlint check --fix"
+                text += f" {self.fixable} fixable with `{how}`."
+            if self.hidden:  # as ruff does: say that unsafe fixes exist without applying them
+                text += f" {self.hidden} more with `--unsafe-fixes` (review those)."
+        if errors:
+            text += f" {errors} file{'s' if errors != 1 else ''} could not be checked."
+        return text
