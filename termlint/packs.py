@@ -7,10 +7,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from string import Formatter
 from typing import Any
 
 from termlint.model import CATEGORIES, Example, RuleMeta, Severity
@@ -144,6 +145,22 @@ def meta_from(entry: Mapping[str, Any], pack: PackInfo, where: str, fixable: boo
         pack=pack.name,
         examples=tuple(examples),
     )
+
+
+def check_template(message: str, allowed: Iterable[str], where: str, key: str = "message") -> None:
+    """A message template may use only the plain placeholders its kind fills ({match}, {g1}...):
+    no attribute, index, conversion or width (a pack is data; `{match.__class__}` or
+    `{match:>999999999}` must not reach str.format)."""
+    names = set(allowed)
+    try:
+        fields = [(name, spec, conv) for _, name, spec, conv in Formatter().parse(message) if name is not None]
+    except ValueError as exc:
+        raise PackError(f"{where}: `{key}` is not a valid template: {exc}") from None
+    for name, spec, conv in fields:
+        if name not in names or spec or conv:
+            shown = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+            known = ", ".join("{" + n + "}" for n in sorted(names, key=lambda n: (len(n), n)))
+            raise PackError(f"{where}: `{key}` uses an unknown placeholder {shown} (use {known})")
 
 
 _MISSING = object()

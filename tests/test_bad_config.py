@@ -156,6 +156,15 @@ def test_item3_message_placeholders_are_plain_names(project: Path, capsys: pytes
     assert "US001" in line and "unknown placeholder" in line
 
 
+def test_item3_substitution_message_placeholders_are_plain_names(project: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    rule = ('code = "US006"\nname = "ours"\nkind = "substitution"\ncategory = "terminology"\n'
+            'deprecated = ["child pornography"]\npreferred = ["child sexual abuse material"]\n'
+            'message = "{match.__class__.__mro__} is {preferred}"\n')
+    line = pack_error(project, capsys, pack(rule))
+    assert "US006" in line and "unknown placeholder {match.__class__.__mro__}" in line
+
+
 def test_item3_substitution_skip_pattern_that_does_not_compile(project: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     rule = ('code = "US003"\nname = "ours"\nkind = "substitution"\ncategory = "terminology"\n'

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from string import Formatter
 from typing import Any
 
 import regex
 
 from termlint.model import Edit, Finding, Fix, RuleMeta
-from termlint.packs import PackError, get
+from termlint.packs import PackError, check_template, get
 from termlint.rule import Context
 
 KEYS = frozenset({"pattern", "replace", "fix_safe", "skip_quotes", "ignore_case"})
@@ -77,24 +76,10 @@ def build(entry: dict[str, Any], meta: RuleMeta, where: str) -> PatternRule:
     if replace is not None:
         _check_references(replace, compiled, where)
     message = get(entry, "message", str, where)
-    _check_placeholders(message, compiled.groups, where)
+    check_template(message, ("match", *(f"g{i}" for i in range(1, compiled.groups + 1))), where)
     meta = meta if replace is not None else _unfixable(meta)
     return PatternRule(meta, compiled, message, replace,
                        get(entry, "fix_safe", bool, where, True), get(entry, "skip_quotes", bool, where, False), where)
-
-
-def _check_placeholders(message: str, groups: int, where: str) -> None:
-    """Only {match} and {g1}..{gN}, plain: no attribute, index, conversion or width (a pack is
-    data; `{match.__class__}` or `{match:>999999999}` must not reach str.format)."""
-    allowed = {"match", *(f"g{i}" for i in range(1, groups + 1))}
-    try:
-        fields = [(name, spec, conv) for _, name, spec, conv in Formatter().parse(message) if name is not None]
-    except ValueError as exc:
-        raise PackError(f"{where}: `message` is not a valid template: {exc}") from None
-    for name, spec, conv in fields:
-        if name not in allowed or spec or conv:
-            shown = "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
-            raise PackError(f"{where}: `message` uses an unknown placeholder {shown} (use {{match}}, {{g1}}, ...)")
 
 
 _REFERENCE = regex.compile(r"\\(?:(\d+)|g<([^>]*)>)|\\.")

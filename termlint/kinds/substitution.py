@@ -37,7 +37,7 @@ from typing import Any
 import regex
 
 from termlint.model import Edit, Finding, Fix, RuleMeta, Severity
-from termlint.packs import PackError, get
+from termlint.packs import PackError, check_template, get
 from termlint.phrases import cached_terms, exact_key, inflections, key, match_case, proper_name_use, starts_sentence
 from termlint.rule import Context
 from termlint.titles import mentioned
@@ -319,10 +319,7 @@ def build(entry: dict[str, Any], meta: RuleMeta, where: str) -> SubstitutionRule
     fix_mode = "none" if not get(entry, "fix", bool, where, True) else (
         "safe" if get(entry, "fix_safe", bool, where, True) else "unsafe")
     message = get(entry, "message", str, where, "“{match}”: write {preferred}. {reason}")
-    try:
-        message.format(match="", preferred="", reason="")
-    except (KeyError, IndexError, ValueError) as exc:
-        raise PackError(f"{where}: `message` uses an unknown placeholder {exc} (use {{match}}, {{preferred}}, {{reason}})") from None
+    check_template(message, ("match", "preferred", "reason"), where)
     table = Table.build(pairs, inflect, case_sensitive)
     if fix_mode == "none" or all(len(p) != 1 for _, p in pairs):
         meta = replace(meta, fixable=False)
