@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ from termlint.runner import FileProblem, Overrides, decode, file_settings, read_
 
 MIN_PARALLEL_BYTES = 512 * 1024  # below this, starting worker processes costs more than it saves
 MAX_CHUNK = 16
+IN_FLIGHT = 4  # chunks submitted ahead per worker process
 
 
 @dataclass(frozen=True)
@@ -177,9 +179,9 @@ def _init_worker(job: Job) -> None:
     _WORKER = _Worker(job)
 
 
-def _lint_in_worker(path: str) -> Outcome:
+def _lint_in_worker(paths: list[str]) -> list[Outcome]:
     assert _WORKER is not None
-    return _WORKER.lint(path)
+    return [_WORKER.lint(path) for path in paths]
 
 
 def _in_workers(paths: list[str], job: Job, jobs: int) -> Iterator[Outcome]:
@@ -192,9 +194,15 @@ def _in_workers(paths: list[str], job: Job, jobs: int) -> Iterator[Outcome]:
     done = 0
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init_worker, initargs=(job,))
     try:
-        for outcome in executor.map(_lint_in_worker, paths, chunksize=chunk):
-            done += 1
-            yield outcome
+        # A few chunks per worker in flight, not all of them: results the parent has not
+        # printed yet would otherwise pile up in its memory while the workers run ahead.
+        pending: deque[Any] = deque()
+        for start in range(0, len(paths), chunk):
+            pending.append(executor.submit(_lint_in_worker, paths[start:start + chunk]))
+            while len(pending) > IN_FLIGHT * jobs or (pending and start + chunk >= len(paths)):
+                for outcome in pending.popleft().result():
+                    done += 1
+                    yield outcome
     except BrokenProcessPool:  # a worker was killed (out of memory?): finish in this process
         worker = _Worker(job)
         for path in paths[done:]:
