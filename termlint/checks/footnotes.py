@@ -1,4 +1,4 @@
-"""Footnotes present, paired and in order (FN001-FN004).
+"""Footnotes present, paired and in order (FN001-FN003; "Ibid." in the first footnote is CI041).
 
 Two styles: `<sup>1</sup>` markers with `<sup>1</sup> text` blocks (a PDF or Word conversion),
 and Markdown `[^1]` with `[^1]: text`. A conversion also writes `\\*` for the asterisk note on a

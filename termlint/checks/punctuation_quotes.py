@@ -90,7 +90,8 @@ class MixedQuotes:
                     message = f"curly {kind} quotation mark in a document that uses straight ones ({counts})"
                 else:
                     edits = tuple(Edit(i, i + 1, _curly(text, i, kind)) for i in offsets)
-                    message = f"straight {kind} quotation mark in a document that uses curly ones ({counts})"
+                    what = "apostrophe" if kind == "single" and text[offsets[0] - 1:offsets[0]].isalpha() else f"{kind} quotation mark"
+                    message = f"straight {what} in a document that uses curly quotation marks ({counts})"
                 yield Finding(self.meta.code, offsets[0], offsets[0] + 1, message,
                               fix=Fix(edits, description="use the document's style"))
 
