@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from termlint.config import Config, ConfigError
-from termlint.engine import PARSE_RULE, LintResult
+from termlint.engine import PARSE_RULE_ENTRY, LintResult, MetaOnly
 from termlint.formats import AUTO, FORMATS, Report, render, resolve
 from termlint.model import RuleMeta, Severity
 from termlint.packs import PackError
@@ -215,18 +215,10 @@ def _rules_or_error(ns: argparse.Namespace) -> tuple[Any, ...] | None:
 
     try:
         packs = load_config(ns.config).packs if ns.config else ()
-        return (_ParseRule(), _UnusedDirectiveRule(), *all_rules(packs))
+        return (PARSE_RULE_ENTRY, MetaOnly(UNUSED_META), *all_rules(packs))
     except SETUP_ERRORS as exc:
         _error(str(exc))
         return None
-
-
-class _ParseRule:
-    meta = PARSE_RULE
-
-
-class _UnusedDirectiveRule:
-    meta = UNUSED_META
 
 
 def rules(ns: argparse.Namespace) -> int:

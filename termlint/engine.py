@@ -30,6 +30,16 @@ PARSE_RULE = RuleMeta(
 
 
 @dataclass(frozen=True)
+class MetaOnly:
+    """A rule known by its metadata alone (ST000, TL001): the engine itself reports it."""
+
+    meta: RuleMeta
+
+
+PARSE_RULE_ENTRY = MetaOnly(PARSE_RULE)
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     """A finding placed in its file: what every output format prints."""
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from termlint.config import Config, find_config, load_config
 from termlint.document import DecodeError, Document
-from termlint.engine import LintResult, Settings, lint_text
+from termlint.engine import PARSE_RULE_ENTRY, LintResult, Settings, lint_text
 from termlint.registry import all_rules, check_codes, select
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".termlint_cache"})
@@ -117,16 +117,11 @@ def settings_for(config: Config, select_override: tuple[str, ...] | None, extra_
     check_codes(config.ignore + extra_ignore, rules, "--ignore/ignore")
     ignore = path_ignores + extra_ignore
     selected = select(rules, chosen_select, ignore)
-    parse_selected = bool(select([_ParseRuleProxy()], chosen_select, ignore))
+    parse_selected = bool(select([PARSE_RULE_ENTRY], chosen_select, ignore))
     return Settings(
         rules=tuple(selected), severities=dict(config.severity), options=config.options_dict(),
         words=frozenset(config.words), parse_rule_enabled=parse_selected, packs=tuple(config.packs),
     )
-
-
-class _ParseRuleProxy:
-    class meta:  # noqa: N801 - quacks like a rule for `select`
-        code = "ST000"
 
 
 def read_document(path: str, stdin_name: str | None = None) -> Document:
