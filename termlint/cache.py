@@ -22,7 +22,7 @@ import os
 import json
 import sys
 import tempfile
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,7 @@ ENV_VAR = "TERMLINT_CACHE_DIR"
 DIR_NAME = ".termlint_cache"
 # Entries are JSON, never pickle: the cache folder sits in the project, where anyone who can
 # commit to a draft repository can put files, and unpickling a file runs code (SECURITY.md).
-_MAGIC = b"termlint-cache-2\n"
+_MAGIC = b"termlint-cache-3\n"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This directory holds termlint's result cache.\n"
 
 
@@ -45,13 +45,6 @@ class Entry:
 
     diagnostics: tuple[Diagnostic, ...]
     unused_directives: tuple[Diagnostic, ...]
-
-    def for_path(self, path: str) -> Entry:
-        """The same entry with every diagnostic placed in `path` (a hit for a renamed file)."""
-        if all(d.path == path for d in self.diagnostics) and all(d.path == path for d in self.unused_directives):
-            return self
-        return Entry(tuple(replace(d, path=path) for d in self.diagnostics),
-                     tuple(replace(d, path=path) for d in self.unused_directives))
 
 
 def default_dir(config_file: str | Path | None = None) -> Path:
@@ -74,40 +67,43 @@ def default_dir(config_file: str | Path | None = None) -> Path:
     return root / DIR_NAME
 
 
+# A diagnostic is stored as the list of its fields but the path (an entry serves any path that
+# has these bytes): positional lists decode several times faster than one object per diagnostic.
+_FIELDS = tuple(f.name for f in fields(Diagnostic) if f.name != "path")
+_FIX, _SEVERITY, _EDITS = _FIELDS.index("fix"), _FIELDS.index("severity"), _FIELDS.index("edit_positions")
+
+
 def _encode(key: str, entry: Entry) -> bytes:
-    return json.dumps({"key": key, "diagnostics": [_diagnostic_data(d) for d in entry.diagnostics],
+    return json.dumps({"key": key, "fields": _FIELDS, "diagnostics": [_diagnostic_data(d) for d in entry.diagnostics],
                        "unused": [_diagnostic_data(d) for d in entry.unused_directives]},
                       separators=(",", ":")).encode("ascii")
 
 
-def _decode(raw: bytes) -> tuple[str, Entry]:
+def _decode(raw: bytes, path: str) -> tuple[str, Entry]:
     data = json.loads(raw)
-    return str(data["key"]), Entry(tuple(_diagnostic(d) for d in data["diagnostics"]),
-                                   tuple(_diagnostic(d) for d in data["unused"]))
+    if tuple(data["fields"]) != _FIELDS:
+        raise ValueError("an entry written by another version of termlint")
+    return str(data["key"]), Entry(tuple(_diagnostic(d, path) for d in data["diagnostics"]),
+                                   tuple(_diagnostic(d, path) for d in data["unused"]))
 
 
-def _diagnostic_data(d: Diagnostic) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for f in fields(d):
-        value = getattr(d, f.name)
-        if isinstance(value, Fix):
-            value = {"edits": [[e.start, e.end, e.replacement] for e in value.edits], "safe": value.safe,
-                     "description": value.description}
-        elif isinstance(value, tuple):
-            value = [list(v) if isinstance(v, tuple) else v for v in value]
-        out[f.name] = int(value) if isinstance(value, Severity) else value
-    return out
-
-
-def _diagnostic(data: dict[str, Any]) -> Diagnostic:
-    values = dict(data)
-    values["severity"] = Severity(values["severity"])
-    fix = values.get("fix")
+def _diagnostic_data(d: Diagnostic) -> list[Any]:
+    values: list[Any] = [getattr(d, name) for name in _FIELDS]
+    fix = values[_FIX]
     if fix is not None:
-        values["fix"] = Fix(tuple(Edit(int(a), int(b), str(r)) for a, b, r in fix["edits"]), bool(fix["safe"]),
-                            str(fix["description"]))
-    values["edit_positions"] = tuple(tuple(p) for p in values.get("edit_positions", ()))
-    return Diagnostic(**values)
+        values[_FIX] = [[[e.start, e.end, e.replacement] for e in fix.edits], fix.safe, fix.description]
+    values[_SEVERITY] = int(values[_SEVERITY])
+    return values
+
+
+def _diagnostic(values: list[Any], path: str) -> Diagnostic:
+    fix = values[_FIX]
+    if fix is not None:
+        edits, safe, description = fix
+        values[_FIX] = Fix(tuple(Edit(int(a), int(b), str(r)) for a, b, r in edits), bool(safe), str(description))
+    values[_SEVERITY] = Severity(values[_SEVERITY])
+    values[_EDITS] = tuple(tuple(p) for p in values[_EDITS])
+    return Diagnostic(path, *values)
 
 
 class Cache:
@@ -125,7 +121,8 @@ class Cache:
         digest.update(self._fingerprint(settings, packs))
         return digest.hexdigest()
 
-    def get(self, key: str) -> Entry | None:
+    def get(self, key: str, path: str) -> Entry | None:
+        """The entry stored under `key`, its diagnostics placed in `path`; None on a miss."""
         try:
             raw = (self._base / key[:2] / key[2:]).read_bytes()
         except OSError:
@@ -133,7 +130,7 @@ class Cache:
         if not raw.startswith(_MAGIC):
             return None
         try:
-            stored_key, entry = _decode(raw[len(_MAGIC):])
+            stored_key, entry = _decode(raw[len(_MAGIC):], path)
         except Exception:  # a torn or foreign entry is a miss, never an error
             return None
         return entry if stored_key == key else None

@@ -144,7 +144,7 @@ def _fail_level(ns: argparse.Namespace, path: str) -> Severity:
 
     try:
         anchor = Path(ns.stdin_filename or "-") if path == "-" else Path(path)
-        config: Config = config_for(anchor.resolve(), Overrides(ns.config))
+        config: Config = config_for(anchor, Overrides(ns.config))
     except SETUP_ERRORS:
         return Severity.WARNING
     return config.fail_on

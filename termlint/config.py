@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
@@ -73,9 +74,28 @@ class Config:
         return {code: dict(opts) for code, opts in self.options}
 
 
+def real_path(path: Path) -> Path:
+    """`path.resolve()`, remembered: a run over a tree asks for the same few thousand files several
+    times (discovery, settings, exit status), and resolving costs a system call per component."""
+    return _real_path(os.fspath(path), os.getcwd())  # the cwd is part of the key: tests change it
+
+
+@lru_cache(maxsize=4096)
+def _real_path(path: str, cwd: str) -> Path:
+    absolute = Path(cwd, path)
+    if absolute.name in ("", ".", "..") or os.path.islink(absolute):
+        return absolute.resolve()
+    return _real_folder(absolute.parent) / absolute.name
+
+
+@lru_cache(maxsize=1024)
+def _real_folder(folder: Path) -> Path:
+    return folder.resolve()
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return real_path(path).relative_to(real_path(root)).as_posix()
     except (ValueError, OSError, RuntimeError):  # outside the root, or a symbolic link loop
         return path.as_posix()
 

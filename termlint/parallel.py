@@ -146,9 +146,8 @@ class _Worker:
         if self.cache is None:
             return self._strip(lint_text(decode(data, path), settings, shown))
         key = self.cache.key(data + b"\0" + Path(path).suffix.lower().encode(), settings, config.packs)
-        entry = self.cache.get(key)
+        entry = self.cache.get(key, path)
         if entry is not None:
-            entry = entry.for_path(path)
             document = decode(data, path) if self.job.keep_text else _stub(path)
             return LintResult(document, list(entry.diagnostics), [], list(entry.unused_directives))
         result = lint_text(decode(data, path), settings, shown)

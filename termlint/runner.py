@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from termlint.config import Config, find_config, load_config
+from termlint.config import Config, find_config, load_config, real_path
 from termlint.document import DecodeError, Document
 from termlint.engine import PARSE_RULE_ENTRY, LintResult, Settings, lint_text
 from termlint.registry import all_rules, check_codes, select
@@ -96,7 +96,7 @@ def config_for(path: Path, overrides: Overrides) -> Config:
     if overrides.config is not None:
         return _explicit_config(overrides.config)
     try:
-        resolved = path.resolve()
+        resolved = real_path(path)
     except (OSError, RuntimeError):  # a symbolic link loop (RuntimeError before Python 3.13)
         resolved = Path(os.path.abspath(path))
     return find_config(resolved.parent)
