@@ -142,8 +142,13 @@ _WORD = re.compile(r"[^\W\d_]+")  # a run of letters (the standard library scans
 def word_index(text: str) -> dict[str, list[int]]:
     """Lower-case word -> the offsets where it starts (a word: a run of letters)."""
     index: dict[str, list[int]] = {}
-    for m in _WORD.finditer(text):
-        index.setdefault(m.group().lower(), []).append(m.start())
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer (İ): offsets would shift
+        for m in _WORD.finditer(text):
+            index.setdefault(m.group().lower(), []).append(m.start())
+        return index
+    for m in _WORD.finditer(lowered):  # lowering the text once is cheaper than word by word
+        index.setdefault(m.group(), []).append(m.start())
     return index
 
 

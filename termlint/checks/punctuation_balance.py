@@ -35,6 +35,9 @@ def marks(clause: Clause, ctx: Context, which: Any, in_code: bool) -> list[tuple
     """(index in clause.text, mark) of each mark `which` finds, outside footnote references,
     escapes and link targets, and (unless `in_code`) outside code and web addresses."""
     text = clause.text
+    found = [(m.start(), m.group()) for m in which.finditer(text)]
+    if not found:  # most paragraphs: nothing to place, so no spans to skip either
+        return found
     skip = [m.span() for m in _MARKUP.finditer(text)]
     if not in_code:
         code = ctx.protected.code
@@ -56,11 +59,11 @@ def marks(clause: Clause, ctx: Context, which: Any, in_code: bool) -> list[tuple
             merged.append([a, b])
     starts = [a for a, _ in merged]
     out = []
-    for m in which.finditer(text):
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if k >= 0 and merged[k][1] > m.start():
+    for start, mark in found:
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and merged[k][1] > start:
             continue
-        out.append((m.start(), m.group()))
+        out.append((start, mark))
     return out
 
 

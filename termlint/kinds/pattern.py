@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -37,6 +38,7 @@ class PatternRule:
     fix_safe: bool
     skip_quotes: bool
     where: str = ""  # "pack file: rule CODE", for errors
+    timeout: float | None = TIMEOUT  # None for termlint's own packs (fuzzed; a timeout costs ~25%)
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         try:
@@ -49,7 +51,7 @@ class PatternRule:
         quotes = ctx.protected.quotes if self.skip_quotes else None
         for clause in ctx.clauses(self.meta.scope):
             for seg in clause.segments:
-                for m in self.pattern.finditer(ctx.text, seg.start, seg.end, timeout=TIMEOUT):
+                for m in self.pattern.finditer(ctx.text, seg.start, seg.end, timeout=self.timeout):
                     if m.end() == m.start() or (quotes and quotes.overlaps(*m.span())):
                         continue
                     fix = None
@@ -78,8 +80,15 @@ def build(entry: dict[str, Any], meta: RuleMeta, where: str) -> PatternRule:
     message = get(entry, "message", str, where)
     check_template(message, ("match", *(f"g{i}" for i in range(1, compiled.groups + 1))), where)
     meta = meta if replace is not None else _unfixable(meta)
-    return PatternRule(meta, compiled, message, replace,
-                       get(entry, "fix_safe", bool, where, True), get(entry, "skip_quotes", bool, where, False), where)
+    return PatternRule(meta, compiled, message, replace, get(entry, "fix_safe", bool, where, True),
+                       get(entry, "skip_quotes", bool, where, False), where, None if _bundled(where) else TIMEOUT)
+
+
+def _bundled(where: str) -> bool:
+    """True for a rule of termlint's own packs (`where` starts with the pack's path)."""
+    from termlint.resources import data_dir
+
+    return Path(where.rpartition(": rule ")[0]).parent == data_dir("rules")
 
 
 _REFERENCE = regex.compile(r"\\(?:(\d+)|g<([^>]*)>)|\\.")
