@@ -105,7 +105,7 @@ def describe(peers: Sequence[Peer]) -> str:
 def compare_corpus(peers: Sequence[Peer], files: Sequence[Path], mb: float, ours: Row, same_terms: Row | None) -> None:
     """Each peer once over the corpus, in one process, beside termlint's runs."""
     print(f"\n  Peers on the same {len(files)} files, one process each")
-    print(f"  {'':24s} {'checks':20s} {'MB/s':>7s} {'MB/CPU s':>9s} {'findings':>9s}   "
+    print(f"  {'':24s} {'checks':20s} {'MB/s':>7s} {'MB/CPU s':>9s} {'peak MB':>8s} {'findings':>9s}   "
           "termlint/peer speed, by CPU (by wall)")
     rows = [ours] + ([same_terms] if same_terms else [])
     for row in rows:
@@ -122,7 +122,8 @@ def compare_corpus(peers: Sequence[Peer], files: Sequence[Path], mb: float, ours
 
 def _row(row: Row, mb: float, ratio: str) -> None:
     r = row.result
-    print(f"  {row.name:24s} {row.checks:20s} {mb / r.wall:7.2f} {mb / r.cpu:9.2f} {row.findings:9d}   {ratio}")
+    print(f"  {row.name:24s} {row.checks:20s} {mb / r.wall:7.2f} {mb / r.cpu:9.2f} {r.peak_kb / 1024:8.0f} "
+          f"{row.findings:9d}   {ratio}")
 
 
 def _ratio(ours: Run, theirs: Run) -> str:
