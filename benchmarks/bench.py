@@ -8,8 +8,9 @@ It generates a deterministic corpus of ~30 KB drafts under bench-corpus/ (git-ig
 corpus.py), runs `termlint check` with every default rule over it as a subprocess, and
 prints MB/s, files/s, wall time and peak memory for one process and for every core, the
 time of a warm cached re-run, and the cold time of one draft (median of fresh processes).
-Each figure is printed beside its target. When proselint or textlint are on the PATH (or
-in benchmarks/peers/), they run on the same corpus and the ratio is printed.
+Each figure is printed beside its target. When proselint or textlint are installed (by
+benchmarks/peers/install.sh, or on the PATH), they run on the same corpus and the same draft
+and the ratio is printed (peerbench.py; --no-peers skips them).
 Performance is measured here, never asserted by a timed unit test.
 """
 
@@ -17,69 +18,24 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from corpus import ROOT, corpus_size, generate  # noqa: E402
+from measure import Run, line, run, tail  # noqa: E402
+from peerbench import TERMLINT_FINDING, Peer, Row, compare_cold, compare_corpus, count, describe, find_peers  # noqa: E402
 
 CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
-@dataclass(frozen=True)
-class Run:
-    wall: float
-    cpu: float  # user + system seconds of the process and its workers
-    peak_kb: int  # the largest resident set of any one process of the run
-    total_peak_kb: int  # the largest sum over the process tree, sampled
-    code: int
-    output: bytes
 
 
 def termlint_command() -> list[str]:
     script = Path(sys.executable).parent / "termlint"
     return [str(script)] if script.exists() else [sys.executable, "-m", "termlint"]
-
-
-def run(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
-    """Run a command to the end; wall time, peak memory (from wait4, and sampled over its tree)."""
-    with tempfile.TemporaryFile() as out:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd)
-        total_peak = 0
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            total_peak = max(total_peak, _tree_rss_kb(proc.pid))
-            time.sleep(0.02)
-        wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, max(total_peak, usage.ru_maxrss), proc.returncode, out.read())
-
-
-def _tree_rss_kb(pid: int) -> int:
-    total = 0
-    pending = [pid]
-    while pending:
-        current = pending.pop()
-        try:
-            with open(f"/proc/{current}/statm") as handle:
-                total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
-            with open(f"/proc/{current}/task/{current}/children") as handle:
-                pending.extend(int(c) for c in handle.read().split())
-        except (OSError, ValueError):
-            continue
-    return total
 
 
 def check(target: Path, *options: str, cache_dir: Path | None = None) -> Run:
@@ -90,29 +46,24 @@ def check(target: Path, *options: str, cache_dir: Path | None = None) -> Run:
     cmd = [*termlint_command(), "check", "--exit-zero", "--format", "concise", *options, str(target)]
     result = run(cmd, env=env)
     if result.code not in (0, 1):
-        tail = result.output.decode("utf-8", "replace").strip().splitlines()[-3:]
-        print(f"  ! termlint exited {result.code}: {' | '.join(tail)}")
+        print(f"  ! termlint exited {result.code}: {tail(result)}")
     return result
 
 
-def line(label: str, value: str, target: str = "", ok: bool | None = None) -> None:
-    mark = "" if ok is None else ("  ok" if ok else "  MISSED")
-    print(f"  {label:38s} {value:>22s}   {target}{mark}")
-
-
-def bench_size(folder: Path, size_mb: int, jobs: list[int], figures: dict[str, float]) -> None:
+def bench_size(folder: Path, size_mb: int, jobs: list[int], figures: dict[str, float], peers: list[Peer]) -> None:
     nbytes, nfiles = corpus_size(folder)
     mb = nbytes / 1e6
     print(f"\n{size_mb} MB corpus: {nfiles} files, {mb:.1f} MB  ({folder.relative_to(ROOT)})")
     check(folder, "--jobs", "1", "--no-cache")  # warm the page cache and Python's bytecode
     outputs: dict[int, bytes] = {}
+    runs: dict[int, Run] = {}
     for n in jobs:
         r = check(folder, "--jobs", str(n), "--no-cache")
-        outputs[n] = r.output
+        outputs[n], runs[n] = r.output, r
         figures[f"{size_mb}:jobs{n}:wall"] = r.wall
         figures[f"{size_mb}:jobs{n}:mbs"] = mb / r.wall
         figures[f"{size_mb}:jobs{n}:peak"] = r.peak_kb / 1024
-        findings = r.output.count(b"\n") - 1
+        findings = count(TERMLINT_FINDING, r)  # concise output: one line per finding, no summary
         line(f"--jobs {n}: throughput", f"{mb / r.wall:6.2f} MB/s {nfiles / r.wall:7.1f} files/s",
              "target >= 5 MB/s (10 MB, --jobs 1)" if n == 1 and size_mb == 10 else "",
              mb / r.wall >= 5 if n == 1 and size_mb == 10 else None)
@@ -140,10 +91,19 @@ def bench_size(folder: Path, size_mb: int, jobs: list[int], figures: dict[str, f
         line("cache: warm re-run", f"{warm.wall:8.2f} s", "target < 2 s (100 MB)" if size_mb == 100 else "",
              warm.wall < 2 if size_mb == 100 else None)
         line("cache: warm output identical", "yes" if warm.output == outputs.get(max(jobs), warm.output) else "NO")
-    peers(folder, mb, figures.get(f"{size_mb}:jobs1:mbs"))
+    if peers:
+        peers_on_corpus(peers, folder, mb, runs.get(1) or check(folder, "--jobs", "1", "--no-cache"))
 
 
-def cold_draft(folder: Path, repeat: int, figures: dict[str, float]) -> None:
+def peers_on_corpus(peers: list[Peer], folder: Path, mb: float, ours: Run) -> None:
+    """The peers over the same files, beside termlint with every rule and with the Luxembourg terms only."""
+    same = check(folder, "--jobs", "1", "--no-cache", "--select", "TM1")
+    files = sorted(p for p in folder.rglob("draft-*") if p.is_file())
+    compare_corpus(peers, files, mb, Row("termlint --jobs 1", "every default rule", ours, count(TERMLINT_FINDING, ours)),
+                   Row("termlint --select TM1", "Luxembourg terms", same, count(TERMLINT_FINDING, same)))
+
+
+def cold_draft(folder: Path, repeat: int, figures: dict[str, float], peers: list[Peer]) -> None:
     drafts = sorted(folder.rglob("draft-*"), key=lambda p: abs(p.stat().st_size - 30_000))
     draft = drafts[0]
     check(draft, "--no-cache")
@@ -159,39 +119,7 @@ def cold_draft(folder: Path, repeat: int, figures: dict[str, float]) -> None:
     seed = ROOT / "examples" / "draft-2022-child-protection.txt"
     seed_times = sorted(check(seed, "--no-cache").wall for _ in range(repeat))
     line("median wall time, the seed draft", f"{statistics.median(seed_times):8.3f} s")
-
-
-def peers(folder: Path, mb: float, ours: float | None) -> None:
-    """proselint and textlint on the same corpus, when installed (see benchmarks/README.md)."""
-    found = {name: _find_tool(name) for name in ("proselint", "textlint")}
-    for name, exe in found.items():
-        if exe is None:
-            continue
-        if name == "proselint":
-            files = [str(p) for p in sorted(folder.rglob("draft-*"))]
-            cmd = [exe, "check", *files] if _proselint_has_check(exe) else [exe, *files]
-        else:
-            cmd = [exe, "--config", str(HERE / "peers" / ".textlintrc.json"), "--rules-base-directory",
-                   str(HERE / "peers" / "node_modules"), str(folder)]
-        r = run(cmd, cwd=HERE / "peers")
-        speed = mb / r.wall
-        ratio = f"   termlint --jobs 1 is {ours / speed:.1f}x faster" if ours else ""
-        line(f"{name}", f"{speed:6.2f} MB/s {r.peak_kb / 1024:6.0f} MB", ratio.strip())
-
-
-def _find_tool(name: str) -> str | None:
-    local = HERE / "peers" / "node_modules" / ".bin" / name
-    if local.exists():
-        return str(local)
-    venv = HERE / "peers" / "venv" / "bin" / name
-    if venv.exists():
-        return str(venv)
-    return shutil.which(name)
-
-
-def _proselint_has_check(exe: str) -> bool:
-    helptext = subprocess.run([exe, "--help"], capture_output=True, text=True).stdout
-    return " check" in helptext
+    compare_cold(peers, draft, repeat, runs)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -201,15 +129,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=11, help="fresh processes for the cold-start figure")
     parser.add_argument("--profile-rules", action="store_true", help="time each rule in-process (profile_rules.py)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-corpus", help="where the corpus is generated")
+    parser.add_argument("--no-peers", action="store_true", help="do not run proselint and textlint")
     ns = parser.parse_args(argv)
     sizes = [int(s) for s in ns.sizes.split(",") if s.strip()]
     jobs = sorted({int(j) for j in ns.jobs.split(",") if j.strip()})
     print(f"termlint benchmark: {CORES} cores, Python {sys.version.split()[0]}, {' '.join(termlint_command())}")
+    peers = [] if ns.no_peers else find_peers()
+    print(f"peers: {describe(peers)}")
     figures: dict[str, float] = {}
     folders = {size: generate(ns.out, size) for size in sizes}
-    cold_draft(folders[min(sizes)], ns.repeat, figures)
+    cold_draft(folders[min(sizes)], ns.repeat, figures, peers)
     for size in sizes:
-        bench_size(folders[size], size, jobs, figures)
+        bench_size(folders[size], size, jobs, figures, peers)
     if 10 in sizes and 100 in sizes:
         ratio = figures["100:jobs1:wall"] / figures["10:jobs1:wall"]
         print("\nScaling")
