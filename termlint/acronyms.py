@@ -14,11 +14,13 @@ in a `(hereinafter “ACR”)` clause. Not acronyms: roman numerals (XXVI), docu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from termlint.prose import compiled, non_prose_spans
+from regex import escape as re_escape
 from termlint.rule import Context
 from termlint.tree import Clause
 
@@ -76,20 +78,31 @@ _MEMO = "_termlint_acronym_units"
 
 def _read_units(ctx: Context) -> list[Unit]:
     text = ctx.text
-    from termlint.protect import SpanSet
-
-    skipped = SpanSet.of(non_prose_spans(text, ctx.protected))
+    skipped = hidden_spans(ctx)
     quotes = ctx.protected.quotes
     capital_lines: dict[int, bool] = {}
     found = []
     for segments in _unit_segments(ctx.tree):
         unit = Unit(spans=[(start, end) for start, end, _ in segments])
         for start, end, part in segments:
-            for occurrence in _occurrences(text, start, end, skipped, quotes, capital_lines):
-                unit.occurrences.append(replace(occurrence, part=part))
+            unit.occurrences.extend(_occurrences(text, start, end, part, skipped, quotes, capital_lines))
         if unit.occurrences:
             found.append(unit)
     return found
+
+
+def hidden_spans(ctx: Context) -> Any:
+    """The spans acronyms are not read in (not prose: comments, code, symbols), as a SpanSet,
+    once per context (the AC rules ask too, for where a definition would not count)."""
+    memo = ctx.__dict__.get(_HIDDEN)
+    if memo is None:
+        from termlint.protect import SpanSet
+
+        memo = ctx.__dict__[_HIDDEN] = SpanSet.of(non_prose_spans(ctx.text, ctx.protected))
+    return memo
+
+
+_HIDDEN = "_termlint_acronym_hidden"
 
 
 def _unit_segments(tree: Clause) -> Iterator[list[tuple[int, int, str]]]:
@@ -135,32 +148,38 @@ def _segments(root: Clause, kinds: frozenset[str], within_annex: bool = False) -
     return merged
 
 
-def _occurrences(text: str, start: int, end: int, skipped: object, quotes: object,
+def _occurrences(text: str, start: int, end: int, part: str, skipped: Any, quotes: Any,
                  capital_lines: dict[int, bool]) -> Iterator[Occurrence]:
     for m in compiled(_TOKEN).finditer(text, start, end):
-        token_start = m.start()
-        if skipped.overlaps(token_start, m.end()):  # type: ignore[attr-defined]
+        token_start, token_end = m.span()
+        if skipped.overlaps(token_start, token_end):
             continue
         before = text[token_start - 1] if token_start else " "
-        after = text[m.end()] if m.end() < len(text) else " "
+        after = text[token_end] if token_end < len(text) else " "
         if before in "_@#=\\" or after in "_@#=\\":
             continue
         for acronym, a_start, a_end in _split(m.group(), token_start):
-            if compiled(_ROMAN).fullmatch(acronym):
+            if not acronym.strip(_ROMAN_LETTERS) and compiled(_ROMAN).fullmatch(acronym):
                 continue
             if _in_capital_line(text, a_start, capital_lines):
                 continue
             definition = _is_definition(text, a_start, a_end)
-            quoted = quotes.covering(a_start, a_end)  # type: ignore[attr-defined]
+            quoted = quotes.covering(a_start, a_end)
             if quoted and quoted[1] - quoted[0] <= len(acronym) + 3:
                 quoted = None  # (hereinafter “ACR”): the quotation marks are the definition's own
             if quoted and not definition:
                 continue  # quoted (a title, another text's words): mentioned, not used
-            yield Occurrence(normalise(acronym), a_start, a_end, definition, quoted=bool(quoted))
+            yield Occurrence(normalise(acronym), a_start, a_end, definition, part, bool(quoted))
+
+
+_ROMAN_LETTERS = "MDCLXVI"  # a token of other letters cannot be a roman numeral: no regex asked
 
 
 def _split(token: str, offset: int) -> Iterator[tuple[str, int, int]]:
     """The acronyms of a token: ICT-based -> ICT; UNEP-INTERPOL -> UNEP, INTERPOL; COVID-19 whole."""
+    if "-" not in token and "‑" not in token:
+        yield token, offset, offset + len(token)
+        return
     parts = compiled(r"[-‑]").split(token)
     kept = [parts[0]]
     for part in parts[1:]:
@@ -186,6 +205,8 @@ def normalise(acronym: str) -> str:
 
 
 def _is_definition(text: str, start: int, end: int) -> bool:
+    if ")" not in text[end:end + 9]:  # both windows below end within these nine characters
+        return False
     if not compiled(_DEF_AFTER).search(text[end:end + 8]):
         plural = text[end:end + 1] == "s" and compiled(_DEF_AFTER).search(text[end + 1:end + 9])
         if not plural:
@@ -199,15 +220,38 @@ def _is_definition(text: str, start: int, end: int) -> bool:
     return bool(previous) and (previous.isalpha() or previous in ")”’*_")
 
 
+def _capitals(line: str) -> bool:
+    """Most of the line's words (two letters or more) are in capitals."""
+    words = compiled(r"\p{L}{2,}").findall(line)
+    upper = sum(map(str.isupper, words))
+    return bool(words) and (upper == len(words) or len(words) >= 3 and upper >= 0.6 * len(words))
+
+
+def _ascii_capitals(line: str) -> bool:
+    """`_capitals` for an ASCII line (most are), without reading every word: the words in
+    capitals are counted first (few), then the words only until there are too many of them."""
+    upper = len(_ASCII_UPPER.findall(line))
+    count = 0
+    for _ in _ASCII_WORDS.finditer(line):
+        count += 1
+        if count > upper and upper < 0.6 * count:
+            return False  # neither all words nor 60% of them, however many more there are
+    return count > 0 and (upper == count or count >= 3 and upper >= 0.6 * count)
+
+
+_ASCII_WORDS = re.compile(r"[A-Za-z]{2,}")
+# a maximal run of two capitals or more (the look-behind after the first capital lets the
+# standard library skip to capitals, instead of trying the look-behind everywhere)
+_ASCII_UPPER = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]+(?![A-Za-z])")
+
+
 def _in_capital_line(text: str, offset: int, memo: dict[int, bool]) -> bool:
     """Whether the line holding `offset` is set in capitals (RESOLUTION 1454 (2002), cover pages)."""
     line_start = text.rfind("\n", 0, offset) + 1
     if line_start not in memo:
         line_end = text.find("\n", offset)
         line = text[line_start:line_end if line_end >= 0 else len(text)]
-        words = [w for w in compiled(r"\p{L}{2,}").findall(line)]
-        upper = sum(1 for w in words if w.isupper())
-        memo[line_start] = bool(words) and (upper == len(words) or len(words) >= 3 and upper >= 0.6 * len(words))
+        memo[line_start] = _ascii_capitals(line) if line.isascii() else _capitals(line)
     return memo[line_start]
 
 
@@ -231,38 +275,43 @@ def spelled_out(text: str, acronym: str, start: int, stop: int | None = None) ->
         at = text.find(letter, at, stop) + 1
         if not at:
             return None
-    words, by_initial = _segment_words(text, start, stop)
-    for i in by_initial.get(letters[0], ()):
-        first = words[i][0]
-        k, j, end = 0, i, 0
-        while j < len(words) and k < len(letters):
-            w = words[j][2]
+    piece = _piece(text, start, stop)
+    word = compiled(_WORD)
+    # Only the words with the right initial can open the phrase: they are found in one scan,
+    # and the words after each are read one by one (most phrases fail at the first or second).
+    for m in compiled(_OPENING.format(re_escape(letters[0]))).finditer(piece):
+        w, w_end = m.group(), m.end()
+        k, end = 0, 0
+        while True:
             if w[0] == letters[k] and not (len(w) > 1 and w.isupper()):  # not another acronym
-                k, end = k + 1, words[j][1]
+                k, end = k + 1, w_end
+                if k == len(letters):
+                    break
             elif not (k > 0 and w in _SMALL_WORDS):  # only lower-case small words may stand between
                 break
-            j += 1
-        phrase = text[first:end]
+            following = word.search(piece, w_end)
+            if following is None:
+                break
+            w, w_end = following.group(), following.end()
+        phrase = piece[m.start():end]
         if k == len(letters) and not any(c in phrase for c in "\n\"“”()[];"):
-            return first, end
+            return start + m.start(), start + end
     return None
 
 
-# The words of the segments of one text, with the indices of the words by initial: every
-# undefined acronym searches the same segments, so they are read once (one text kept).
-_WORDS_MEMO: dict[str, Any] = {"text": None, "spans": {}}
+# A word of a phrase: letters, then letters, apostrophes and hyphens (Member-State's). A word
+# opening with a given letter: one not preceded by a letter and the rest of its word.
+_WORD = r"\p{L}[\p{L}'’\-]*"
+_OPENING = r"(?<!\p{{L}}[\p{{L}}'’\-]*){}[\p{{L}}'’\-]*"
+# The text of each span of one text (every undefined acronym searches the same spans): one text kept.
+_PIECES: dict[str, Any] = {"text": None, "spans": {}}
 
 
-def _segment_words(text: str, start: int, stop: int) -> tuple[list[tuple[int, int, str]], dict[str, list[int]]]:
-    if _WORDS_MEMO["text"] is not text:
-        _WORDS_MEMO["text"], _WORDS_MEMO["spans"] = text, {}
-    spans = _WORDS_MEMO["spans"]
+def _piece(text: str, start: int, stop: int) -> str:
+    if _PIECES["text"] is not text:
+        _PIECES["text"], _PIECES["spans"] = text, {}
+    spans = _PIECES["spans"]
     found = spans.get((start, stop))
     if found is None:
-        words = [(m.start(), m.end(), m.group())
-                 for m in compiled(r"\p{L}[\p{L}'’\-]*").finditer(text, start, stop)]
-        by_initial: dict[str, list[int]] = {}
-        for i, (_, _, word) in enumerate(words):
-            by_initial.setdefault(word[0], []).append(i)
-        found = spans[(start, stop)] = (words, by_initial)
-    return found
+        found = spans[(start, stop)] = text[start:stop]
+    return found  # type: ignore[no-any-return]

@@ -46,7 +46,7 @@ class AcronymRule:
     names: tuple[str, ...] = ()
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        from termlint.acronyms import units
+        from termlint.acronyms import hidden_spans, units
 
         text = ctx.text
         if self.check_name == "spell-out":
@@ -54,7 +54,6 @@ class AcronymRule:
             return
         allowed = self.allow | frozenset(str(a) for a in ctx.options_for(self.meta.code).get("allow", ()))
         in_name = _name_spans(text, self.names)
-        hidden: list[Any] = []  # comments, code, web addresses: computed at the first undefined acronym
         for unit in units(ctx):
             seen: dict[Any, Any] = {}
             for occ in unit.occurrences:
@@ -74,7 +73,7 @@ class AcronymRule:
                 first_def = unit.first_definition(acronym)
                 if self.check_name == "undefined":
                     if first_def is None and acronym not in allowed and not self._word_in_capitals(acronym):
-                        yield self._undefined(text, unit, occ, hidden[0] if hidden else _hidden(ctx, hidden))
+                        yield self._undefined(text, unit, occ, hidden_spans(ctx))
                 elif first_def is not None and occ.start < first_def.start:
                     yield Finding(self.meta.code, occ.start, occ.end,
                                   f"“{acronym}” is used before its definition at line {_line(text, first_def.start)}: "
@@ -161,15 +160,6 @@ def _name_spans(text: str, names: tuple[str, ...]) -> Any:
             spans.append((at, at + len(name)))
             at = text.find(name, at + len(name))
     return SpanSet.of(spans)
-
-
-def _hidden(ctx: Context, memo: list[Any]) -> Any:
-    """The spans acronyms are not read in (as acronyms.py skips them), kept in `memo`."""
-    from termlint.prose import non_prose_spans
-    from termlint.protect import SpanSet
-
-    memo.append(SpanSet.of(non_prose_spans(ctx.text, ctx.protected)))
-    return memo[0]
 
 
 def _line(text: str, offset: int) -> int:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -58,24 +59,25 @@ class SpellingRule:
     check_capitalized: bool
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        from termlint.resources import data_dir
-        from termlint.wordlist import english, house_words
+        from termlint.wordlist import english
+        from termlint.wordscan import WordScan
 
         text = ctx.text
         english_words = english()
-        house = house_words(data_dir("rules") / self.word_lists)
+        house = _house(self.word_lists)
         user = frozenset(_lookup_form(w) for phrase in ctx.words for w in _re(_WORD).findall(phrase))
-        extra = house.words | user
+        # the same frozenset object from one document to the next: its hash is kept, and the
+        # verdict memo below finds it by identity instead of comparing thousands of words
+        extra = house.words | user if user else house.words
         prose: _Prose | None = None  # built only when an unknown word turns up
 
         def known(word: str) -> bool:
             return word in english_words or word in extra
 
-        segments = _segments(ctx, self.meta.scope)
         verdicts = _verdicts(english_words, extra)
         suggestions = verdicts.suggestions
-        unknown, holding = _unknown_words(text, segments, verdicts, known)
-        for start, end, word, opening in _words(text, holding, unknown):
+        scan = WordScan.of(text, _segments(ctx, self.meta.scope))
+        for start, end, word, opening in scan.occurrences(_unknown(scan.tokens(), verdicts, known)):
             key = _lookup_form(word)
             prose = prose or _Prose.of(ctx)
             if not prose.is_prose_word(start, end, word) or _known_compound(text, start, end, known):
@@ -83,17 +85,29 @@ class SpellingRule:
             capitalized = word[0].isupper() and not opening and not _sentence_start(text, start)
             if capitalized and not self.check_capitalized:
                 continue
+            if capitalized and not _near_name(key, house.names):
+                # A capitalised word in mid-sentence is most often a name no list can hold
+                # (Rohingya, Rakhine): it is reported only when it is one slip from a name we
+                # know, and when no name is one edit away the dictionary need not be asked.
+                continue
             asked = (key, self.max_suggestions)
             if asked not in suggestions:
                 suggestions[asked] = suggest(key, english_words, extra, self.max_suggestions)
             candidates = suggestions[asked]
             if capitalized:
-                # A capitalised word in mid-sentence is most often a name no list can hold
-                # (Rohingya, Rakhine): report it only when it is one slip from a name we know.
                 candidates = [c for c in candidates if c in house.names and len(c) >= 4]
                 if not candidates:
                     continue
             yield _finding(self.meta.code, start, end, word, candidates)
+
+
+@lru_cache(maxsize=8)
+def _house(word_lists: str) -> Any:
+    """The house lists in the folder `word_lists` beside the bundled packs (found once per process)."""
+    from termlint.resources import data_dir
+    from termlint.wordlist import house_words
+
+    return house_words(data_dir("rules") / word_lists)
 
 
 # Words (as written) found known or unknown, kept for the process per set of extra words:
@@ -104,43 +118,54 @@ class _Verdicts:
     english: Any
     known: set[str]
     unknown: set[str]
+    clean: set[str]  # white-space-separated tokens whose words are all known
     suggestions: dict[tuple[str, int], list[str]]
 
 
 _VERDICT_MEMO: dict[frozenset[str], _Verdicts] = {}
-_MEMO_WORDS = 200_000  # distinct written forms; a large corpus's vocabulary stays well below
+_MEMO_WORDS = 400_000  # distinct written forms and tokens; a large corpus's vocabulary stays well below
 
 
 def _verdicts(english_words: Any, extra: frozenset[str]) -> _Verdicts:
     found = _VERDICT_MEMO.get(extra)
-    if found is not None and len(found.known) + len(found.unknown) > _MEMO_WORDS:
+    if found is not None and len(found.known) + len(found.unknown) + len(found.clean) > _MEMO_WORDS:
         found = None  # a very long run: start afresh rather than grow without bound
     if found is None or found.english is not english_words:  # a new dictionary: start afresh
         if len(_VERDICT_MEMO) > 8:
             _VERDICT_MEMO.clear()
-        found = _VERDICT_MEMO[extra] = _Verdicts(english_words, set(), set(), {})
+        found = _VERDICT_MEMO[extra] = _Verdicts(english_words, set(), set(), set(), {})
     return found
 
 
-def _unknown_words(text: str, segments: list[tuple[int, int]], verdicts: _Verdicts,
-                   known: Any) -> tuple[frozenset[str], list[tuple[int, int]]]:
-    """The distinct words (as written) of the segments that no list knows, and the segments
-    holding one of them."""
-    from termlint.morphology import british_known, derived_known
+def _unknown(tokens: frozenset[str], verdicts: _Verdicts, known: Any) -> set[str]:
+    """The words (as written) of `tokens` that no list knows and that may be reported.
 
-    pattern = _re(_WORD)
-    per_segment = [pattern.findall(text, start, end) for start, end in segments]
-    written = set().union(*per_segment)
-    for word in written - verdicts.known - verdicts.unknown:
-        key = _lookup_form(word)
-        if len(word) < 2 or known(key) or british_known(key, known) or derived_known(key, known):
-            verdicts.known.add(word)
-        else:
-            verdicts.unknown.add(word)
-    unknown = frozenset(written & verdicts.unknown)
-    if not unknown:
-        return unknown, []
-    return unknown, [seg for seg, words in zip(segments, per_segment) if not unknown.isdisjoint(words)]
+    Only tokens not yet seen clean are read, and only words new to the process are looked
+    up. Words with a capital after the first letter (acronyms, CamelCase names, headings in
+    capitals) are never reported (`_Prose.is_prose_word`), so they are not searched for.
+    """
+    from termlint.morphology import british_known, derived_known
+    from termlint.wordscan import words_of
+
+    found = set()
+    for token in tokens - verdicts.clean:
+        clean = True
+        for word in words_of(token):
+            if word in verdicts.known:
+                continue
+            if word not in verdicts.unknown:
+                key = _lookup_form(word)
+                if len(word) < 2 or known(key) or british_known(key, known) or derived_known(key, known):
+                    verdicts.known.add(word)
+                    continue
+                verdicts.unknown.add(word)
+            clean = False
+            rest = word[1:]
+            if rest == rest.lower():
+                found.add(word)
+        if clean:
+            verdicts.clean.add(token)
+    return found
 
 
 def _finding(code: str, start: int, end: int, word: str, candidates: list[str]) -> Finding:
@@ -188,19 +213,6 @@ def _segments(ctx: Context, scope: frozenset[str] | None) -> list[tuple[int, int
         last_end = seg_end
         out.append((seg_start, seg_end))
     return out
-
-
-def _words(text: str, segments: list[tuple[int, int]],
-           wanted: frozenset[str]) -> Iterator[tuple[int, int, str, bool]]:
-    """Each occurrence of the `wanted` words: (start, end, word, first word of its segment)."""
-    pattern = _re(_WORD)
-    for seg_start, seg_end in segments:
-        first = True
-        for m in pattern.finditer(text, seg_start, seg_end):
-            word = m.group()
-            if word in wanted:
-                yield m.start(), m.end(), word, first
-            first = False
 
 
 class _Prose:
@@ -266,21 +278,47 @@ def _known_compound(text: str, start: int, end: int, known: Any) -> bool:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz'"
+_LONGEST = 40  # longer "words" (a run of letters in a pasted code) get no suggestions
+
+
+@lru_cache(maxsize=4096)
+def _near_name(word: str, names: frozenset[str]) -> bool:
+    """Whether a name of the house lists is one edit from `word`."""
+    near, far = edits(word)
+    return not (names.isdisjoint(near) and names.isdisjoint(far))
+
+
+def edits(word: str) -> tuple[set[str], set[str]]:
+    """Every string one edit (delete, transpose, replace, insert) from `word`, without `word`:
+    those that change its first three letters, and those that keep them (`far`)."""
+    near: set[str] = set()
+    far: set[str] = set()
+    if len(word) > _LONGEST:
+        return near, far
+    for i in range(len(word) + 1):
+        a, b = word[:i], word[i:]
+        found = near if i < 3 else far
+        if b:
+            found.add(a + b[1:])
+            found.update(a + c + b[1:] for c in _LETTERS)
+        if len(b) > 1:
+            found.add(a + b[1] + b[0] + b[2:])
+        found.update(a + c + b for c in _LETTERS)
+    near.discard(word)
+    far.discard(word)
+    return near, far
 
 
 def suggest(word: str, english_words: Any, extra: frozenset[str], limit: int) -> list[str]:
     """Known words one edit (delete, transpose, replace, insert) from `word`, most frequent first."""
-    if limit <= 0 or len(word) > 40:
+    if limit <= 0:
         return []
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    edits = {a + b[1:] for a, b in splits if b}
-    edits.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-    edits.update(a + c + b[1:] for a, b in splits if b for c in _LETTERS)
-    edits.update(a + c + b for a, b in splits for c in _LETTERS)
-    edits.discard(word)
+    near, far = edits(word)
+    # the edits that keep the first three letters all fall in the word's own slice of the list
+    known = english_words.members(near) | (english_words.neighbours(word) & far if far else set())
+    known |= (near | far) & extra
     plain = _strip_accents(word)
-    found = [(_strip_accents(e) != plain, -english_words.frequency(e), e)
-             for e in edits if e in english_words or e in extra]
+    found = [(_strip_accents(e) != plain, -english_words.frequency(e), e) for e in known]
     found.sort()  # the word without its stray accent first (céase -> cease), then the commonest
     return [e for _, _, e in found[:limit]]
 

@@ -38,7 +38,8 @@ import regex
 
 from termlint.model import Edit, Finding, Fix, RuleMeta, Severity
 from termlint.packs import PackError, check_template, get
-from termlint.phrases import cached_terms, exact_key, inflections, key, match_case, proper_name_use, starts_sentence
+from termlint.phrases import (cached_terms, exact_key, inflections, key, match_case, proper_name_use, starts_sentence,
+                              word_index)
 from termlint.rule import Context
 from termlint.titles import mentioned
 
@@ -110,15 +111,9 @@ class SubstitutionRule:
     def check(self, ctx: Context) -> Iterator[Finding]:
         table = self._table_for(ctx)
         text = ctx.text
-        if table.pattern.absent_from(text):  # most term lists: none of their first words here
-            return
         quotes, code = ctx.protected.quotes, ctx.protected.code
-        hits = []
-        for clause in ctx.clauses(self.meta.scope):
-            for seg in clause.segments:
-                for m in table.pattern.finditer(text, seg.start, seg.end):
-                    if not code.overlaps(m.start(), m.end()) and not self._skipped(text, m, table):
-                        hits.append(m)
+        hits = [m for m in _matches(table.pattern, ctx, self.meta.scope)
+                if not code.overlaps(m.start(), m.end()) and not self._skipped(text, m, table)]
         if not hits:
             return
         present = self._preferred_present(ctx, table) if self.defer_when_mixed else frozenset()
@@ -181,16 +176,14 @@ class SubstitutionRule:
         pattern = cached_terms(table.preferred_terms, table.case_sensitive)
         quotes, text = ctx.protected.quotes, ctx.text
         seen = set()
-        for clause in ctx.clauses(self.meta.scope):
-            for seg in clause.segments:
-                for m in pattern.finditer(text, seg.start, seg.end):
-                    if quotes.overlaps(m.start(), m.end()) or ctx.titles.covering(m.start(), m.end()):
-                        continue
-                    if self.skip_proper_names and proper_name_use(text, m.start(), m.group()):
-                        continue
-                    if table.case_sensitive and starts_sentence(text, m.start()):
-                        continue  # a sentence-initial capital says nothing about the choice
-                    seen.add(table.norm(m.group()))
+        for m in _matches(pattern, ctx, self.meta.scope):
+            if quotes.overlaps(m.start(), m.end()) or ctx.titles.covering(m.start(), m.end()):
+                continue
+            if self.skip_proper_names and proper_name_use(text, m.start(), m.group()):
+                continue
+            if table.case_sensitive and starts_sentence(text, m.start()):
+                continue  # a sentence-initial capital says nothing about the choice
+            seen.add(table.norm(m.group()))
         return frozenset(seen)
 
     def _finding(self, m: Any, base: str, preferred: tuple[str, ...], table: Table) -> Finding:
@@ -221,6 +214,55 @@ class SubstitutionRule:
         if replacement == m.group():
             return None
         return Fix((Edit(m.start(), m.end(), replacement),), self.fix_mode == "safe", f"write “{replacement}”")
+
+
+def _segments(ctx: Context, scope: frozenset[str] | None) -> tuple[tuple[tuple[int, int], ...], bool]:
+    """The segments of the clauses in `scope`, in clause order, and whether they are sorted and
+    disjoint (then one pass over a term list's positions serves them all); once per context
+    and scope, for every substitution rule."""
+    memo = ctx.__dict__.setdefault("_termlint_substitution_segments", {})
+    found = memo.get(scope)
+    if found is None:
+        spans = tuple((seg.start, seg.end) for clause in ctx.clauses(scope) for seg in clause.segments)
+        plain = all(spans[i - 1][1] <= spans[i][0] for i in range(1, len(spans)))
+        found = memo[scope] = (spans, plain)
+    return found  # type: ignore[no-any-return]
+
+
+def _matches(matcher: Any, ctx: Context, scope: frozenset[str] | None) -> list[Any]:
+    """What `matcher.finditer` finds in each segment of the clauses in `scope`, in that order.
+
+    For sorted, disjoint segments (the usual case), the places where a term may start (its
+    first words, from the shared word index) are walked once alongside the segments, and the
+    pattern is tried at each with the segment's end as its limit, exactly as `finditer` does
+    segment by segment: a term list costs one pass, not one call per clause.
+    """
+    text = ctx.text
+    segments, plain = _segments(ctx, scope)
+    firsts = matcher.firsts
+    if firsts is None or not plain:
+        return [m for start, end in segments for m in matcher.finditer(text, start, end)]
+    index = word_index(text)
+    present = [w for w in firsts if w in index] if len(firsts) < 64 else firsts.intersection(index)
+    if not present:
+        return []
+    positions = sorted(p for word in present for p in index[word])
+    hits = []
+    pattern = matcher.pattern
+    k, count, last = 0, len(segments), 0
+    for pos in positions:
+        while k < count and segments[k][1] <= pos:
+            k += 1
+        if k == count:
+            break
+        start, end = segments[k]
+        if pos < start or pos < last:
+            continue
+        m = pattern.match(text, pos, end)
+        if m is not None and m.end() > m.start():
+            hits.append(m)
+            last = m.end()
+    return hits
 
 
 _POSTMODIFIERS = frozenset({"of", "in", "who", "that", "which", "for", "to", "with", "from", "by", "on"})
