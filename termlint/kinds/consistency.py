@@ -146,10 +146,9 @@ class ConsistencyRule:
     def _matches(self, ctx: Context, pattern: Any) -> Iterator[Any]:
         if pattern.absent_from(ctx.text):
             return
-        for start, end in self._spans(ctx):
-            for m in pattern.finditer(ctx.text, start, end):
-                if not self._excluded(ctx, m.start(), m.end()):
-                    yield m
+        for m in pattern.find_in(ctx.text, self._spans(ctx)):  # merged spans: sorted and disjoint
+            if not self._excluded(ctx, m.start(), m.end()):
+                yield m
 
     def _groups(self, ctx: Context) -> list[Group]:
         if self.detect == "spelling":

@@ -38,8 +38,7 @@ import regex
 
 from termlint.model import Edit, Finding, Fix, RuleMeta, Severity
 from termlint.packs import PackError, check_template, get
-from termlint.phrases import (cached_terms, exact_key, inflections, key, match_case, proper_name_use, starts_sentence,
-                              word_index)
+from termlint.phrases import cached_terms, exact_key, inflections, key, match_case, proper_name_use, starts_sentence
 from termlint.rule import Context
 from termlint.titles import mentioned
 
@@ -230,39 +229,13 @@ def _segments(ctx: Context, scope: frozenset[str] | None) -> tuple[tuple[tuple[i
 
 
 def _matches(matcher: Any, ctx: Context, scope: frozenset[str] | None) -> list[Any]:
-    """What `matcher.finditer` finds in each segment of the clauses in `scope`, in that order.
-
-    For sorted, disjoint segments (the usual case), the places where a term may start (its
-    first words, from the shared word index) are walked once alongside the segments, and the
-    pattern is tried at each with the segment's end as its limit, exactly as `finditer` does
-    segment by segment: a term list costs one pass, not one call per clause.
-    """
+    """What `matcher.finditer` finds in each segment of the clauses in `scope`, in that order:
+    in one walk when the segments are sorted and disjoint (the usual case)."""
     text = ctx.text
     segments, plain = _segments(ctx, scope)
-    firsts = matcher.firsts
-    if firsts is None or not plain:
+    if not plain:
         return [m for start, end in segments for m in matcher.finditer(text, start, end)]
-    index = word_index(text)
-    present = [w for w in firsts if w in index] if len(firsts) < 64 else firsts.intersection(index)
-    if not present:
-        return []
-    positions = sorted(p for word in present for p in index[word])
-    hits = []
-    pattern = matcher.pattern
-    k, count, last = 0, len(segments), 0
-    for pos in positions:
-        while k < count and segments[k][1] <= pos:
-            k += 1
-        if k == count:
-            break
-        start, end = segments[k]
-        if pos < start or pos < last:
-            continue
-        m = pattern.match(text, pos, end)
-        if m is not None and m.end() > m.start():
-            hits.append(m)
-            last = m.end()
-    return hits
+    return matcher.find_in(text, segments)  # type: ignore[no-any-return]
 
 
 _POSTMODIFIERS = frozenset({"of", "in", "who", "that", "which", "for", "to", "with", "from", "by", "on"})
