@@ -200,3 +200,16 @@ def test_units_with_reads_every_unit_when_segments_overlap():
         Clause("paragraph", 20, len(text), segments=(Segment(20, len(text)),), text=text[20:])])
     ctx = Context(Document("<test>", text), tree, {}, frozenset())
     assert citations.units_with(ctx, dates._MONTH_NAME) == list(citations.citations_of(ctx).units)
+
+
+@given(texts("74/174", " of ", " adopted by ", "the ", "the\u00a0", "Conference of the Parties", "General Assembly",
+             "UNEA", ", ", "; ", " ", "x", max_size=10))
+def test_bodies_named_after_as_before(text):
+    from termlint.citation_bodies import _AFTER, _ANY_ORGAN_RE, _BODY_RE, body_after
+
+    unit = citations.Unit(Clause("preambular", 0, len(text), text=text), text, None, False)
+    for end in range(len(text) + 1):
+        m = regex.match(_AFTER, text[end:end + 140])
+        named = _BODY_RE.match(m.group(1)) if m else None
+        plain = (named.lastgroup if named else "other" if _ANY_ORGAN_RE.search(m.group(1)[:80]) else None) if m else None
+        assert body_after(unit, end) == plain
