@@ -16,11 +16,10 @@ from __future__ import annotations
 import bisect
 import re as stdlib_re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import regex as re
-
-from termlint.prose import compiled as _compiled  # compiled once: regex's own cache is slow to consult
 
 from termlint.citation_bodies import BODIES, body_after, body_before, body_of_chapeau, compatible, form_body
 from termlint.model import Example, RuleMeta, Severity
@@ -49,6 +48,7 @@ NUMBER = (
 )
 _NUMBER_RE = re.compile(r"(?<![\w/.\-])" + NUMBER)
 _FORMS = ("special", "treaty", "year", "session", "bracketed")  # the named groups of NUMBER, in order
+_FIRST_RE = re.compile(r"(?:ES-|S-)?(\d+)")
 _NOUN_RE = re.compile(r"(?<![\w-])(?P<noun>[Rr]esolutions?|[Dd]ecisions?)" + _GAP + r"(?=\(?(?:ES-|S-)?\d)")
 DATE = r"(?P<day>\d{1,2})" + _GAP + r"(?P<month>[A-Za-z]{3,10})" + _GAP + r"(?P<y>\d{4})(?!\d)"
 _DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:of|adopted\s+on|dated)" + _GAP + DATE)
@@ -116,7 +116,11 @@ class Unit:
 @dataclass(frozen=True)
 class Citations:
     units: tuple[Unit, ...]
-    references: tuple[Reference, ...]
+
+    @cached_property
+    def references(self) -> tuple[Reference, ...]:
+        """Read on first use: rules that only read the units (dates, symbols) do not need them."""
+        return _references(self.units)
 
     def lists(self) -> list[list[Reference]]:
         grouped: dict[int, list[Reference]] = {}
@@ -164,7 +168,10 @@ def _date(m: re.Match[str], unit: Unit) -> Date:
 
 def scan(tree: Clause) -> Citations:
     """Every reference in the text, grouped in lists, with dates and issuing bodies."""
-    units = units_of(tree)
+    return Citations(tuple(units_of(tree)))
+
+
+def _references(units: tuple[Unit, ...]) -> tuple[Reference, ...]:
     refs: list[Reference] = []
     list_id = 0
     for unit in units:
@@ -188,6 +195,8 @@ def scan(tree: Clause) -> Citations:
             word = noun.group("noun").lower()
             plural = word.endswith("s")
             cursor, index, list_body, list_reason = noun.end(), 0, body, reason
+            clause = unit.clause
+            noun_start, noun_end = clause.offset_of(noun.start()), clause.offset_of(noun.start() + len(word))
             while True:
                 m = _NUMBER_RE.match(text, cursor)
                 if not m:
@@ -206,12 +215,12 @@ def scan(tree: Clause) -> Citations:
                     item_body, item_reason = None, ""
                 if item_body is None and form_body(form, bracket):
                     item_body, item_reason = form_body(form, bracket), "form"
-                number = " ".join(unit.clause.text[m.start("number"):m.end("number")].split())
-                first = int(_compiled(r"(?:ES-|S-)?(\d+)").match(number).group(1))  # type: ignore[union-attr]
+                number = " ".join(clause.text[m.start("number"):m.end("number")].split())
+                first = int(_FIRST_RE.match(number).group(1))  # type: ignore[union-attr]
                 refs.append(Reference(
-                    word.rstrip("s"), plural, unit.clause.offset_of(noun.start()), unit.clause.offset_of(noun.start() + len(word)),
+                    word.rstrip("s"), plural, noun_start, noun_end,
                     number, form, first, bracket, " ".join((m.group("letter") or "").split()),
-                    unit.clause.offset_of(m.start("number")), unit.clause.offset_of(m.end("number")),
+                    clause.offset_of(m.start("number")), clause.offset_of(m.end("number")),
                     date, item_body, item_reason, list_id, index, unit.in_footnote))
                 index += 1
                 nxt = _next_in_list(text, lookup, end, limit)
@@ -219,7 +228,7 @@ def scan(tree: Clause) -> Citations:
                     break
                 cursor = nxt
             pos = max(noun.end(), cursor)
-    return Citations(tuple(units), tuple(refs))
+    return tuple(refs)
 
 
 def _next_noun(text: str, pos: int) -> re.Match[str] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re as stdlib_re
 from collections.abc import Iterator
-from functools import partial
+from functools import lru_cache, partial
 
 import regex as re
 
@@ -51,17 +51,28 @@ def days_in(month: int, year: int | None) -> int:
     return calendar.monthrange(2001, month)[1]
 
 
-def _units(ctx: Context) -> list[tuple[str, object, bool, bool]]:
-    """(masked text, clause, holds a month name, holds a year) of every stretch of text read as one
-    that holds either (no date without them), found once per document for CI001-CI003."""
-    found = ctx.__dict__.get("_termlint_date_units")
+def _flags(ctx: Context, name: str) -> list[bool]:
+    """Per unit of citations_of(ctx), whether it holds a month name ("months") or a year ("years"):
+    no date without them. Read once per document, when a rule first asks."""
+    key = f"_termlint_date_{name}"
+    found = ctx.__dict__.get(key)
     if found is None:
-        found = ctx.__dict__["_termlint_date_units"] = [
-            (unit.text, unit.clause, months, years) for unit in citations_of(ctx).units
-            for months, years in [(_MONTH_NAME.search(unit.text) is not None,
-                                   ("19" in unit.text or "20" in unit.text) and _YEAR.search(unit.text) is not None)]
-            if months or years]
+        texts = [unit.text for unit in citations_of(ctx).units]
+        if name == "months":
+            found = [_MONTH_NAME.search(t) is not None for t in texts]
+        else:
+            found = [("19" in t or "20" in t) and _YEAR.search(t) is not None for t in texts]
+        ctx.__dict__[key] = found
     return found  # type: ignore[no-any-return]
+
+
+def _units(ctx: Context, *names: str) -> Iterator[tuple[str, object, list[bool]]]:
+    """(masked text, clause, flags) of every stretch of text read as one that holds a month name
+    or a year, as `names` asks ("months", "years"); flags in the order of `names`."""
+    units = citations_of(ctx).units
+    for unit, *flags in zip(units, *(_flags(ctx, name) for name in names)):
+        if any(flags):
+            yield unit.text, unit.clause, flags
 
 
 def _word_dates(text: str) -> Iterator[re.Match[str]]:
@@ -116,9 +127,7 @@ only in leap years (and when no year is written).
          ("good", "held from 30 November to 2 December 2019")])
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for text, clause, months, _ in _units(ctx):
-            if not months:
-                continue
+        for text, clause, _ in _units(ctx, "months"):
             for pattern in (_DAY_MONTH, _MONTH_DAY):
                 for m in pattern.finditer(text):
                     day, month = int(m.group("day")), MONTHS.index(m.group("month")) + 1
@@ -146,6 +155,7 @@ def _distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+@lru_cache(maxsize=4096)  # the same words come back ("Agenda 2030", "since 2015")
 def nearest_month(word: str) -> str | None:
     """The month a misspelt word stands for, if exactly one is close enough."""
     lower = word.lower()
@@ -180,9 +190,7 @@ year that is one or two letters away from a month name is a misspelt month; an a
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         code = ctx.protected.code
-        for text, clause, _, years in _units(ctx):
-            if not years:
-                continue
+        for text, clause, _ in _units(ctx, "years"):
             for m in _word_dates(text):
                 word = m.group("word")
                 if word in MONTHS:
@@ -235,7 +243,7 @@ is fixed only when it cannot be read two ways (day above 12, or ISO order), and 
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         quotes, code = ctx.protected.quotes, ctx.protected.code
-        for text, clause, months, years in _units(ctx):
+        for text, clause, (months, years) in _units(ctx, "months", "years"):
             for finding in self._scan(text, clause, months, years):
                 if not quotes.overlaps(finding.start, finding.end) and not code.overlaps(finding.start, finding.end):
                     yield finding
