@@ -286,18 +286,25 @@ def units_with(ctx: Any, *patterns: stdlib_re.Pattern[str]) -> list[Unit]:
     units = citations_of(ctx).units
     index = ctx.__dict__.get("_termlint_unit_segments")
     if index is None:
-        pieces = sorted((s.start, s.end, k) for k, u in enumerate(units) for s in u.clause.segments)
-        disjoint = all(a[1] <= b[0] for a, b in zip(pieces, pieces[1:]))
-        index = ctx.__dict__["_termlint_unit_segments"] = (pieces, [p[1] for p in pieces]) if disjoint else ()
+        starts, ends, owners = [], [], []  # of every segment (lists of ints: no tuple per segment)
+        for k, u in enumerate(units):
+            for seg in u.clause.segments:
+                starts.append(seg.start)
+                ends.append(seg.end)
+                owners.append(k)
+        order = sorted(range(len(starts)), key=starts.__getitem__)
+        starts, ends, owners = ([x[i] for i in order] for x in (starts, ends, owners))
+        disjoint = all(ends[i] <= starts[i + 1] for i in range(len(starts) - 1))
+        index = ctx.__dict__["_termlint_unit_segments"] = (starts, ends, owners) if disjoint else ()
     if not index:  # segments that overlap (never seen): every unit may hold one
         return list(units)
-    pieces, ends = index
+    starts, ends, owners = index
     found: set[int] = set()
     for pattern in patterns:
         for m in pattern.finditer(ctx.text):
             i = bisect.bisect_right(ends, m.start())  # the first segment that ends after the match starts
-            while i < len(pieces) and pieces[i][0] < max(m.end(), m.start() + 1):
-                found.add(pieces[i][2])
+            while i < len(starts) and starts[i] < max(m.end(), m.start() + 1):
+                found.add(owners[i])
                 i += 1
     return [units[k] for k in sorted(found)]
 
