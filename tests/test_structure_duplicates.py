@@ -45,7 +45,7 @@ def test_words_as_defined_on_awkward_text():
         assert read([t]) == [words(t)]
 
 
-_ALPHABET = st.sampled_from(list("ab1 ./-,;*_\n\u00a0é“”’İΣσ\\[^]<>") + ["<sup>1</sup>", "[^2]", "\\*", "(c) ", "3. "])
+_ALPHABET = st.sampled_from(list("aAb1 ./-,;*_\n\u00a0é“”’İΣσⒶ\u0307\x1c\\[^]<>") + ["<sup>1</sup>", "[^2]", "\\*", "(c) ", "3. "])
 
 
 @given(st.lists(st.lists(_ALPHABET, max_size=30).map("".join), max_size=5))
