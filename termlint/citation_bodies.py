@@ -9,6 +9,7 @@ it after the date; "1325 (2000)" can only be the Security Council's. Any other o
 
 from __future__ import annotations
 
+import re as stdlib_re
 from typing import TYPE_CHECKING
 
 import regex as re
@@ -50,8 +51,21 @@ _NAMED_RE = re.compile(r"(?:" + _BODY_RE.pattern + r")\s+" + _ADJECTIVES + r"$")
 # the calendars termlint knows.
 _ORGAN_WORDS = (r"Conference|Commission|Council|Committee|Board|Assembly|Meeting|Congress|Forum|Summit|Parties|"
                 r"Organization|Agency|Programme|Fund|Sub-Commission|Subcommission|Court|Tribunal|Platform")
-_OTHER_NAMED_RE = re.compile(r"(?:(?<![\w-])(?:" + _ORGAN_WORDS + r")(?:['’]s)?|\b[A-Z]{2,}[\w-]*)\s+" + _ADJECTIVES + r"$")
+# Only whether it matches is asked: searched from the end (REVERSE), where it is anchored, instead
+# of trying every position of the window.
+_OTHER_NAMED_RE = re.compile(r"(?:(?<![\w-])(?:" + _ORGAN_WORDS + r")(?:['’]s)?|\b[A-Z]{2,}[\w-]*)\s+" + _ADJECTIVES + r"$",
+                             re.REVERSE)
 _ANY_ORGAN_RE = re.compile(r"(?<![\w-])(?:" + _ORGAN_WORDS + r")(?![\w-])")
+# Every body or organ the patterns above find is an organ word or holds two capitals ("GA",
+# "ECOSOC"): a window without one (most: "Recalling its resolution") is spared their searches.
+_NAME_HINT = stdlib_re.compile(r"[A-Z]{2}|" + _ORGAN_WORDS)
+# Patterns compiled on first use (the pattern strings are built once here, not at each call).
+_BARE_COUNCIL = r"(?:^|\bthe\s+)Council\s+" + _ADJECTIVES + r"$"
+_ITS = r"\b[Ii]ts\s+(?:(?:decisions?|adoption)\s+(?:in|of)\s+)?" + _ADJECTIVES + r"$"
+_INCLUDING = (r"(?<![\w-])(?:[Rr]esolutions|[Dd]ecisions)\b[^;]{0,80}?,?\s+(?:including|in\s+particular|notably|especially)"
+              r"(?:,?\s+(?:in\s+particular|inter\s+alia))?,?\s+$")
+_CLOSE = r"(?:" + _BODY_RE.pattern + r")\s*,?\s*(?:in|by|through|under|with)?\s*$"
+_AFTER = r"\s*,?\s*(?:of|adopted\s+by)\s+the" + _GAP + r"([A-Z][^,;]{0,120})"
 
 
 def body_of_chapeau(text: str) -> str | None:
@@ -67,26 +81,30 @@ def body_before(unit: Unit, noun_start: int) -> tuple[str | None, str]:
     text = unit.text
     sentence = max(text.rfind(";", 0, noun_start), text.rfind(". ", 0, noun_start)) + 1
     window = text[max(sentence, noun_start - 160):noun_start]
-    named = _NAMED_RE.search(window)
+    hint = _NAME_HINT.search(window) is not None
+    named = _NAMED_RE.search(window) if hint else None
     if named and named.lastgroup:
         return named.lastgroup, "named"  # "Economic and Social Council resolutions", "the Assembly's resolution"
-    if _OTHER_NAMED_RE.search(window):
-        bare_council = _compiled(r"(?:^|\bthe\s+)Council\s+" + _ADJECTIVES + r"$").search(window)
+    if hint and _OTHER_NAMED_RE.search(window):
+        bare_council = _compiled(_BARE_COUNCIL).search(window)
         if bare_council and unit.body in ("ECOSOC", "SC", "HRC"):
             return unit.body, "named"  # "the Council resolution" in a Council's own text
         return "other", "named"
-    its = _compiled(r"\b[Ii]ts\s+(?:(?:decisions?|adoption)\s+(?:in|of)\s+)?" + _ADJECTIVES + r"$").search(window)
+    first_its = window.find("ts") - 1  # a match starts at the [Ii] of its "ts": search from the first
+    its = _compiled(_ITS).search(window, first_its) if first_its >= 0 else None
     if not its:
         # "its relevant resolutions, including, in particular, resolutions 46/181 ...": the
         # body of the general mention carries over to the numbers it introduces
-        including = _compiled(r"(?<![\w-])(?:[Rr]esolutions|[Dd]ecisions)\b[^;]{0,80}?,?\s+(?:including|in\s+particular|notably|especially)"
-                              r"(?:,?\s+(?:in\s+particular|inter\s+alia))?,?\s+$").search(window)
+        including = (_compiled(_INCLUDING).search(window)
+                     if "esolutions" in window or "ecisions" in window else None)
         if including:
             return body_before(unit, noun_start - len(window) + including.start())
         return None, ""
     before = text[sentence:noun_start - len(window) + its.start()]
+    if not _NAME_HINT.search(before):
+        return (None, "") if unit.in_footnote else (unit.body, "its")
     # "the Human Rights Council, in its resolution": "its" is that body's
-    close = _compiled(r"(?:" + _BODY_RE.pattern + r")\s*,?\s*(?:in|by|through|under|with)?\s*$").search(before)
+    close = _compiled(_CLOSE).search(before)
     if close and close.lastgroup:
         return close.lastgroup, "its"
     if unit.in_footnote or _BODY_RE.search(before) or _ANY_ORGAN_RE.search(before):
@@ -96,7 +114,9 @@ def body_before(unit: Unit, noun_start: int) -> tuple[str | None, str]:
 
 def body_after(unit: Unit, end: int) -> str | None:
     """"resolution 8/9 of 20 December 2019 of the Conference of the States Parties": the issuer follows."""
-    m = _compiled(r"\s*,?\s*(?:of|adopted\s+by)\s+the" + _GAP + r"([A-Z][^,;]{0,120})").match(unit.text[end:end + 140])
+    if unit.text.find("the", end, end + 140) < 0:
+        return None  # what every match holds (a cheap test before the pattern)
+    m = _compiled(_AFTER).match(unit.text[end:end + 140])
     if not m:
         return None
     named = _BODY_RE.match(m.group(1))
@@ -112,18 +132,21 @@ def form_body(form: str, bracket: str) -> str | None:
     return None
 
 
+_FORMS = {  # the forms of number each body gives its resolutions
+    "GA": frozenset({"session", "special", "bracketed-roman"}),
+    "ECOSOC": frozenset({"year", "bracketed-roman"}),
+    "CHR": frozenset({"year", "bracketed-roman"}),
+    "SC": frozenset({"bracketed-year"}),
+    "HRC": frozenset({"session", "special"}),
+    "CCPCJ": frozenset({"session"}),
+    "CND": frozenset({"session", "bracketed-roman"}),
+    "CSW": frozenset({"session", "bracketed-roman"}),
+}
+
+
 def compatible(body: str | None, form: str, bracket: str) -> bool:
     if body in (None, "other"):
         return True
-    forms = {
-        "GA": {"session", "special", "bracketed-roman"},
-        "ECOSOC": {"year", "bracketed-roman"},
-        "CHR": {"year", "bracketed-roman"},
-        "SC": {"bracketed-year"},
-        "HRC": {"session", "special"},
-        "CCPCJ": {"session"},
-        "CND": {"session", "bracketed-roman"},
-        "CSW": {"session", "bracketed-roman"},
-    }[body]
+    forms = _FORMS[body]  # type: ignore[index]
     key = form if form != "bracketed" else ("bracketed-year" if bracket.isdigit() else "bracketed-roman")
     return key in forms

@@ -13,18 +13,20 @@ breaks, non-breaking spaces and footnote markers (`[^3]`, `<sup>3</sup>`) treate
 
 from __future__ import annotations
 
+import bisect
+import re as stdlib_re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import regex as re
-
-from termlint.prose import compiled as _compiled  # compiled once: regex's own cache is slow to consult
 
 from termlint.citation_bodies import BODIES, body_after, body_before, body_of_chapeau, compatible, form_body
 from termlint.model import Example, RuleMeta, Severity
 from termlint.tree import Clause
 
-__all__ = ["BODIES", "MONTHS", "Citations", "Date", "Reference", "Unit", "citations_of", "compatible", "rule_meta", "scan"]
+__all__ = ["BODIES", "MONTHS", "Citations", "Date", "Reference", "Unit", "citations_of", "compatible", "rule_meta", "scan",
+           "units_with"]
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -45,6 +47,8 @@ NUMBER = (
     r"(?![\w/])"
 )
 _NUMBER_RE = re.compile(r"(?<![\w/.\-])" + NUMBER)
+_FORMS = ("special", "treaty", "year", "session", "bracketed")  # the named groups of NUMBER, in order
+_FIRST_RE = re.compile(r"(?:ES-|S-)?(\d+)")
 _NOUN_RE = re.compile(r"(?<![\w-])(?P<noun>[Rr]esolutions?|[Dd]ecisions?)" + _GAP + r"(?=\(?(?:ES-|S-)?\d)")
 DATE = r"(?P<day>\d{1,2})" + _GAP + r"(?P<month>[A-Za-z]{3,10})" + _GAP + r"(?P<y>\d{4})(?!\d)"
 _DATE_AFTER_RE = re.compile(r"\s*,?\s*(?:of|adopted\s+on|dated)" + _GAP + DATE)
@@ -53,7 +57,12 @@ _LIST_SEP_RE = re.compile(r"(?:,|,?\s+and|,?\s+as\s+well\s+as|,?\s+or)\s*$")
 _TITLE_STOP_RE = re.compile(r";|\b(?:[Rr]esolutions?|[Dd]ecisions?|paragraphs?|paras?\.|[Aa]rticles?|annex|chapter|section|Supplement)\b|\d/|[.:](?:\s|$)")
 _TITLE_START_RE = re.compile(r"\s*,?\s*(?:on|entitled|concerning|relating|regarding|in\s+which|by\s+which|which|adopted|as\s+contained)\b")
 QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
-_MARKUP_RE = re.compile(r"\[\^[^\]\s]{1,12}\]|<sup>[^<]{0,12}</sup>|\\\*|\*+|\u00a0")
+# stdlib `re` (faster here); \s spelt out as `regex` reads it (stdlib's also takes \x1c-\x1f)
+_MARKUP_RE = stdlib_re.compile(r"\[\^[^\]\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]{1,12}\]"
+                               r"|<sup>[^<]{0,12}</sup>|\\\*|\*+|\u00a0")
+# Where a number can start (a figure, or the S- of S-/ES-), as a cheap search: [^\x00-/:-\x7f] is an
+# ASCII figure or any character above ASCII, so it never misses what `regex`'s \d takes.
+_NUMBER_HINT = stdlib_re.compile(r"[^\x00-/:-\x7f]|S-")
 
 
 @dataclass(frozen=True)
@@ -107,7 +116,11 @@ class Unit:
 @dataclass(frozen=True)
 class Citations:
     units: tuple[Unit, ...]
-    references: tuple[Reference, ...]
+
+    @cached_property
+    def references(self) -> tuple[Reference, ...]:
+        """Read on first use: rules that only read the units (dates, symbols) do not need them."""
+        return _references(self.units)
 
     def lists(self) -> list[list[Reference]]:
         grouped: dict[int, list[Reference]] = {}
@@ -118,7 +131,10 @@ class Citations:
 
 def mask(text: str) -> str:
     """Footnote markers, emphasis marks and non-breaking spaces become spaces (offsets kept)."""
-    return _MARKUP_RE.sub(lambda m: " " * len(m.group()), text)
+    if "[" in text or "<" in text or "\\" in text:
+        return _MARKUP_RE.sub(lambda m: " " * len(m.group()), text)
+    # Without a marker, only emphasis marks and non-breaking spaces can be there: one space each.
+    return text.replace("*", " ").replace("\u00a0", " ") if "*" in text or "\u00a0" in text else text
 
 
 def units_of(tree: Clause) -> list[Unit]:
@@ -129,8 +145,8 @@ def units_of(tree: Clause) -> list[Unit]:
         if clause.kind == "resolution":
             chapeau = next((c for c in clause.children if c.kind == "chapeau"), None)
             body = body_of_chapeau(chapeau.text) if chapeau else None
-        own = bool(clause.segments) and not any(
-            s.start < c.end and c.start < s.end for s in clause.segments for c in clause.children)
+        own = bool(clause.segments) and not (clause.children and any(
+            s.start < c.end and c.start < s.end for s in clause.segments for c in clause.children))
         if own and clause.kind not in ("document", "resolution", "pagebreak"):
             found.append(Unit(clause, mask(clause.text), body, clause.kind == "footnote"))
         for child in clause.children:
@@ -152,17 +168,22 @@ def _date(m: re.Match[str], unit: Unit) -> Date:
 
 def scan(tree: Clause) -> Citations:
     """Every reference in the text, grouped in lists, with dates and issuing bodies."""
-    units = units_of(tree)
+    return Citations(tuple(units_of(tree)))
+
+
+def _references(units: tuple[Unit, ...]) -> tuple[Reference, ...]:
     refs: list[Reference] = []
     list_id = 0
     for unit in units:
         text = unit.text
-        quotes = [m.span() for m in QUOTED_RE.finditer(text)]
+        if "esolution" not in text and "ecision" not in text:
+            continue  # no noun to start a list (most paragraphs): spare the searches
+        quotes = [m.span() for m in QUOTED_RE.finditer(text)] if "“" in text or '"' in text else []
         # outside quotations a list goes on past a quoted title and the numbers in it
-        dequoted = QUOTED_RE.sub(lambda q: " " * len(q.group()), text)
+        dequoted = QUOTED_RE.sub(lambda q: " " * len(q.group()), text) if quotes else text
         pos = 0
         while True:
-            noun = _NOUN_RE.search(text, pos)
+            noun = _next_noun(text, pos)
             if not noun:
                 break
             # a reference inside a quoted title ("Implementation of General Assembly resolution
@@ -174,11 +195,13 @@ def scan(tree: Clause) -> Citations:
             word = noun.group("noun").lower()
             plural = word.endswith("s")
             cursor, index, list_body, list_reason = noun.end(), 0, body, reason
+            clause = unit.clause
+            noun_start, noun_end = clause.offset_of(noun.start()), clause.offset_of(noun.start() + len(word))
             while True:
                 m = _NUMBER_RE.match(text, cursor)
                 if not m:
                     break
-                form = next(k for k in ("special", "treaty", "year", "session", "bracketed") if m.group(k))
+                form = next(k for k, v in zip(_FORMS, m.group(*_FORMS)) if v)
                 bracket = m.group("bracket") or ""
                 end = m.end()
                 d = _DATE_AFTER_RE.match(text, end)
@@ -192,12 +215,12 @@ def scan(tree: Clause) -> Citations:
                     item_body, item_reason = None, ""
                 if item_body is None and form_body(form, bracket):
                     item_body, item_reason = form_body(form, bracket), "form"
-                number = " ".join(unit.clause.text[m.start("number"):m.end("number")].split())
-                first = int(_compiled(r"(?:ES-|S-)?(\d+)").match(number).group(1))  # type: ignore[union-attr]
+                number = " ".join(clause.text[m.start("number"):m.end("number")].split())
+                first = int(_FIRST_RE.match(number).group(1))  # type: ignore[union-attr]
                 refs.append(Reference(
-                    word.rstrip("s"), plural, unit.clause.offset_of(noun.start()), unit.clause.offset_of(noun.start() + len(word)),
+                    word.rstrip("s"), plural, noun_start, noun_end,
                     number, form, first, bracket, " ".join((m.group("letter") or "").split()),
-                    unit.clause.offset_of(m.start("number")), unit.clause.offset_of(m.end("number")),
+                    clause.offset_of(m.start("number")), clause.offset_of(m.end("number")),
                     date, item_body, item_reason, list_id, index, unit.in_footnote))
                 index += 1
                 nxt = _next_in_list(text, lookup, end, limit)
@@ -205,7 +228,21 @@ def scan(tree: Clause) -> Citations:
                     break
                 cursor = nxt
             pos = max(noun.end(), cursor)
-    return Citations(tuple(units), tuple(refs))
+    return tuple(refs)
+
+
+def _next_noun(text: str, pos: int) -> re.Match[str] | None:
+    """`_NOUN_RE.search(text, pos)`: a noun starts one character before each "esolution" or
+    "ecision", so only there is it tried."""
+    while True:
+        found = [i for i in (text.find("esolution", pos + 1), text.find("ecision", pos + 1)) if i >= 0]
+        if not found:
+            return None
+        at = min(found) - 1
+        noun = _NOUN_RE.match(text, at)
+        if noun:
+            return noun
+        pos = at + 1
 
 
 def _next_in_list(text: str, lookup: str, end: int, limit: int) -> int | None:
@@ -213,10 +250,14 @@ def _next_in_list(text: str, lookup: str, end: int, limit: int) -> int | None:
 
     `lookup` is the text searched for that number (quotations blanked when the list began
     outside them)."""
-    m = _NUMBER_RE.search(lookup, end, min(limit, end + 400))
+    stop = min(limit, end + 400)
+    hint = _NUMBER_HINT.search(lookup, end, stop)  # the first place a number can start (an ES- one before it)
+    m = _NUMBER_RE.search(lookup, max(end, hint.start() - 1), stop) if hint else None
     if not m or not _NUMBER_RE.match(text, m.start()):
         return None
     gap = text[end:m.start()]
+    if not gap.rstrip().endswith((",", "and", "as", "or")):
+        return None  # what every separator ends with (a cheap test before the search)
     sep = _LIST_SEP_RE.search(gap)
     if not sep:
         return None
@@ -233,6 +274,39 @@ def citations_of(ctx: Any) -> Citations:
         cached = scan(ctx.tree)
         ctx.__dict__["_termlint_citations"] = cached
     return cached
+
+
+def units_with(ctx: Any, *patterns: stdlib_re.Pattern[str]) -> list[Unit]:
+    """The units, in document order, that may hold a match of one of `patterns`: those with a
+    segment that meets a match of it in the document's text (one search of the text, not one per
+    unit; a plain word is found fastest alone). For a pattern that matches no space (masking makes
+    spaces, and so does joining segments), that holds every unit whose text, masked or not,
+    matches: such a match is the document's, inside one segment, and is found or lies inside a
+    match that is."""
+    units = citations_of(ctx).units
+    index = ctx.__dict__.get("_termlint_unit_segments")
+    if index is None:
+        starts, ends, owners = [], [], []  # of every segment (lists of ints: no tuple per segment)
+        for k, u in enumerate(units):
+            for seg in u.clause.segments:
+                starts.append(seg.start)
+                ends.append(seg.end)
+                owners.append(k)
+        order = sorted(range(len(starts)), key=starts.__getitem__)
+        starts, ends, owners = ([x[i] for i in order] for x in (starts, ends, owners))
+        disjoint = all(ends[i] <= starts[i + 1] for i in range(len(starts) - 1))
+        index = ctx.__dict__["_termlint_unit_segments"] = (starts, ends, owners) if disjoint else ()
+    if not index:  # segments that overlap (never seen): every unit may hold one
+        return list(units)
+    starts, ends, owners = index
+    found: set[int] = set()
+    for pattern in patterns:
+        for m in pattern.finditer(ctx.text):
+            i = bisect.bisect_right(ends, m.start())  # the first segment that ends after the match starts
+            while i < len(starts) and starts[i] < max(m.end(), m.start() + 1):
+                found.add(owners[i])
+                i += 1
+    return [units[k] for k in sorted(found)]
 
 
 def rule_meta(code: str, name: str, severity: Severity, summary: str, description: str,

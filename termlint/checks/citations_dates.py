@@ -8,8 +8,9 @@ verbatim) but an impossible date is reported even there.
 from __future__ import annotations
 
 import calendar
+import re as stdlib_re
 from collections.abc import Iterator
-from functools import partial
+from functools import lru_cache, partial
 
 import regex as re
 
@@ -30,9 +31,16 @@ _NUMERIC = re.compile(_BEFORE + r"(?P<day>\d{1,2})(?P<sep>[./])(?P<month>\d{1,2}
 _ISO = re.compile(_BEFORE + r"(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])")
 _WORD_DATE = re.compile(_BEFORE + r"(?:(?P<day>\d{1,2})" + _SP + r")?(?P<word>[A-Za-z]{3,12})(?P<dot>\.)?" + _SP
                         + r"(?P<year>(?:19|20)\d{2})(?![\d/])")
-# Every date with a word for its month ends with a year after a space: a text without one
-# (most paragraphs) cannot hold such a date, and this cheap search spares the slow pattern.
-_SPACE_YEAR = re.compile(r"[ \t\n\u00a0](?:19|20)\d{2}")
+# Cheap searches (stdlib `re`, plain characters) that every match of a slow pattern needs: a text
+# without one (most paragraphs) is not searched with it. [^\x00-/:-\x7f] stands for \d: an ASCII
+# figure or any character above ASCII, so these never miss what `regex`'s \d would take.
+_MONTH_NAME = stdlib_re.compile("|".join(MONTHS))  # _DAY_MONTH, _MONTH_DAY
+_YEAR = stdlib_re.compile(r"(?:19|20)[^\x00-/:-\x7f]{2}")  # _WORD_DATE, _NUMERIC, _ISO
+_NUMERIC_YEAR = stdlib_re.compile(r"[./](?:19|20)")  # _NUMERIC
+_ISO_MONTH = stdlib_re.compile(r"(?:19|20)[^\x00-/:-\x7f]{2}-[01]")  # _ISO
+_SPACE_YEAR = stdlib_re.compile(r"[ \t\n\u00a0](?:19|20)")  # where a _WORD_DATE year can start
+_SPACES = frozenset(" \t\n\u00a0")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9,
                  "Oct": 10, "Nov": 11, "Dec": 12}
 
@@ -43,10 +51,59 @@ def days_in(month: int, year: int | None) -> int:
     return calendar.monthrange(2001, month)[1]
 
 
-def _units(ctx: Context) -> Iterator[tuple[str, object]]:
-    """(masked text, clause) of every stretch of text read as one."""
-    for unit in citations_of(ctx).units:
-        yield unit.text, unit.clause
+def _flags(ctx: Context, name: str) -> list[bool]:
+    """Per unit of citations_of(ctx), whether it holds a month name ("months") or a year ("years"):
+    no date without them. Read once per document, when a rule first asks."""
+    key = f"_termlint_date_{name}"
+    found = ctx.__dict__.get(key)
+    if found is None:
+        texts = [unit.text for unit in citations_of(ctx).units]
+        if name == "months":
+            found = [_MONTH_NAME.search(t) is not None for t in texts]
+        else:
+            found = [("19" in t or "20" in t) and _YEAR.search(t) is not None for t in texts]
+        ctx.__dict__[key] = found
+    return found  # type: ignore[no-any-return]
+
+
+def _units(ctx: Context, *names: str) -> Iterator[tuple[str, object, list[bool]]]:
+    """(masked text, clause, flags) of every stretch of text read as one that holds a month name
+    or a year, as `names` asks ("months", "years"); flags in the order of `names`."""
+    units = citations_of(ctx).units
+    for unit, *flags in zip(units, *(_flags(ctx, name) for name in names)):
+        if any(flags):
+            yield unit.text, unit.clause, flags
+
+
+def _word_dates(text: str) -> Iterator[re.Match[str]]:
+    """`_WORD_DATE.finditer(text)`, searched only near the years a match can end with (the pattern
+    tries every position of a text, slowly). Before such a year come spaces, maybe a full stop, a
+    word of 3 to 12 ASCII letters not glued to another, and maybe spaces and a one- or two-figure
+    day: the window holds all that. Windows that meet are merged, so each match is found in one."""
+    windows: list[list[int]] = []
+    for y in _SPACE_YEAR.finditer(text):
+        year = y.start() + 1
+        end = year
+        while end > 0 and text[end - 1] in _SPACES:
+            end -= 1
+        if end > 0 and text[end - 1] == ".":
+            end -= 1
+        start = end
+        while start > 0 and end - start <= 12 and text[start - 1] in _LETTERS:
+            start -= 1
+        if not 3 <= end - start <= 12:
+            continue  # no word to stand for a month
+        lo = start
+        while lo > 0 and text[lo - 1] in _SPACES:
+            lo -= 1
+        lo = max(0, lo - 2) if lo < start else start
+        stop = min(len(text), year + 5)  # the year and the character after it, for the lookahead
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = stop
+        else:
+            windows.append([lo, stop])
+    for lo, stop in windows:
+        yield from _WORD_DATE.finditer(text, lo, stop)
 
 
 def _offset(clause: object, i: int) -> int:
@@ -70,7 +127,7 @@ only in leap years (and when no year is written).
          ("good", "held from 30 November to 2 December 2019")])
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for text, clause in _units(ctx):
+        for text, clause, _ in _units(ctx, "months"):
             for pattern in (_DAY_MONTH, _MONTH_DAY):
                 for m in pattern.finditer(text):
                     day, month = int(m.group("day")), MONTHS.index(m.group("month")) + 1
@@ -98,6 +155,7 @@ def _distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+@lru_cache(maxsize=4096)  # the same words come back ("Agenda 2030", "since 2015")
 def nearest_month(word: str) -> str | None:
     """The month a misspelt word stands for, if exactly one is close enough."""
     lower = word.lower()
@@ -132,10 +190,8 @@ year that is one or two letters away from a month name is a misspelt month; an a
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         code = ctx.protected.code
-        for text, clause in _units(ctx):
-            if not _SPACE_YEAR.search(text):
-                continue
-            for m in _WORD_DATE.finditer(text):
+        for text, clause, _ in _units(ctx, "years"):
+            for m in _word_dates(text):
                 word = m.group("word")
                 if word in MONTHS:
                     continue
@@ -187,23 +243,24 @@ is fixed only when it cannot be read two ways (day above 12, or ISO order), and 
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         quotes, code = ctx.protected.quotes, ctx.protected.code
-        for text, clause in _units(ctx):
-            for finding in self._scan(text, clause):
+        for text, clause, (months, years) in _units(ctx, "months", "years"):
+            for finding in self._scan(text, clause, months, years):
                 if not quotes.overlaps(finding.start, finding.end) and not code.overlaps(finding.start, finding.end):
                     yield finding
 
-    def _scan(self, text: str, clause: object) -> Iterator[Finding]:
-        for m in _MONTH_DAY.finditer(text):
+    def _scan(self, text: str, clause: object, months: bool, years: bool) -> Iterator[Finding]:
+        for m in _MONTH_DAY.finditer(text) if months else ():
             right = f"{int(m.group('day'))} {m.group('month')} {m.group('year')}"
             yield self._finding(clause, m.start(), m.end(), right, "the day comes before the month, with no comma", True)
-        for m in _DAY_MONTH.finditer(text):
+        for m in _DAY_MONTH.finditer(text) if months else ():
             if not (m.group("suffix") or m.group("of") or (m.group("comma") and m.group("year"))):
                 continue
             right = f"{int(m.group('day'))} {m.group('month')}" + (f" {m.group('year')}" if m.group("year") else "")
             why = "no ordinal suffix" if m.group("suffix") or m.group("of") else "no comma before the year"
             yield self._finding(clause, m.start(), m.end(), right, why, True)
-        for pattern, why in ((_NUMERIC, "numeric dates are ambiguous"), (_ISO, "UN texts do not use numeric dates")):
-            for m in pattern.finditer(text):
+        for pattern, needed, why in ((_NUMERIC, _NUMERIC_YEAR, "numeric dates are ambiguous"),
+                                     (_ISO, _ISO_MONTH, "UN texts do not use numeric dates")):
+            for m in pattern.finditer(text) if years and needed.search(text) else ():
                 day, month, year = int(m.group("day")), int(m.group("month")), int(m.group("year"))
                 if not (1 <= month <= 12 and 1 <= day <= days_in(month, year)):
                     continue

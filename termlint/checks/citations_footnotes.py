@@ -10,13 +10,14 @@ which cannot show them, is not asked for them.
 
 from __future__ import annotations
 
+import re as stdlib_re
 from collections.abc import Iterator
 from functools import partial
 
 import regex as re
 
 from termlint.calendars import ordinal
-from termlint.citations import Unit, citations_of, rule_meta
+from termlint.citations import Unit, citations_of, rule_meta, units_with
 from termlint.model import Edit, Finding, Fix, Severity
 from termlint.rule import Context
 
@@ -37,11 +38,25 @@ _GA_RECORDS = re.compile(r"(?P<title>(?P<ord>[A-Z][a-z]+(?:-[a-z]+)?)[ \t\u00a0]
                          r"(?P<supp>\d{1,3})(?P<letter>[A-Z]?))(?P<close>\*?)[^()\n]{0,40}\((?P<symbol>A/(?P<session>\d{1,3})/(?P<number>\d{1,3})(?P<rest>[^\s),;]*))")
 _ECOSOC_RECORDS = re.compile(r"(?P<year>(?:19|20)\d\d),[ \t\u00a0]+Supplement[ \t\u00a0]+No\.[ \t\u00a0]*\d{1,3}[A-Z]?\*?[^()\n]{0,40}"
                              r"\((?P<symbol>E/(?P<symyear>(?:19|20)\d\d)/\d+)")
+_IBID_OPENING = re.compile(r"\s*(?:\[\^[^\]]+\]:|<sup>[^<]*</sup>|\d{1,3}\b|\\?\*+)?\s*\*{0,2}[Ii]bid\b")
+# What the patterns need, found in the whole text at once (termlint.citations.units_with)
+_TREATY_WORD = stdlib_re.compile("Treaty")
+_IBID_WORD = stdlib_re.compile("bid")
+_SUPPLEMENT_WORD = stdlib_re.compile("Supplement")
+_OFFICIAL_WORD = stdlib_re.compile("Official")
 _RECORDS_TITLE = re.compile(r"(?P<open>\*?)Official[ \t\n\u00a0]+Records[ \t\n\u00a0]+of[ \t\n\u00a0]+the[ \t\n\u00a0]+[A-Z]")
 
 
 def marks_italics(ctx: Context) -> bool:
-    return bool(_ITALIC_LEAD.search(ctx.text))
+    """Whether the text marks italics (read once per document)."""
+    found = ctx.__dict__.get("_termlint_marks_italics")
+    if found is None:
+        # Every match holds a "*", and matches again from the start of that star's line: searching
+        # from the line of the first star finds one if there is one.
+        star = ctx.text.find("*")
+        found = ctx.__dict__["_termlint_marks_italics"] = star >= 0 and bool(
+            _ITALIC_LEAD.search(ctx.text, ctx.text.rfind("\n", 0, star) + 1))
+    return found  # type: ignore[no-any-return]
 
 
 def in_italics(raw: str, i: int) -> bool:
@@ -73,7 +88,7 @@ title of the series is in italics, in a text that marks italics.
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         italics = marks_italics(ctx)
-        for unit in citations_of(ctx).units:
+        for unit in units_with(ctx, _TREATY_WORD):
             raw, at = _raw(ctx, unit), unit.clause.offset_of
             for m in _TREATY.finditer(raw):
                 start, end = at(m.start()), at(m.end("close"))
@@ -117,10 +132,14 @@ to nothing. The fix removes the italics.
         fixable=True)
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        if "bid" not in ctx.text:
+            return  # what every finding holds
         previous: Unit | None = None
-        for unit in citations_of(ctx).units:
+        with_ibid = {id(u) for u in units_with(ctx, _IBID_WORD)}
+        for unit in [u for u in citations_of(ctx).units if u.in_footnote or id(u) in with_ibid]:
             raw, at = _raw(ctx, unit), unit.clause.offset_of
-            for m in _IBID.finditer(raw):
+            has_ibid = "bid" in raw  # what _IBID and _IBID_OPENING need
+            for m in _IBID.finditer(raw) if has_ibid else ():
                 if m.start("word") > 0 and raw[m.start("word") - 1].isalpha() or raw[m.end("word"):m.end("word") + 1].isalpha():
                     continue
                 if m.group("stars") and m.group("close"):
@@ -132,7 +151,7 @@ to nothing. The fix removes the italics.
                     yield Finding(self.meta.code, at(m.start("word")), at(m.end("word")), "“Ibid” takes a full stop: “Ibid.”",
                                   fix=Fix((Edit(at(m.end("word")), at(m.end("word")), "."),), True, "add the full stop"))
             if unit.in_footnote:
-                opening = re.match(r"\s*(?:\[\^[^\]]+\]:|<sup>[^<]*</sup>|\d{1,3}\b|\\?\*+)?\s*\*{0,2}[Ii]bid\b", raw)
+                opening = _IBID_OPENING.match(raw) if has_ibid else None
                 if opening and (previous is None or not _SOURCE_LIKE.search(previous.clause.text)):
                     start = at(opening.end() - 4)
                     what = ("it is the first footnote" if previous is None
@@ -163,16 +182,17 @@ the same way.
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         italics = marks_italics(ctx)
-        for unit in citations_of(ctx).units:
+        for unit in units_with(ctx, _SUPPLEMENT_WORD, *([_OFFICIAL_WORD] if italics else [])):
             raw, at = _raw(ctx, unit), unit.clause.offset_of
-            for m in _GA_RECORDS.finditer(raw):
+            supplement = "Supplement" in raw  # what _GA_RECORDS and _ECOSOC_RECORDS need
+            for m in _GA_RECORDS.finditer(raw) if supplement else ():
                 yield from self._ga(m, at)
-            for m in _ECOSOC_RECORDS.finditer(raw):
+            for m in _ECOSOC_RECORDS.finditer(raw) if supplement else ():
                 if m.group("year") != m.group("symyear"):
                     yield Finding(self.meta.code, at(m.start()), at(m.end()),
                                   f"the Official Records of {m.group('year')} are documents E/{m.group('year')}/…, "
                                   f"but the symbol is {m.group('symbol')}")
-            if italics:
+            if italics and "Official" in raw:
                 for m in _RECORDS_TITLE.finditer(raw):
                     if not m.group("open") and not in_italics(raw, m.start()):
                         yield Finding(self.meta.code, at(m.start()), at(m.end() - 1),

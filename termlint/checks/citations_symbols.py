@@ -8,6 +8,7 @@ spaces typed inside one are not.
 
 from __future__ import annotations
 
+import re as stdlib_re
 from collections.abc import Iterator
 
 import regex as re
@@ -25,6 +26,11 @@ _SPACED = re.compile(r"(?<![\w/.\-])" + _PREFIX + r"(?:/" + _SEG + r")*(?:" + _S
 _NO_SLASH = re.compile(r"(?<![\w/.\-])(?P<head>(?:A|E|S|A/HRC)/RES)(?P<num>\d)")
 _SUFFIX = re.compile(r"(?<=[A-Z0-9.]/)(?P<word>[Rr]ev|[Aa]dd|[Cc]orr|REV|ADD|CORR)(?P<sep>\.?" + _SP + r"*)(?P<n>\d{1,2})(?![\d.])")
 _DOTTED = re.compile(r"(?<=[A-Z0-9]/)(?P<seg>L|CRP|WP|INF)\." + _SP + r"+(?P<n>\d{1,3})\b")
+# What every match of each pattern holds, found with a cheap search (stdlib `re`, plain characters):
+# a text without it (most paragraphs) is not searched with the slow pattern.
+_SPACED_NEEDS = stdlib_re.compile(_SP + "/|/" + _SP)
+_SUFFIX_NEEDS = stdlib_re.compile(r"/(?:[Rr]ev|[Aa]dd|[Cc]orr|REV|ADD|CORR)")
+_DOTTED_NEEDS = stdlib_re.compile(r"/(?:L|CRP|WP|INF)\." + _SP)
 
 
 class MalformedSymbol:
@@ -56,6 +62,8 @@ break inside a symbol (a PDF wrap) is not reported.
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        if "/" not in ctx.text:
+            return  # every symbol has a slash
         code = ctx.protected.code
         for unit in citations_of(ctx).units:
             text, clause = unit.text, unit.clause
@@ -64,21 +72,23 @@ break inside a symbol (a PDF wrap) is not reported.
                     yield finding
 
     def _scan(self, text: str, clause: object) -> Iterator[Finding]:
+        if "/" not in text:
+            return  # every symbol has a slash
         at = clause.offset_of  # type: ignore[attr-defined]
-        for m in _SPACED.finditer(text):
+        for m in _SPACED.finditer(text) if _SPACED_NEEDS.search(text) else ():
             found = m.group()
             right = re.sub(_SP + r"*/" + _SP + r"*", "/", found)
             if not re.search(r"\d", right) or at(m.end()) - at(m.start()) != len(found):
                 continue
             yield self._finding(at(m.start()), at(m.end()), found, right, "no spaces inside a document symbol")
-        for m in _NO_SLASH.finditer(text):
+        for m in _NO_SLASH.finditer(text) if "/RES" in text else ():
             right = f"{m.group('head')}/{m.group('num')}"
             yield self._finding(at(m.start()), at(m.end()), m.group(), right, "a slash follows RES")
-        for m in _SUFFIX.finditer(text):
+        for m in _SUFFIX.finditer(text) if _SUFFIX_NEEDS.search(text) else ():
             right = f"{m.group('word').capitalize()}.{m.group('n')}"
             if m.group() != right:
                 yield self._finding(at(m.start()), at(m.end()), m.group(), right, "revisions, addenda and corrigenda are written Rev.1, Add.1, Corr.1")
-        for m in _DOTTED.finditer(text):
+        for m in _DOTTED.finditer(text) if _DOTTED_NEEDS.search(text) else ():
             right = f"{m.group('seg')}.{m.group('n')}"
             yield self._finding(at(m.start()), at(m.end()), m.group(), right, "no space inside a document symbol")
 
@@ -113,12 +123,14 @@ the word "resolution" the fix keeps the number; elsewhere it writes "resolution 
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
+        if "/RES/" not in ctx.text:
+            return  # what every finding holds
         code = ctx.protected.code
         for unit in citations_of(ctx).units:
             if unit.clause.kind not in ("preambular", "operative", "subparagraph", "footnote"):
                 continue  # not the cover, nor a page's running head ("S/RES/1454 (2002)")
             at = unit.clause.offset_of
-            for m in _RES_SYMBOL.finditer(unit.text):
+            for m in _RES_SYMBOL.finditer(unit.text) if "/RES/" in unit.text else ():
                 start, end = at(m.start("organ")), at(m.end())
                 line_start = ctx.text.rfind("\n", 0, start) + 1
                 line_end = ctx.text.find("\n", end)

@@ -6,6 +6,7 @@ and names the earlier one by its line.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,17 +21,59 @@ from termlint.tree import Clause
 _SOURCE = "editorial practice: a text says each thing once"
 
 # What does not make two paragraphs different: the label, emphasis, footnote markers, quotation
-# mark styles, case, spacing and the final mark.
-_LABEL = regex.compile(r"^\s*(?:\d{1,3}(?:\s?(?:bis|ter|quater))?\.|\((?:[a-z]{1,3}|[ivxlc]+)\))\s+")
-_MARKUP = regex.compile(r"<sup>[^<>]{1,12}</sup>|\[\^[^\]\s]{1,12}\]|\\\*|[*_]")
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[/.\-][\p{L}\p{N}]+)*")
+# mark styles, case, spacing and the final mark. Stdlib `re` (about twice as fast as `regex` on
+# these); `_WS` is `regex`'s \s spelt out, since stdlib \s also takes \x1c-\x1f.
+_WS = "[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+_LABEL = re.compile(_WS + r"*(?:\d{1,3}(?:" + _WS + r"?(?:bis|ter|quater))?\.|\((?:[a-z]{1,3}|[ivxlc]+)\))" + _WS + "+")
+_MARKUP = re.compile(r"<sup>[^<>]{1,12}</sup>|\[\^[^\]" + _WS[1:-1] + r"]{1,12}\]|\\\*|[*_]")
+# A word: letters and figures, with single / . - inside ("A/RES/74/174"). [^\W_] is [\p{L}\p{N}] for every
+# character of Python's Unicode database (regex's own may know a few newer ones).
+_WORD = re.compile(r"[^\W_]+(?:[/.\-][^\W_]+)*")
+# The same words, read with C string methods: in the lower-cased text every character that is not a
+# letter or figure becomes a space (a non-ASCII one here, an ASCII one by `_BYTE_SPACES`) but for a
+# single / . - between two of them, and the UTF-8 bytes are split at the spaces. The words come out
+# as bytes, which compare as their text does (they are only compared, never shown).
+_NON_ASCII_SPACE = re.compile(r"[^\x00-\x7f\w]")  # above ASCII, \w is a letter or a figure (ASCII first: faster)
+_LOOSE_JOINER = re.compile(rb"[/.\-](?:(?![A-Za-z0-9\x80-\xff])|(?<![A-Za-z0-9\x80-\xff][/.\-]))")
+_BYTE_SPACES = bytes(b if b >= 0x80 or chr(b).isalnum() or chr(b) in "/.-\x00" else 0x20 for b in range(256))
+_BREAK = "\n\x00\n"  # between two paragraphs: no word, emphasis or marker can span it
 
 MIN_WORDS = 6  # shorter items ("(b) Organizational matters;") may repeat in lists
 SIMILAR = 0.8  # Jaccard index of word trigrams at or above which two paragraphs are near-repeats
 
 
-def _words(clause: Clause) -> list[str]:
-    return _WORD.findall(_MARKUP.sub("", _LABEL.sub("", clause.text)).lower())
+def _tokens(units: list[Clause]) -> tuple[list[bytes], list[tuple[int, int]]]:
+    """The words of all the paragraphs in lower case (UTF-8), label and markup aside, and the span
+    of each paragraph's words in that list. Read in one pass over the joined paragraphs: per
+    paragraph, the calls would cost more than the reading. tests/test_structure_duplicates.py
+    holds this to the plain definition (a regex over each paragraph)."""
+    texts = []
+    for c in units:
+        text = c.text
+        label = _LABEL.match(text)
+        if label:
+            text = text[label.end():]
+        if "<" in text or "[" in text or "\\" in text:
+            text = _MARKUP.sub("", text)  # else the emphasis marks, removed below, are all it can hold
+        texts.append(text)
+    joined = _BREAK.join(texts).replace("*", "").replace("_", "").lower()
+    if joined.count("\x00") != len(texts) - 1:  # a NUL in the text: read each paragraph alone
+        tokens, spans = [], []
+        for text in texts:
+            words = [w.encode("utf-8", "surrogatepass") for w in _WORD.findall(text.replace("*", "").replace("_", "").lower())]
+            spans.append((len(tokens), len(tokens) + len(words)))
+            tokens.extend(words)
+        return tokens, spans
+    if not joined.isascii():
+        joined = _NON_ASCII_SPACE.sub(" ", joined)
+    tokens = _LOOSE_JOINER.sub(b" ", joined.encode("utf-8", "surrogatepass")).translate(_BYTE_SPACES).split()
+    spans, start = [], 0
+    for _ in range(len(texts) - 1):
+        end = tokens.index(b"\x00", start)
+        spans.append((start, end))
+        start = end + 1
+    spans.append((start, len(tokens)))
+    return tokens, spans
 
 
 def _units(ctx: Context) -> Iterator[list[Clause]]:
@@ -42,7 +85,7 @@ def _units(ctx: Context) -> Iterator[list[Clause]]:
             yield [x for c in part for x in c.walk() if x.kind in ("preambular", "operative", "subparagraph")]
 
 
-def _trigrams(words: list[str]) -> frozenset[tuple[str, ...]]:
+def _trigrams(words: list[bytes]) -> frozenset[tuple[bytes, ...]]:
     return frozenset(zip(words, words[1:], words[2:]))
 
 
@@ -60,48 +103,85 @@ def _what(clause: Clause) -> str:
 
 def pairs(units: list[Clause]) -> tuple[list[tuple[Clause, Clause]], list[tuple[Clause, Clause, float]]]:
     """(exact repeats, near repeats with their similarity), each as (earlier, later)."""
-    words = [_words(c) for c in units]
+    tokens, spans = _tokens(units)
     exact: list[tuple[Clause, Clause]] = []
-    first: dict[tuple[str, ...], int] = {}
+    first: dict[tuple[bytes, ...], int] = {}
     repeated: set[int] = set()
-    for i, w in enumerate(words):
-        if len(w) < MIN_WORDS:
+    for i, (a, b) in enumerate(spans):
+        if b - a < MIN_WORDS:
             continue
-        key = tuple(w)
+        key = tuple(tokens[a:b])
         if key in first:
             exact.append((units[first[key]], units[i]))
             repeated.add(i)
         else:
             first[key] = i
-    near = [(units[j], units[i], score) for j, i, score in _near(words, repeated)]
+    near = [(units[j], units[i], score) for j, i, score in _near(tokens, spans, repeated)]
     return exact, near
 
 
-def _near(words: list[list[str]], skip: set[int]) -> list[tuple[int, int, float]]:
+def _near(tokens: list[bytes], spans: list[tuple[int, int]], skip: set[int]) -> list[tuple[int, int, float]]:
     """Pairs (earlier, later, Jaccard) at or above SIMILAR, by prefix filtering (Bayardo et al.,
     "Scaling up all pairs similarity search", 2007): with trigrams in one fixed order, two sets
     whose Jaccard index is at least t share a trigram among the first |A| - ceil(t|A|) + 1 of
-    each, so only those are indexed and only pairs sharing one are compared exactly."""
-    grams = [_trigrams(w) if len(w) >= MIN_WORDS + 2 else frozenset() for w in words]
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    each, so only those are indexed and only pairs sharing one are compared exactly.
+
+    Most paragraphs have no near repeat, and a cheaper test shows it first (see below); the
+    prefix index is built only when a paragraph passes it."""
+    # The hash of every trigram of the joined word list: the words tokens[a:b] of a paragraph
+    # have theirs at hashed[a:b - 2].
+    hashed = list(map(hash, zip(tokens, tokens[1:], tokens[2:])))
+    seen: set[int] = set()  # the hashes of the trigrams of the paragraphs so far
+    grams: dict[int, frozenset[tuple[bytes, ...]]] = {}
+    sizes: dict[int, int] = {}  # number of distinct trigrams
+    index: dict[int, list[int]] = defaultdict(list)
+    indexed = 0  # the paragraphs before this one are in the prefix index
     found: list[tuple[int, int, float]] = []
-    for i, g in enumerate(grams):
-        if not g:
+
+    def trigrams(k: int) -> frozenset[tuple[bytes, ...]]:
+        if k not in grams:
+            a, b = spans[k]
+            grams[k] = _trigrams(tokens[a:b])
+        return grams[k]
+
+    def prefix(k: int) -> list[int]:
+        """The hashes of the first trigrams of paragraph k, in the order of their hashes (any fixed
+        order keeps the guarantee; two trigrams with one hash share an entry: a candidate more,
+        which the exact comparison drops)."""
+        a, b = spans[k]
+        ordered = sorted(set(hashed[a:b - 2]))
+        if len(ordered) < b - a - 2:  # a trigram twice, or two with one hash: count the trigrams
+            ordered = sorted(map(hash, trigrams(k)))
+        size = sizes[k] = len(ordered)
+        return ordered[: size - math.ceil(SIMILAR * size) + 1]
+
+    for i, (a, b) in enumerate(spans):
+        if b - a < MIN_WORDS + 2:
             continue
-        # Any fixed order of trigrams keeps the guarantee; the hash is the cheapest one. (Rarest
-        # first would give fewer candidates, but costs more than it saves on drafts this size.)
-        prefix = sorted(g, key=hash)[: len(g) - math.ceil(SIMILAR * len(g)) + 1]
+        positions = b - a - 2
+        before = len(seen)
+        seen.update(hashed[a:b - 2])
+        # The test: in a pair scoring SIMILAR, the later paragraph has at least SIMILAR * |A| of
+        # its trigrams in the earlier one, so at most (1 - SIMILAR) * |A| that no paragraph
+        # before has. A hash not seen before is at least one such trigram, and (|A| - new) / |A|
+        # only grows when |A| is replaced by the number of positions, which bounds it: below
+        # SIMILAR (the same float division as the score), no earlier paragraph can pair.
+        if i in skip or (positions - (len(seen) - before)) / positions < SIMILAR:
+            continue
+        for k in range(indexed, i):
+            if spans[k][1] - spans[k][0] >= MIN_WORDS + 2:
+                for t in prefix(k):
+                    index[t].append(k)
+        indexed = i
         candidates: set[int] = set()
-        for t in prefix:
+        for t in prefix(i):
             candidates.update(index[t])
-            index[t].append(i)
-        if i in skip:
-            continue
+        size = sizes[i]
         best: tuple[int, float] | None = None
         for j in sorted(candidates):
-            h = grams[j]
-            if not SIMILAR * len(g) <= len(h) <= len(g) / SIMILAR:
+            if not SIMILAR * size <= sizes[j] <= size / SIMILAR:
                 continue
+            g, h = trigrams(i), trigrams(j)
             score = len(g & h) / len(g | h)
             if score >= SIMILAR and (best is None or score > best[1]):
                 best = (j, score)
@@ -186,16 +266,25 @@ _OBJECT = regex.compile(  # what may stand between the lead and the resolution i
     r"|Human\s+Rights\s+Council|Commission\s+on\s+[\w\s]{3,60}?)\s+)?")
 
 
+_LEAD_WORD = regex.compile(r"[\p{L}-]+")
+_SPACES = regex.compile(r"\s+")
+
+
 def _first_citation(clause: Clause, lead_words: int) -> str | None:
     """The resolution a recital recalls when it is the lead's object (“*Recalling* its resolution
     74/174”), not one cited in passing (“*Recalling* that the Assembly, in its resolution ...”)."""
-    words = list(regex.finditer(r"[\p{L}-]+", clause.text))
-    if lead_words < 1 or len(words) < lead_words:  # a lead of no word (noise between asterisks)
+    if lead_words < 1 or "resolution" not in clause.text:  # a lead of no word (noise between asterisks)
         return None
-    after = words[lead_words - 1].end()
+    after = -1
+    for n, word in enumerate(_LEAD_WORD.finditer(clause.text), 1):
+        if n == lead_words:
+            after = word.end()
+            break
+    if after < 0:
+        return None
     m = _OBJECT.match(clause.text, after)
     cited = _CITED.match(clause.text, m.end()) if m else None
-    return regex.sub(r"\s+", " ", cited.group(1)) if cited else None
+    return _SPACES.sub(" ", cited.group(1)) if cited else None
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,7 @@ _NUMBER = regex.compile(r"(\d+)\s*(bis|ter|quater|quinquies)?")
 SUFFIX_ORDER = {"": 0, "bis": 1, "ter": 2, "quater": 3, "quinquies": 4}
 
 
+@lru_cache(maxsize=1024)  # labels repeat: "1", "2", "(a)" in every resolution
 def number(label: str) -> tuple[int, str] | None:
     """(12, "bis") for the label "12 bis", None when the label has no number."""
     m = _NUMBER.fullmatch(label.strip())
