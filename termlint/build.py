@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import re
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -13,9 +16,13 @@ _FIELD_KINDS = {
     "AGENDA": "agenda", "SPONSORS": "sponsors", "REPORT": "report",
 }
 _OP_LABEL = regex.compile(r"(\d{1,3}(?:\s?(?:bis|ter|quater))?)\.\s+")
-_SUB_LABEL = regex.compile(r"\(([a-z]{1,3}|[ivxlc]+)\)\s+")
+# Stdlib `re` is faster per call than `regex`; [^\S\x1c-\x1f] is regex's \s in `re`. Its \d lacks
+# the digits of the newest Unicode scripts: when it fails, _OP_LABEL has the last word.
+_SPACE = r"[^\S\x1c-\x1f]"
+_OP_LABEL_FAST = re.compile(rf"(\d{{1,3}}(?:{_SPACE}?(?:bis|ter|quater))?)\.{_SPACE}+")
+_SUB_LABEL = re.compile(rf"\(([a-z]{{1,3}}|[ivxlc]+)\){_SPACE}+")
 _FOOTNOTE_LABEL = regex.compile(r"(?:<sup>(\w+)</sup>|\[\^([^\]\s]+)\]:|\\?(\*))\s*")
-_ITALIC_LEAD = regex.compile(r"\*(?!\s)([^*\n]+?)\*")
+_ITALIC_LEAD = re.compile(rf"\*(?!{_SPACE})([^*\n]+)\*")  # greedy = lazy here: the run cannot hold a "*"
 _PLAIN_LEAD = regex.compile(
     r"(?:(?:Also|Further|Again|Once\s+again|\p{Lu}\p{Ll}+ly)\s+)?\p{Lu}[\p{L}-]*"
     r"(?:\s+(?:also|further|again|upon|on|with|in|mind|note|of|deep|grave|serious|concern|"
@@ -42,20 +49,65 @@ def build_tree(text: str, shape: Any, aside: list[Any]) -> Clause:
 
 
 _MARKER = regex.compile(r"<sup>(\w+)</sup>|\[\^([^\]\s]+)\](?!:)|\\(\*)")
+_MARKER_OPENINGS = ("<sup>", "[^", "\\*")  # every footnote marker pattern starts with one of these
+
+
+@lru_cache(maxsize=2)
+def marker_candidates(text: str) -> tuple[int, ...]:
+    """Where a footnote marker may start: each "<sup>", "[^" and "\\*" of the text, in order.
+    A str.find for one character is many times faster than a regex (or a longer str.find)
+    over the whole text; the tree builder and the FN rules (checks/footnotes.py) both read them."""
+    found: list[int] = []
+    for opening in _MARKER_OPENINGS:
+        i = text.find(opening[0])
+        while i >= 0:
+            if text.startswith(opening, i):
+                found.append(i)
+            i = text.find(opening[0], i + 1)
+    found.sort()
+    return tuple(found)
+
+
+def find_markers(pattern: Any, text: str) -> list[Any]:
+    """pattern.finditer(text), for a pattern whose every match starts at a marker candidate."""
+    out = []
+    reached = 0
+    for i in marker_candidates(text):
+        if i >= reached:
+            m = pattern.match(text, i)
+            if m is not None:
+                out.append(m)
+                reached = m.end()
+    return out
 
 
 def _attach_footnotes(root: Clause) -> None:
-    """Link each footnote to the innermost clause that holds its first marker."""
+    """Link each footnote to the innermost clause that holds its first marker.
+
+    The markers are found in the whole text at once: a marker holds no white space, so it
+    never spans the space that joins a clause's segments, and the markers inside a segment are
+    those a scan of the clause's own text finds.
+    """
     notes = {c.label: c for c in root.children if c.kind == "footnote"}
     if not notes:
         return
+    found = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in find_markers(_MARKER, root.text)]
+    if not found:
+        return
+    starts = [start for start, _, _ in found]
     for clause in root.walk():
         if clause.kind in ("document", "resolution", "header", "annex", "footnote"):
             continue  # containers: their text is their children's
-        for m in _MARKER.finditer(clause.text):
-            note = notes.pop(next(g for g in m.groups() if g), None)
-            if note is not None:
-                clause.footnotes.append(note)
+        for seg in clause.segments:
+            i = bisect.bisect_left(starts, seg.start)
+            while i < len(found) and found[i][0] < seg.end:
+                if found[i][1] <= seg.end:
+                    note = notes.pop(found[i][2], None)
+                    if note is not None:
+                        clause.footnotes.append(note)
+                        if not notes:
+                            return
+                i += 1
 
 
 class _Builder:
@@ -64,6 +116,8 @@ class _Builder:
 
     def clause(self, kind: str, block: Any) -> Clause:
         segments = tuple(block.segments)
+        if len(segments) == 1:
+            return Clause(kind, block.start, block.end, segments, text=self.text[segments[0].start:segments[0].end])
         joined = " ".join(self.text[s.start:s.end] for s in segments)
         return Clause(kind, block.start, block.end, segments, text=joined)
 
@@ -121,7 +175,7 @@ class _Builder:
         clause = self.clause(kind, first)
         offset = 0
         if kind == "operative":
-            m = _OP_LABEL.match(clause.text)
+            m = _OP_LABEL_FAST.match(clause.text) or _OP_LABEL.match(clause.text)
             if m:
                 clause.label, offset = m.group(1), m.end()
         if kind in ("preambular", "operative"):
@@ -158,14 +212,13 @@ class _Builder:
             parent.end = max(parent.end, parent.children[-1].end)
 
     def _set_lead(self, clause: Clause, offset: int) -> None:
-        rest = clause.text[offset:]
-        m = _ITALIC_LEAD.match(rest)
+        m = _ITALIC_LEAD.match(clause.text, offset)  # at `offset`, not on a copy of the rest
         if m:
             lead = m.group(1).rstrip(" ,")
             start = offset + 1 + (len(m.group(1)) - len(m.group(1).lstrip()))
             clause.lead_italic = True
         else:
-            m = _PLAIN_LEAD.match(rest)
+            m = _PLAIN_LEAD.match(clause.text, offset)
             if not m:
                 return
             lead, start = m.group(0), offset

@@ -8,6 +8,7 @@ grammar/resolution.lark place the remaining blocks (`_place`) and build termlint
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -92,54 +93,122 @@ _RECITAL_START = regex.compile(
 _UNWRAPPED = 200  # a line this long means the text is not hard-wrapped: each line is a paragraph
 
 
+# The first characters (after spaces and tabs) a line can open with when _STANDALONE or
+# _BLOCK_START matches it. A line opening with another ASCII character (most lines: a letter,
+# "*") is neither, which saves two regex calls per line; other characters go to the regexes.
+_OPENERS = frozenset("-\fT0123456789(<[#")
+# A run of non-blank lines, from its first non-space character to its last. Stdlib `re`: its
+# \s is exactly what str.strip() removes, so "blank" means here what it means to the line loop.
+_RUN = re.compile(r"\S(?:[^\n]*\S)?(?:[^\S\n]*\n[^\S\n]*\S(?:[^\n]*\S)?)*")
+
+
 def _blocks(text: str) -> list[Block]:
-    """Cut the text into blocks of lines: at blank lines, and at lines that open a block."""
+    """Cut the text into blocks of lines: at blank lines, and at lines that open a block.
+
+    A run of non-blank lines that is a single line (each paragraph of a Markdown draft) is a
+    block by itself; only runs of several lines are cut line by line."""
     blocks: list[Block] = []
-    run: list[tuple[int, int]] = []  # (start, end) of each stripped line of the current block
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        if text.find("\n", start, end) < 0:
+            blocks.append(Block("", start, end, [Segment(start, end)]))
+        else:  # the run's whole lines, spaces included, as the line patterns expect them
+            stop = text.find("\n", end)
+            _cut(text, text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop, blocks)
+    return blocks
 
-    def close() -> None:
-        if run:
-            blocks.append(Block("", run[0][0], run[-1][1], [Segment(run[0][0], run[-1][1])]))
-            run.clear()
 
-    pos = 0
+def _cut(text: str, pos: int, stop: int, blocks: list[Block]) -> None:
+    """Cut the lines of text[pos:stop], none of them blank, into blocks (appended to `blocks`)."""
+    first = -1  # start of the current block's first stripped line (-1: no block open)
+    last = 0  # end of its last stripped line
     previous = ""
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if not stripped:
-            close()
-        else:
+    for line in text[pos:stop].split("\n"):
+        lstripped = line.lstrip()
+        stripped = lstripped.rstrip()
+        indent = len(line) - len(lstripped)
+        opener = lstripped[0] if not indent or not line[:indent].strip(" \t") else "\f"
+        standalone = opener in _OPENERS or not opener.isascii()
+        if standalone:  # a candidate: the regexes decide
             standalone = bool(_STANDALONE.match(line))
-            if (standalone or _BLOCK_START.match(line)
-                    or (previous.endswith(",") and _RECITAL_START.match(line))
-                    or (run and (len(stripped) > _UNWRAPPED or len(previous) > _UNWRAPPED))):
-                close()
-            start = pos + len(line) - len(line.lstrip())
-            run.append((start, pos + len(line.rstrip())))
-            if standalone:
-                close()
+            opens = standalone or bool(_BLOCK_START.match(line))
+        else:
+            opens = False
+        if first >= 0 and (opens or (previous.endswith(",") and _RECITAL_START.match(line))
+                           or len(stripped) > _UNWRAPPED or len(previous) > _UNWRAPPED):
+            blocks.append(Block("", first, last, [Segment(first, last)]))
+            first = -1
+        start = pos + indent
+        last = start + len(stripped)
+        if first < 0:
+            first = start
+        if standalone:
+            blocks.append(Block("", first, last, [Segment(first, last)]))
+            first = -1
         previous = stripped
         pos += len(line) + 1
-    close()
-    return blocks
+    if first >= 0:
+        blocks.append(Block("", first, last, [Segment(first, last)]))
 
 
 _MARKUP = regex.compile(r"^#{1,6}\s+|\*+|_+")
 _FIELD_SHAPES = ("SYMBOL", "DISTR", "DATE", "SESSION", "AGENDA")
 
 
+_DIGITS = "0123456789"
+_SPACE = " \t\n\r\f\v"
+# The ASCII characters each shape's pattern can start with (None: any). A block opening with
+# another ASCII character cannot have that shape: its pattern is not tried. A block opening
+# with a character outside ASCII tries every pattern.
+_FIRST: dict[str, frozenset[str] | None] = {
+    "PAGEBREAK": frozenset("-\f_*"),
+    "FOOTNOTE": frozenset("<[\\*"),
+    "ARTEFACT": frozenset(_DIGITS + "P"),
+    "PARA_OP": frozenset(_DIGITS),
+    "PARA_SUB": frozenset("(-"),
+    "SPONSORS": None,
+    "REPORT": frozenset("["),
+    "CLOSING": frozenset(_DIGITS + ".Aa"),
+    "HEADING": frozenset("#*ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    "CHAPEAU": frozenset("*Tt" + _SPACE),
+    "SYMBOL": frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    "DISTR": frozenset("DO"),
+    "DATE": frozenset(_DIGITS + "."),
+    "SESSION": frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-" + _DIGITS),
+    "AGENDA": frozenset("PpAaIi"),
+    "PREAMB": frozenset("*"),
+}
+_SHORT = tuple((kind, pattern, _FIRST[kind]) for kind, pattern in _SHAPES)
+_LONG = tuple((kind, _SHAPE_OF[kind], _FIRST[kind]) for kind in ("FOOTNOTE", "PARA_OP", "PARA_SUB", "PREAMB", "HEADING"))
+
+
+def _by_opener(shapes: tuple[tuple[str, Any, frozenset[str] | None], ...]) -> dict[str, tuple[tuple[str, Any], ...]]:
+    """For each ASCII character, the shapes (in order) a block opening with it may have."""
+    return {chr(c): tuple((kind, pattern) for kind, pattern, first in shapes if first is None or chr(c) in first)
+            for c in range(128)}
+
+
+_SHORT_BY_OPENER = _by_opener(_SHORT)
+_LONG_BY_OPENER = _by_opener(_LONG)
+_ALL_SHORT = tuple((kind, pattern) for kind, pattern, _ in _SHORT)
+_ALL_LONG = tuple((kind, pattern) for kind, pattern, _ in _LONG)
+
+
 def _shape(block_text: str) -> str:
     flat = block_text.replace("\n", " ")
+    opener = flat[:1]
     if len(flat) < 200:
-        for kind, pattern in _SHAPES:
+        for kind, pattern in _SHORT_BY_OPENER.get(opener, _ALL_SHORT):
+            if kind == "SPONSORS" and ":" not in flat:
+                continue
             if pattern.fullmatch(flat):
                 return kind
-            if kind == "HEADING" and flat.startswith("#"):
+            if kind == "HEADING" and opener == "#":
                 bare = _MARKUP.sub("", flat).strip()
                 return next((k for k in _FIELD_SHAPES if _SHAPE_OF[k].fullmatch(bare)), "HEADING")
         return "TEXT"
-    for kind in ("FOOTNOTE", "PARA_OP", "PARA_SUB", "PREAMB", "HEADING"):
-        if _SHAPE_OF[kind].fullmatch(flat):
+    for kind, pattern in _LONG_BY_OPENER.get(opener, _ALL_LONG):
+        if pattern.fullmatch(flat):
             return kind
     return "TEXT"
 

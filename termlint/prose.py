@@ -7,14 +7,16 @@ e-mail addresses, and what `protect.py` already marks: inline code, URLs, HTML c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 import regex
 
+from termlint.protect import matches_at, positions
+
 _TAGS = r"<[/!]?[A-Za-z][^<>\n]{0,300}>|\[\^[^\]\n]{1,40}\]|\]\([^)\s]{1,500}\)"
-_MARKS = r"[/\\@]"
 _CODE_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.()-_+/\\@")
 
 
@@ -38,28 +40,29 @@ _LAST: list[Any] = [None, None, []]
 
 
 def _non_prose_spans(text: str, protected: Any) -> list[tuple[int, int]]:
-    spans = [m.span() for m in compiled(_TAGS).finditer(text)]
+    spans = [m.span() for m in matches_at(compiled(_TAGS), text, positions(text, "<[]"))]  # where a tag may open
     spans.extend(codes(text))
     spans.extend(protected.code)
     spans.extend(protected.comments)
     return spans
 
 
+_GROW = re.compile(r"[A-Za-z0-9.()_+/\\@-]*")  # _CODE_CHARS
+_DIGIT = re.compile(r"[0-9]")
+
+
 def codes(text: str) -> Iterator[tuple[int, int]]:
     """Codes grown from each slash, backslash or at sign: document symbols holding a digit
     (A/RES/75/10, E/CN.15/2022/L.5, A/75/L.20/Add.1) and e-mail addresses. Linear in the
     text: each mark is grown once, and marks inside a grown code are skipped."""
-    n = len(text)
     reached = 0
-    for mark in compiled(_MARKS).finditer(text):
-        if mark.start() < reached:
+    for mark in positions(text, "/\\@"):
+        if mark < reached:
             continue
-        start, end = mark.start(), mark.end()
-        while start > reached and text[start - 1] in _CODE_CHARS:
+        start = mark
+        while start > reached and text[start - 1] in _CODE_CHARS:  # a few characters: "A" of "A/RES"
             start -= 1
-        while end < n and text[end] in _CODE_CHARS:
-            end += 1
+        end = _GROW.match(text, mark + 1).end()  # type: ignore[union-attr]  # always matches
         reached = end
-        piece = text[start:end]
-        if "@" in piece or any(c.isdigit() for c in piece):
+        if text.find("@", start, end) >= 0 or _DIGIT.search(text, start, end):
             yield start, end

@@ -9,7 +9,9 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -50,6 +52,50 @@ class SpanSet:
         return iter(zip(self.starts, self.ends))
 
 
+def positions(text: str, chars: str) -> list[int]:
+    """Every offset of any of `chars` in the text, in order. A str.find for one character runs
+    at memory speed, many times faster than a regex scan of the whole text."""
+    found: list[int] = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
+
+
+def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> list[Any]:
+    """pattern.finditer(text), for a pattern that matches only at `starts` (sorted) and never
+    matches the empty string: tried at those offsets alone, the way finditer goes on after a match."""
+    found = []
+    reached = 0
+    for i in starts:
+        if i >= reached:
+            m = pattern.match(text, i)
+            if m is not None:
+                found.append(m)
+                reached = m.end()
+    return found
+
+
+def _link_starts(text: str) -> list[int]:
+    """Where _CODE may match: each backquote, and the "http"/"https" or "www." of a link."""
+    starts = positions(text, "`")
+    i = text.find("://")
+    while i >= 0:
+        for scheme in ("https", "http"):
+            if i >= len(scheme) and text.startswith(scheme, i - len(scheme)):
+                starts.append(i - len(scheme))
+        i = text.find("://", i + 1)
+    i = text.find("www.")
+    while i >= 0:
+        starts.append(i)
+        i = text.find("www.", i + 1)
+    starts.sort()
+    return starts
+
+
 @dataclass(frozen=True)
 class ProtectedSpans:
     quotes: SpanSet
@@ -58,8 +104,10 @@ class ProtectedSpans:
 
     @classmethod
     def of(cls, text: str) -> ProtectedSpans:
+        # Each pattern is tried only where its first character (or a link's "://") occurs.
+        comments = [i for i in positions(text, "<") if text.startswith("<!--", i)]
         return cls(
-            quotes=SpanSet.of([m.span() for m in _QUOTED.finditer(text)]),
-            comments=SpanSet.of([m.span() for m in _COMMENT.finditer(text)]),
-            code=SpanSet.of([m.span() for m in _CODE.finditer(text)]),
+            quotes=SpanSet.of([m.span() for m in matches_at(_QUOTED, text, positions(text, "“\"‘"))]),
+            comments=SpanSet.of([m.span() for m in matches_at(_COMMENT, text, comments)]),
+            code=SpanSet.of([m.span() for m in matches_at(_CODE, text, _link_starts(text))]),
         )

@@ -37,13 +37,23 @@ class Notes:
 
 
 def notes(ctx: Context) -> Notes:
-    """Markers in the text and footnote blocks, in document order."""
+    """Markers in the text and footnote blocks, in document order (read once per document:
+    the three FN rules ask for them)."""
+    found = ctx.__dict__.get("_termlint_footnote_notes")
+    if found is None:
+        found = ctx.__dict__["_termlint_footnote_notes"] = _notes(ctx)
+    return found
+
+
+def _notes(ctx: Context) -> Notes:
+    from termlint.build import find_markers
+
     bodies = [c for c in ctx.tree.children if c.kind == "footnote" and c.label
               and (c.label != "*" or ctx.text.startswith("\\*", c.start))]  # "* item" is a Markdown bullet
     starts = {c.start for c in bodies}
     skip = ctx.protected
     markers = []
-    for m in _MARKER.finditer(ctx.text):
+    for m in find_markers(_MARKER, ctx.text):  # = _MARKER.finditer(ctx.text), tried only where a marker may open
         if m.start() in starts or skip.code.overlaps(*m.span()) or skip.comments.overlaps(*m.span()):
             continue
         markers.append(Marker(next(g for g in m.groups() if g), m.start(), m.end()))

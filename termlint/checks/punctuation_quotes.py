@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-import regex
 
 from termlint.checks.punctuation_spacing import PROSE
 from termlint.checks.structure_parts import examples
 from termlint.model import Edit, Finding, Fix, RuleMeta, Severity
+from termlint.protect import positions
 from termlint.rule import Context
 from termlint.tree import Clause
 
@@ -18,7 +18,8 @@ _KINDS = (
     ("double", '"', "“”"),
     ("single", "'", "‘’"),
 )
-_ANY_QUOTE = regex.compile(r"[\"'“”‘’]")
+_QUOTES = "\"'“”‘’"
+_STRAIGHT = "\"'"
 _OPENS_AFTER = " \t\n([{—–-/“‘"
 
 
@@ -57,15 +58,22 @@ class MixedQuotes:
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         skip = ctx.protected
+        # Every mark of the text, by one-character scans; a text without both styles says nothing.
+        marks = positions(text, _QUOTES)
+        straight_marks = sum(text[i] in _STRAIGHT for i in marks)
+        if not straight_marks or straight_marks == len(marks):
+            return
         clauses = list(ctx.clauses(self.meta.scope))
         found: dict[str, list[tuple[Clause, int, bool]]] = {kind: [] for kind, _, _ in _KINDS}  # (clause, offset, straight)
         kind_of = {ch: (kind, ch == straight) for kind, straight, curly in _KINDS for ch in straight + curly}
         for clause in clauses:
             for seg in clause.segments:
-                for m in _ANY_QUOTE.finditer(text, seg.start, seg.end):
-                    i = m.start()
+                j = bisect.bisect_left(marks, seg.start)
+                while j < len(marks) and marks[j] < seg.end:  # the marks in this segment
+                    i = marks[j]
+                    j += 1
                     if not skip.code.overlaps(i, i + 1) and not skip.comments.overlaps(i, i + 1):
-                        kind, is_straight = kind_of[m.group()]
+                        kind, is_straight = kind_of[text[i]]
                         found[kind].append((clause, i, is_straight))
         # One style for the document, from all its marks (a tie counts for curly).
         n_straight = sum(s for marks in found.values() for _, _, s in marks)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from termlint.checks.structure_parts import examples, fold, lead_of, parts_of, resolution
 from termlint.model import Edit, Finding, Fix, RuleMeta, Severity
@@ -114,14 +115,11 @@ class LeadItalics:
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        from termlint.checks.structure_parts import leads
-
         clauses = [c for p in parts_of(ctx) for c in (*p.recitals, *p.operatives) if c.lead_start >= 0]
         italic = sum(c.lead_italic for c in clauses)
         if italic * 2 < len(clauses) or not italic:
             return
         text = ctx.text
-        lists = leads()
         for c in clauses:
             lead = lead_of(c)
             if lead is None or lead.part is None:
@@ -132,14 +130,7 @@ class LeadItalics:
             close = c.lead_end
             if text[close:close + 1] != "*":
                 continue
-            after = text[close + 1:close + 60]
-            phrases = [*lists.continuations.get("*", ()), *lists.continuations.get(lead.head, ())]
-            if c.kind == "preambular":
-                phrases += lists.continuations.get("*preambular", ())
-            best = ""
-            for phrase in phrases:
-                if _starts_with_words(after, " " + phrase) and len(phrase) > len(best):
-                    best = phrase
+            best = _continuation(text[close + 1:close + 60], lead.head, c.kind == "preambular")
             if best:
                 new_end = close + 1 + 1 + len(best)
                 fix = Fix((Edit(close, close + 1, ""), Edit(new_end, new_end, "*")))
@@ -165,19 +156,12 @@ class LeadItalics:
             return
         import regex
 
-        from termlint.checks.structure_parts import fold, leads
-
-        lists = leads()
         words = list(regex.finditer(r"[\p{L}-]+", text[start:c.lead_end]))
         head_i = next((i for i, w in enumerate(words) if fold(w.group()) == head), None)
         if head_i is None:
             return
         end = start + words[head_i].end()
-        after = text[end:end + 60]
-        phrases = [*lists.continuations.get("*", ()), *lists.continuations.get(head, ())]
-        if c.kind == "preambular":
-            phrases += lists.continuations.get("*preambular", ())
-        best = max((p for p in phrases if _starts_with_words(after, " " + p)), key=len, default="")
+        best = _continuation(text[end:end + 60], head, c.kind == "preambular")
         if best:
             end += 1 + len(best)
         fix = Fix((Edit(start, start, "*"), Edit(end, end, "*")))
@@ -186,12 +170,35 @@ class LeadItalics:
                       fix=fix)
 
 
-def _starts_with_words(text: str, phrase: str) -> bool:
-    """`text` begins with `phrase` followed by a word boundary (case-insensitive)."""
-    if not text.lower().startswith(phrase.lower()):
-        return False
-    nxt = text[len(phrase):len(phrase) + 1]
-    return not (nxt.isalnum() or nxt == "-")
+def _continuation(after: str, head: str, preambular: bool) -> str:
+    """The longest (the first of the longest) listed continuation of the lead that `after` starts
+    with after one space, as whole words and ignoring case; "" when none."""
+    lower = after.lower()
+    best = ""
+    for phrase, spaced, lowered in _phrases(head, preambular).get(lower[1:2], ()):
+        if lower.startswith(lowered) and len(phrase) > len(best):
+            nxt = after[len(spaced):len(spaced) + 1]
+            if not (nxt.isalnum() or nxt == "-"):
+                best = phrase
+    return best
+
+
+@lru_cache(maxsize=2048)
+def _phrases(head: str, preambular: bool) -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """The continuations that may follow a lead with this head: (phrase, " phrase", its lower
+    case), in list order, grouped by the first character of the lower case after the space (the
+    character `after` must have there). Read once per head, not per paragraph."""
+    from termlint.checks.structure_parts import leads
+
+    lists = leads()
+    phrases = [*lists.continuations.get("*", ()), *lists.continuations.get(head, ())]
+    if preambular:
+        phrases += lists.continuations.get("*preambular", ())
+    grouped: dict[str, list[tuple[str, str, str]]] = {}
+    for phrase in phrases:
+        lowered = (" " + phrase).lower()
+        grouped.setdefault(lowered[1:2], []).append((phrase, " " + phrase, lowered))
+    return {first: tuple(group) for first, group in grouped.items()}
 
 
 @dataclass(frozen=True)

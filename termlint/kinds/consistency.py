@@ -54,17 +54,21 @@ _HYPHENS = "-\u2010\u2011"
 def _compounds(text: str) -> Iterator[tuple[int, int]]:
     """Spans of hyphenated words (letters joined by hyphens), found from their hyphens.
 
-    A scan for the hyphen character is far cheaper than trying a word pattern everywhere.
+    A scan for the hyphen character is far cheaper than trying a word pattern everywhere: the
+    hyphens are found by one-character str.find scans, and _HYPHEN (whose lookbehind would be
+    tried at every offset by finditer) only checks their neighbours.
     Words touching a digit or an underscore (COVID-19, A-1_b) are not compounds.
     """
+    from termlint.protect import positions
+
     size, covered = len(text), -1
-    for m in _HYPHEN.finditer(text):
-        if m.start() < covered:
+    for hyphen in positions(text, _HYPHENS):
+        if hyphen < covered or _HYPHEN.match(text, hyphen) is None:
             continue
-        start = m.start()
+        start = hyphen
         while start > 0 and text[start - 1].isalpha():
             start -= 1
-        end = m.end()
+        end = hyphen + 1
         while True:
             while end < size and text[end].isalpha():
                 end += 1
@@ -188,20 +192,37 @@ class ConsistencyRule:
 
     def _hyphenation(self, ctx: Context) -> list[Group]:
         text = ctx.text
-        compounds: dict[str, list[Use]] = {}
-        spans = self._spans(ctx)
+        # First the forms each closed-up word could take in this text, cheaply: a word with one
+        # possible form (most hyphenated words) cannot be inconsistent, so the checks below (scope,
+        # quotations, names) run only for the few words with two.
+        found: list[tuple[int, int, str, str, str]] = []  # start, end, word, closed-up key, form
+        keys: dict[str, str | None] = {}  # word -> closed-up key, per distinct word
+        forms_of: dict[str, set[str]] = {}
         for start, end in _compounds(text):
             word = text[start:end]
-            if not _inside(spans, start, end) or self._excluded(ctx, start, end):
-                continue
-            closed = hyphen_key(word.lower())
-            if closed and not _name_like(text, start, word):
+            if word in keys:
+                closed = keys[word]
+            else:
+                closed = keys[word] = hyphen_key(word.lower())
+            if closed:
                 # a no-break hyphen is typography, not spelling: count it as a hyphen
                 form = word.lower().replace("\u2010", "-").replace("\u2011", "-")
+                found.append((start, end, word, closed, form))
+                forms_of.setdefault(closed, set()).add(form)
+        if not found:
+            return []
+        index = word_index(text)
+        live = {closed for closed, forms in forms_of.items() if len(forms) > 1 or closed in index}
+        if not live:
+            return []
+        compounds: dict[str, list[Use]] = {}
+        spans = self._spans(ctx)
+        for start, end, word, closed, form in found:
+            if (closed in live and _inside(spans, start, end) and not self._excluded(ctx, start, end)
+                    and not _name_like(text, start, word)):
                 compounds.setdefault(closed, []).append(Use(start, end, word, form))
         if not compounds:
             return []
-        index = word_index(text)
         for closed, uses in compounds.items():
             for start in index.get(closed, ()):
                 end = start + len(closed)
