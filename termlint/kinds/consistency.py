@@ -235,7 +235,7 @@ class ConsistencyRule:
         for closed, uses in compounds.items():
             forms = {u.form for u in uses}
             if len(forms) > 1:
-                house = next((f for f in forms if f in self.house_forms), None)
+                house = next((f for f in sorted(forms) if f in self.house_forms), None)  # sorted: not the hash seed
                 groups.append(Group(tuple(sorted(uses, key=lambda u: u.start)), house, "UN usage", self.fix_safe))
         return groups
 
