@@ -67,13 +67,7 @@ class Unit:
 def units(ctx: Context) -> list[Unit]:
     """The units of the document, each with its acronym occurrences (read once per context:
     the four AC rules share them)."""
-    memo = ctx.__dict__.get(_MEMO)
-    if memo is None:
-        memo = ctx.__dict__[_MEMO] = _read_units(ctx)
-    return memo
-
-
-_MEMO = "_termlint_acronym_units"
+    return ctx.shared("acronyms.units", lambda: _read_units(ctx))
 
 
 def _read_units(ctx: Context) -> list[Unit]:
@@ -94,15 +88,9 @@ def _read_units(ctx: Context) -> list[Unit]:
 def hidden_spans(ctx: Context) -> Any:
     """The spans acronyms are not read in (not prose: comments, code, symbols), as a SpanSet,
     once per context (the AC rules ask too, for where a definition would not count)."""
-    memo = ctx.__dict__.get(_HIDDEN)
-    if memo is None:
-        from termlint.protect import SpanSet
+    from termlint.protect import SpanSet
 
-        memo = ctx.__dict__[_HIDDEN] = SpanSet.of(non_prose_spans(ctx.text, ctx.protected))
-    return memo
-
-
-_HIDDEN = "_termlint_acronym_hidden"
+    return ctx.shared("acronyms.hidden", lambda: SpanSet.of(non_prose_spans(ctx.text, ctx.protected)))
 
 
 def _unit_segments(tree: Clause) -> Iterator[list[tuple[int, int, str]]]:

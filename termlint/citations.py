@@ -269,11 +269,21 @@ def _next_in_list(text: str, lookup: str, end: int, limit: int) -> int | None:
 
 def citations_of(ctx: Any) -> Citations:
     """The citations of a rule's context, computed once per document."""
-    cached = ctx.__dict__.get("_termlint_citations")
-    if cached is None:
-        cached = scan(ctx.tree)
-        ctx.__dict__["_termlint_citations"] = cached
-    return cached
+    return ctx.shared("citations", lambda: scan(ctx.tree))  # type: ignore[no-any-return]
+
+
+def _segment_index(units: list[Unit]) -> tuple[list[int], ...]:
+    """(starts, ends, owners) of every unit segment, sorted by start; () when segments overlap."""
+    starts, ends, owners = [], [], []  # of every segment (lists of ints: no tuple per segment)
+    for k, u in enumerate(units):
+        for seg in u.clause.segments:
+            starts.append(seg.start)
+            ends.append(seg.end)
+            owners.append(k)
+    order = sorted(range(len(starts)), key=starts.__getitem__)
+    starts, ends, owners = ([x[i] for i in order] for x in (starts, ends, owners))
+    disjoint = all(ends[i] <= starts[i + 1] for i in range(len(starts) - 1))
+    return (starts, ends, owners) if disjoint else ()
 
 
 def units_with(ctx: Any, *patterns: stdlib_re.Pattern[str]) -> list[Unit]:
@@ -284,18 +294,7 @@ def units_with(ctx: Any, *patterns: stdlib_re.Pattern[str]) -> list[Unit]:
     matches: such a match is the document's, inside one segment, and is found or lies inside a
     match that is."""
     units = citations_of(ctx).units
-    index = ctx.__dict__.get("_termlint_unit_segments")
-    if index is None:
-        starts, ends, owners = [], [], []  # of every segment (lists of ints: no tuple per segment)
-        for k, u in enumerate(units):
-            for seg in u.clause.segments:
-                starts.append(seg.start)
-                ends.append(seg.end)
-                owners.append(k)
-        order = sorted(range(len(starts)), key=starts.__getitem__)
-        starts, ends, owners = ([x[i] for i in order] for x in (starts, ends, owners))
-        disjoint = all(ends[i] <= starts[i + 1] for i in range(len(starts) - 1))
-        index = ctx.__dict__["_termlint_unit_segments"] = (starts, ends, owners) if disjoint else ()
+    index = ctx.shared("citations.unit_segments", lambda: _segment_index(units))
     if not index:  # segments that overlap (never seen): every unit may hold one
         return list(units)
     starts, ends, owners = index

@@ -7,14 +7,17 @@ termlint/checks/, one module each, listed in that module's `RULES` tuple.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from termlint.document import Document
 from termlint.model import Finding, RuleMeta
 from termlint.tree import Clause
+
+
+T = TypeVar("T")
 
 
 class Rule(Protocol):
@@ -32,6 +35,7 @@ class Context:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule code -> options
     words: frozenset[str] = frozenset()  # the user's extra spelling words (config `words`)
     packs: tuple[Any, ...] = ()  # the user's extra pack paths: their [[titles]] join the bundled ones
+    _shared: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -55,6 +59,14 @@ class Context:
     def _walked(self) -> tuple[Clause, ...]:
         """Every clause in document order, walked once (each rule asks for its kinds)."""
         return tuple(self.tree.walk())
+
+    def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A view of this document that several rules read (the citations, the acronym units...),
+        computed by the first rule that asks and kept with the Context, so nothing outlives the
+        document. `key` names the view; modules prefix it with their own name."""
+        if key not in self._shared:
+            self._shared[key] = compute()
+        return self._shared[key]  # type: ignore[no-any-return]
 
     def options_for(self, code: str) -> Mapping[str, Any]:
         return self.options.get(code, {})

@@ -54,16 +54,13 @@ def days_in(month: int, year: int | None) -> int:
 def _flags(ctx: Context, name: str) -> list[bool]:
     """Per unit of citations_of(ctx), whether it holds a month name ("months") or a year ("years"):
     no date without them. Read once per document, when a rule first asks."""
-    key = f"_termlint_date_{name}"
-    found = ctx.__dict__.get(key)
-    if found is None:
+    def compute() -> list[bool]:
         texts = [unit.text for unit in citations_of(ctx).units]
         if name == "months":
-            found = [_MONTH_NAME.search(t) is not None for t in texts]
-        else:
-            found = [("19" in t or "20" in t) and _YEAR.search(t) is not None for t in texts]
-        ctx.__dict__[key] = found
-    return found  # type: ignore[no-any-return]
+            return [_MONTH_NAME.search(t) is not None for t in texts]
+        return [("19" in t or "20" in t) and _YEAR.search(t) is not None for t in texts]
+
+    return ctx.shared(("citations_dates.flags", name), compute)
 
 
 def _units(ctx: Context, *names: str) -> Iterator[tuple[str, object, list[bool]]]:

@@ -49,14 +49,13 @@ _RECORDS_TITLE = re.compile(r"(?P<open>\*?)Official[ \t\n\u00a0]+Records[ \t\n\u
 
 def marks_italics(ctx: Context) -> bool:
     """Whether the text marks italics (read once per document)."""
-    found = ctx.__dict__.get("_termlint_marks_italics")
-    if found is None:
+    def compute() -> bool:
         # Every match holds a "*", and matches again from the start of that star's line: searching
         # from the line of the first star finds one if there is one.
         star = ctx.text.find("*")
-        found = ctx.__dict__["_termlint_marks_italics"] = star >= 0 and bool(
-            _ITALIC_LEAD.search(ctx.text, ctx.text.rfind("\n", 0, star) + 1))
-    return found  # type: ignore[no-any-return]
+        return star >= 0 and bool(_ITALIC_LEAD.search(ctx.text, ctx.text.rfind("\n", 0, star) + 1))
+
+    return ctx.shared("citations_footnotes.marks_italics", compute)
 
 
 def in_italics(raw: str, i: int) -> bool:

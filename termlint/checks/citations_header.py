@@ -58,7 +58,7 @@ the same.
         symbol, session = _first(ctx.tree, kinds, _SYMBOL), _first(ctx.tree, kinds, _SESSION)
         if not symbol or not session:
             return
-        (sym_clause, s), (ses_clause, m) = symbol, session
+        (_, s), (ses_clause, m) = symbol, session
         said = _ORDINAL_NUMBER.get((m.group("ord") or "").lower())
         year = int(m.group("year")) if m.group("year") else None
         part, head, text = int(s.group("part")), s.group("head"), " ".join(ses_clause.text.strip("#* \n").split())

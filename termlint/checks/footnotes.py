@@ -39,10 +39,7 @@ class Notes:
 def notes(ctx: Context) -> Notes:
     """Markers in the text and footnote blocks, in document order (read once per document:
     the three FN rules ask for them)."""
-    found = ctx.__dict__.get("_termlint_footnote_notes")
-    if found is None:
-        found = ctx.__dict__["_termlint_footnote_notes"] = _notes(ctx)
-    return found
+    return ctx.shared("footnotes.notes", lambda: _notes(ctx))
 
 
 def _notes(ctx: Context) -> Notes:

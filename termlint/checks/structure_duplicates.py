@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from termlint.checks.structure_parts import examples, fold, lead_of, memo, parts_of, resolution
+from termlint.checks.structure_parts import examples, fold, lead_of, parts_of, resolution
 from termlint.model import Finding, RuleMeta, Severity
 from termlint.rule import Context
 from termlint.tree import Clause
@@ -192,7 +192,7 @@ def _near(tokens: list[bytes], spans: list[tuple[int, int]], skip: set[int]) -> 
 
 def repeats(ctx: Context) -> list[tuple[list[tuple[Clause, Clause]], list[tuple[Clause, Clause, float]]]]:
     """`pairs` of every part of every resolution, computed once for ST101-ST103."""
-    return memo(ctx, "repeats", lambda: [pairs(units) for units in _units(ctx)])  # type: ignore[no-any-return]
+    return ctx.shared("structure.repeats", lambda: [pairs(units) for units in _units(ctx)])  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)

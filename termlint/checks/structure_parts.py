@@ -17,7 +17,6 @@ way an editor does:
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -213,18 +212,9 @@ class Parts:
     then_resolution: bool  # another resolution follows this one (an ECOSOC text recommending a draft)
 
 
-def memo(ctx: Any, key: str, compute: Callable[[], Any]) -> Any:
-    """Compute a view of the document once: several rules read the same one. Kept on the
-    rule Context (one per document), so nothing outlives the document."""
-    store = ctx.__dict__.setdefault("_structure_views", {})
-    if key not in store:
-        store[key] = compute()
-    return store[key]
-
-
 def parts_of(ctx: Any) -> list[Parts]:
     """`parts(ctx.tree)`, computed once per document."""
-    return memo(ctx, "parts", lambda: parts(ctx.tree))  # type: ignore[no-any-return]
+    return ctx.shared("structure.parts", lambda: parts(ctx.tree))  # type: ignore[no-any-return]
 
 
 def parts(tree: Clause) -> list[Parts]:

@@ -219,13 +219,11 @@ def _segments(ctx: Context, scope: frozenset[str] | None) -> tuple[tuple[tuple[i
     """The segments of the clauses in `scope`, in clause order, and whether they are sorted and
     disjoint (then one pass over a term list's positions serves them all); once per context
     and scope, for every substitution rule."""
-    memo = ctx.__dict__.setdefault("_termlint_substitution_segments", {})
-    found = memo.get(scope)
-    if found is None:
+    def compute() -> tuple[tuple[tuple[int, int], ...], bool]:
         spans = tuple((seg.start, seg.end) for clause in ctx.clauses(scope) for seg in clause.segments)
-        plain = all(spans[i - 1][1] <= spans[i][0] for i in range(1, len(spans)))
-        found = memo[scope] = (spans, plain)
-    return found  # type: ignore[no-any-return]
+        return spans, all(spans[i - 1][1] <= spans[i][0] for i in range(1, len(spans)))
+
+    return ctx.shared(("substitution.segments", scope), compute)
 
 
 def _matches(matcher: Any, ctx: Context, scope: frozenset[str] | None) -> list[Any]:
