@@ -19,8 +19,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from termlint.prose import compiled, non_prose_spans
 from regex import escape as re_escape
+
+from termlint.prose import compiled, non_prose_spans
 from termlint.rule import Context
 from termlint.tree import Clause
 
