@@ -103,3 +103,22 @@ def test_a_bad_config_in_one_folder_does_not_stop_the_others(tmp_path):
 
 def test_repository_config_is_not_required():
     assert (ROOT / "pyproject.toml").exists()
+
+
+def test_real_path_is_path_resolve_across_folders_links_and_working_directories(tmp_path, monkeypatch):
+    from termlint.config import real_path
+
+    (tmp_path / "a" / "drafts").mkdir(parents=True)
+    (tmp_path / "b").mkdir()
+    draft = tmp_path / "a" / "drafts" / "draft.md"
+    draft.write_text("x", encoding="utf-8")
+    (tmp_path / "b" / "linked.md").symlink_to(draft)  # a linked file: resolved to its target
+    (tmp_path / "via").symlink_to(tmp_path / "a")  # a linked folder on the way
+    for path in (draft, tmp_path / "b" / "linked.md", tmp_path / "via" / "drafts" / "draft.md",
+                 tmp_path / "a" / "drafts" / ".." / "drafts" / "draft.md"):
+        assert real_path(path) == path.resolve()
+    # The same relative path names different files from different working directories.
+    monkeypatch.chdir(tmp_path / "a")
+    assert real_path(Path("drafts/draft.md")) == draft.resolve()
+    monkeypatch.chdir(tmp_path / "b")
+    assert real_path(Path("drafts/draft.md")) == (tmp_path / "b" / "drafts" / "draft.md").resolve()
