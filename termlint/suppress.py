@@ -37,8 +37,10 @@ _DIRECTIVE = regex.compile(
     regex.MULTILINE,
 )
 _ONLY_DIRECTIVES = regex.compile(rf"^(?:\s*<!--[ \t]*termlint:[^\n]*?-->)+\s*$|^[ \t]*termlint:[ \t]*(?:{_VERBS})\b.*$")
-# [sic], [*sic*] or (sic) after the word, perhaps after closing emphasis or quotation marks
-_SIC = regex.compile(r"[*_”’\"']*[ \t\u00a0]*(?:\n[ \t]*)?(?:\[[ \t]*[*_]?sic[*_]?[ \t]*\]|\([ \t]*[*_]?sic[*_]?[ \t]*\))",
+# [sic], [*sic*] or (sic) after the word, perhaps after closing emphasis or quotation marks.
+# The runs are bounded: this is tried after every finding, and an unbounded run would make a
+# text of ten thousand quotation marks cost quadratic time.
+_SIC = regex.compile(r"[*_”’\"']{0,6}[ \t\u00a0]{0,20}(?:\n[ \t]{0,20})?(?:\[[ \t]*[*_]?sic[*_]?[ \t]*\]|\([ \t]*[*_]?sic[*_]?[ \t]*\))",
                      regex.IGNORECASE)
 _CODE = regex.compile(r"[A-Z]{1,2}\d{0,3}")
 

@@ -24,7 +24,7 @@ from termlint.rule import Context
 SOURCE = "United Nations Editorial Manual, \"Footnotes and other references\" (United Nations sources; repeated references)"
 _meta = partial(rule_meta, source=SOURCE)
 _ORDINAL_NUMBER = {ordinal(n): n for n in range(1, 100)}
-_ITALIC_LEAD = re.compile(r"(?m)^\s*(?:\d+\.\s+)?\*[A-Z][a-z]+")  # "*Recalling*": this text marks italics
+_ITALIC_LEAD = re.compile(r"(?m)^[^\S\n]*(?:\d+\.\s+)?\*[A-Z][a-z]+")  # "*Recalling*": this text marks italics
 
 _TREATY = re.compile(r"(?P<open>\*?)Treaty" + r"[ \t\n\u00a0]+Series(?P<close>\*?)(?P<rest>[^;\n]{0,80})")
 _VOLUME = re.compile(r"^\s*,\s*vols?\.\s*\d")
