@@ -100,7 +100,7 @@ class UnbalancedBrackets:
                     while stack and stack[-1][0] != _PAIRS[ch]:
                         yield self._open(clause, *stack.pop())
                     stack.pop()
-                elif not (ch == ")" and _ENUMERATOR.search(text, 0, i + 1)):
+                elif not (ch == ")" and _ENUMERATOR.search(text, max(0, i - 5), i + 1)):  # "iv)": 5 at most
                     pos = clause.offset_of(i)
                     yield Finding(self.meta.code, pos, pos + 1, f"“{ch}” closes a bracket that was not opened in this paragraph")
             for open_ch, i in stack:

@@ -24,16 +24,20 @@ _RUN_ON = regex.compile(r"(?<=[\p{L}\p{N}”’)\]*])([,;:])(?=[*_]?\p{L})|(?<=\
 _CANDIDATE = re.compile(r"[,;:.][^\s\d]")
 _TOKEN = regex.compile(r"\S+")
 _ENTITY = regex.compile(r"&#?\w{1,8}$")
+_REACH = 300  # longer than any address or symbol a draft cites
 
 
 def _exempt(text: str, start: int, end: int) -> bool:
     """Symbols, addresses and file names carry their punctuation without spaces."""
-    left = text.rfind(" ", 0, start) + 1
-    right = text.find(" ", end)
-    token = text[left: right if right >= 0 else len(text)]
+    # The token around the mark, read at most _REACH characters either way: a "word" of
+    # thousands of characters without a space must not cost its length at every mark in it.
+    low = max(0, start - _REACH)
+    left = text.rfind(" ", low, start) + 1 or low
+    right = text.find(" ", end, end + _REACH)
+    token = text[left: right if right >= 0 else min(len(text), end + _REACH)]
     if "/" in token or "@" in token or "://" in token or token.startswith(("www.", "(www.")):
         return True
-    if text[start] == ";" and _ENTITY.search(text, 0, start):  # "&nbsp;" is an HTML entity
+    if text[start] == ";" and _ENTITY.search(text, max(0, start - 10), start):  # "&nbsp;": an HTML entity
         return True
     return False
 

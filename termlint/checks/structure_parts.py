@@ -224,8 +224,10 @@ def parts(tree: Clause) -> list[Parts]:
     for i, res in enumerate(top):
         if res.kind != "resolution":
             continue
-        later = [c for c in top[i + 1:] if c.kind not in ("footnote", "pagebreak", "artefact")]
-        out.append(_read(res, bool(later) and later[0].kind == "resolution"))
+        j = i + 1  # the next block that is not a footnote or a page artefact
+        while j < len(top) and top[j].kind in ("footnote", "pagebreak", "artefact"):
+            j += 1
+        out.append(_read(res, j < len(top) and top[j].kind == "resolution"))
     return out
 
 
