@@ -52,6 +52,8 @@ class Unit:
 
     spans: list[tuple[int, int]] = field(default_factory=list)
     occurrences: list[Occurrence] = field(default_factory=list)
+    _initials: dict[str, set[int]] | None = field(default=None, repr=False, compare=False)
+    _definitions: dict[str, Occurrence] | None = field(default=None, repr=False, compare=False)
 
     def find(self, text: str, phrase: str) -> int:
         """Where `phrase` first occurs within the unit's text, or -1."""
@@ -62,7 +64,34 @@ class Unit:
         return -1
 
     def first_definition(self, acronym: str) -> Occurrence | None:
-        return next((o for o in self.occurrences if o.acronym == acronym and o.definition), None)
+        if self._definitions is None:  # once per unit, not one pass over the occurrences per acronym
+            self._definitions = {}
+            for o in self.occurrences:
+                if o.definition:
+                    self._definitions.setdefault(o.acronym, o)
+        return self._definitions.get(acronym)
+
+    def spelled_out(self, text: str, acronym: str) -> Iterator[tuple[int, int]]:
+        """In span order, each span's first phrase that spells `acronym` (see `spelled_out`).
+
+        Only the spans where every letter of the acronym opens a word can hold one: an index
+        of those initials, built once per unit, spares a report with hundreds of acronyms from
+        reading every paragraph once per acronym.
+        """
+        letters = set(_letters(acronym))
+        if not letters:
+            return
+        if self._initials is None:
+            self._initials = _initials_index(text, self.spans)
+        candidates: set[int] | None = None
+        for letter in letters:
+            candidates = self._initials.get(letter, set()) if candidates is None else candidates & self._initials.get(letter, set())
+            if not candidates:
+                return
+        for k in sorted(candidates or ()):
+            found = spelled_out(text, acronym, *self.spans[k])
+            if found is not None:
+                yield found
 
 
 def units(ctx: Context) -> list[Unit]:
@@ -255,8 +284,8 @@ _SMALL_WORDS = frozenset({"of", "on", "and", "for", "the", "to", "in", "against"
 def spelled_out(text: str, acronym: str, start: int, stop: int | None = None) -> tuple[int, int] | None:
     """The first phrase in text[start:stop] whose capitalised words' initials spell `acronym`
     (United Nations Office on Drugs and Crime -> UNODC); small words may stand between."""
-    letters = [c for c in acronym if c.isalpha() and c.isupper()]
-    if len(letters) < 2 or len(letters) > 10:
+    letters = _letters(acronym)
+    if not letters:
         return None
     stop = len(text) if stop is None else stop
     at = start
@@ -288,12 +317,30 @@ def spelled_out(text: str, acronym: str, start: int, stop: int | None = None) ->
     return None
 
 
+def _letters(acronym: str) -> list[str]:
+    """The initials a spelled-out phrase must have (none for an acronym of one or over ten)."""
+    letters = [c for c in acronym if c.isalpha() and c.isupper()]
+    return letters if 2 <= len(letters) <= 10 else []
+
+
 # A word of a phrase: letters, then letters, apostrophes and hyphens (Member-State's). A word
 # opening with a given letter: one not preceded by a letter and the rest of its word.
 _WORD = r"\p{L}[\p{L}'’\-]*"
 _OPENING = r"(?<!\p{{L}}[\p{{L}}'’\-]*){}[\p{{L}}'’\-]*"
 # The text of each span of one text (every undefined acronym searches the same spans): one text kept.
 _PIECES: dict[str, Any] = {"text": None, "spans": {}}
+
+
+def _initials_index(text: str, spans: list[tuple[int, int]]) -> dict[str, set[int]]:
+    """Capital -> the spans where it opens a word that may be read as an initial (a word not
+    itself in capitals): a phrase spelling an acronym needs each of its letters so."""
+    index: dict[str, set[int]] = {}
+    word = compiled(_WORD)
+    for k, (start, stop) in enumerate(spans):
+        for w in word.findall(_piece(text, start, stop)):
+            if w[0].isupper() and not (len(w) > 1 and w.isupper()):
+                index.setdefault(w[0], set()).add(k)
+    return index
 
 
 def _piece(text: str, start: int, stop: int) -> str:

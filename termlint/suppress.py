@@ -94,6 +94,8 @@ class _Directive:
 class Suppressions:
     text: str
     directives: list[_Directive] = field(default_factory=list)
+    _by_line: dict[int, list[_Directive]] | None = field(default=None, repr=False)  # see _covering
+    _spanning: list[_Directive] = field(default_factory=list, repr=False)
 
     @classmethod
     def of(cls, document: Document) -> Suppressions:
@@ -144,10 +146,25 @@ class Suppressions:
         if code == UNUSED_CODE:
             return False
         hit = False
-        for d in self.directives:
+        for d in self._covering(line):
             if d.covers(code, line):
                 d.used = hit = True
         return hit or bool(_SIC.match(self.text, end))
+
+    def _covering(self, line: int) -> list[_Directive]:
+        """The directives with a window on `line`. One-line windows (disable-next-line, the
+        commonest) are indexed by line, so a draft with thousands of them does not try each
+        one for every finding; the few windows over many lines are tried as they are."""
+        if self._by_line is None:
+            self._by_line = {}
+            for d in self.directives:
+                if any(w.first != w.last for w in d.windows):
+                    self._spanning.append(d)
+                    continue
+                for w in d.windows:
+                    self._by_line.setdefault(w.first, []).append(d)
+        single = self._by_line.get(line, [])
+        return self._spanning + single if self._spanning else single
 
     def unused(self, path: str, ran: Collection[str] | None = None) -> list[object]:
         """Directives that suppressed nothing, as TL001 diagnostics (for --report-unused-directives).

@@ -34,6 +34,12 @@ SHAPES = {
     "words joined by semicolons": "Recalling " + "word;" * N,
     # Each resolution looked through every block after it for the next one.
     "thousands of chapeaus": "The General Assembly,\n\n" * (3 * N // 4),
+    # Each undefined acronym looked for its spelled-out form in every paragraph.
+    "hundreds of undefined acronyms": "The General Assembly,\n\n" + "".join(
+        f"*Noting* the work of ABC{i % 500} and the DEF,\n\n" for i in range(N // 6)),
+    # Each finding was tried against every suppression comment of the text.
+    "thousands of suppression comments": "The General Assembly,\n\n"
+    + "<!-- termlint: disable-next-line=PU001 -->\n*Recalling* x, , y,\n\n" * (N // 6),
 }
 
 

@@ -88,8 +88,6 @@ class AcronymRule:
         return english().frequency(acronym.lower()) >= _COMMON
 
     def _undefined(self, text: str, unit: Any, occ: Any, hidden: Any) -> Finding:
-        from termlint.acronyms import spelled_out
-
         acronym = occ.acronym
         full = self.expansions.get(acronym)
         span = None
@@ -97,12 +95,8 @@ class AcronymRule:
             at = unit.find(text, full)
             span = (at, at + len(full)) if at >= 0 and not hidden.overlaps(at, at + len(full)) else None
         if span is None:
-            for start, end in unit.spans:
-                span = spelled_out(text, acronym, start, end)
-                if span is not None and hidden.overlaps(*span):
-                    span = None  # in a comment a definition would not count: the fix would come back forever
-                if span is not None:
-                    break
+            # in a comment a definition would not count: the fix would come back forever
+            span = next((found for found in unit.spelled_out(text, acronym) if not hidden.overlaps(*found)), None)
         if span is not None:
             named = text[span[0]:span[1]]
             where = _line(text, span[0])
