@@ -79,7 +79,8 @@ def body_of_chapeau(text: str) -> str | None:
 def body_before(unit: Unit, noun_start: int) -> tuple[str | None, str]:
     """Which body issued the references introduced by the noun at `noun_start`."""
     text = unit.text
-    sentence = max(text.rfind(";", 0, noun_start), text.rfind(". ", 0, noun_start)) + 1
+    reach = max(0, noun_start - 161)  # only the last 160 characters are read: look no further back
+    sentence = max(text.rfind(";", reach, noun_start), text.rfind(". ", reach, noun_start)) + 1
     window = text[max(sentence, noun_start - 160):noun_start]
     hint = _NAME_HINT.search(window) is not None
     named = _NAMED_RE.search(window) if hint else None

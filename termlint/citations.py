@@ -182,8 +182,9 @@ def _references(units: tuple[Unit, ...]) -> tuple[Reference, ...]:
         # outside quotations a list goes on past a quoted title and the numbers in it
         dequoted = QUOTED_RE.sub(lambda q: " " * len(q.group()), text) if quotes else text
         pos = 0
+        next_noun = _NounFinder(text)
         while True:
-            noun = _next_noun(text, pos)
+            noun = next_noun(pos)
             if not noun:
                 break
             # a reference inside a quoted title ("Implementation of General Assembly resolution
@@ -231,18 +232,32 @@ def _references(units: tuple[Unit, ...]) -> tuple[Reference, ...]:
     return tuple(refs)
 
 
-def _next_noun(text: str, pos: int) -> re.Match[str] | None:
-    """`_NOUN_RE.search(text, pos)`: a noun starts one character before each "esolution" or
-    "ecision", so only there is it tried."""
-    while True:
-        found = [i for i in (text.find("esolution", pos + 1), text.find("ecision", pos + 1)) if i >= 0]
-        if not found:
-            return None
-        at = min(found) - 1
-        noun = _NOUN_RE.match(text, at)
-        if noun:
-            return noun
-        pos = at + 1
+class _NounFinder:
+    """`_NOUN_RE.search(text, pos)` for increasing `pos`: a noun starts one character before
+    each "esolution" or "ecision", so only there is it tried, and the next place of each word
+    is remembered (a long paragraph without "decision" is not searched to its end for every
+    resolution it cites)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ahead: dict[str, int | None] = {"esolution": -1, "ecision": -1}  # -1: not looked yet
+
+    def __call__(self, pos: int) -> re.Match[str] | None:
+        while True:
+            found = []
+            for word, at in self.ahead.items():
+                if at is not None and at < pos + 1:
+                    at = self.text.find(word, pos + 1)
+                    self.ahead[word] = at = at if at >= 0 else None  # None: no more of it
+                if at is not None:
+                    found.append(at)
+            if not found:
+                return None
+            at = min(found) - 1
+            noun = _NOUN_RE.match(self.text, at)
+            if noun:
+                return noun
+            pos = at + 1
 
 
 def _next_in_list(text: str, lookup: str, end: int, limit: int) -> int | None:

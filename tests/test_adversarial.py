@@ -37,6 +37,10 @@ SHAPES = {
     # Each undefined acronym looked for its spelled-out form in every paragraph.
     "hundreds of undefined acronyms": "The General Assembly,\n\n" + "".join(
         f"*Noting* the work of ABC{i % 500} and the DEF,\n\n" for i in range(N // 6)),
+    # A paragraph of 1.5 MB (a PDF converted without breaks) citing resolutions: each citation
+    # searched the rest of the paragraph for "decision", and its start for the last ";".
+    "one paragraph citing thousands of resolutions": "The General Assembly,\n\n*Recalling* " + "".join(
+        f"resolution 74/{i % 300} of 18 December 2019, the rights of the child, " for i in range(2 * N // 5)) + ",",
     # Each finding was tried against every suppression comment of the text.
     "thousands of suppression comments": "The General Assembly,\n\n"
     + "<!-- termlint: disable-next-line=PU001 -->\n*Recalling* x, , y,\n\n" * (N // 6),
