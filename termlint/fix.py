@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -31,18 +32,45 @@ def fixable(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Diagnostic]
 
 def apply_edits(text: str, diagnostics: Iterable[Diagnostic]) -> tuple[str, int]:
     """Apply each diagnostic's fix whose edits overlap none already taken; return (text, count)."""
-    taken: list[Edit] = []
+    taken = _Taken()
     count = 0
     for d in sorted(diagnostics, key=lambda d: (d.start, d.end, d.code)):
         assert d.fix is not None
         edits = sorted(d.fix.edits, key=lambda e: e.start)
-        if any(_overlaps(e, t) for e in edits for t in taken):
+        if any(taken.overlaps(e) for e in edits):
             continue  # the next round, on the re-linted text, takes it
-        taken.extend(edits)
+        for e in edits:
+            taken.add(e)
         count += 1
-    for edit in sorted(taken, key=lambda e: e.start, reverse=True):
-        text = text[:edit.start] + edit.replacement + text[edit.end:]
-    return text, count
+    pieces, at = [], 0
+    for edit in taken.edits:  # in text order, and disjoint: the text is rebuilt in one pass
+        pieces += (text[at:edit.start], edit.replacement)
+        at = edit.end
+    pieces.append(text[at:])
+    return "".join(pieces), count
+
+
+class _Taken:
+    """The edits taken so far, sorted by start. They never overlap one another, so an edit can
+    only meet the last one starting at or before its end, and the few before that which still
+    reach it: a check reads those, not every edit taken (a file with thousands of fixes)."""
+
+    def __init__(self) -> None:
+        self.edits: list[Edit] = []
+        self.starts: list[int] = []
+
+    def overlaps(self, edit: Edit) -> bool:
+        i = bisect.bisect_right(self.starts, edit.end) - 1
+        while i >= 0 and self.edits[i].end >= edit.start:
+            if _overlaps(edit, self.edits[i]):
+                return True
+            i -= 1
+        return False
+
+    def add(self, edit: Edit) -> None:
+        i = bisect.bisect_right(self.starts, edit.start)
+        self.starts.insert(i, edit.start)
+        self.edits.insert(i, edit)
 
 
 def _overlaps(a: Edit, b: Edit) -> bool:

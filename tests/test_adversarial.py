@@ -41,6 +41,10 @@ SHAPES = {
     # searched the rest of the paragraph for "decision", and its start for the last ";".
     "one paragraph citing thousands of resolutions": "The General Assembly,\n\n*Recalling* " + "".join(
         f"resolution 74/{i % 300} of 18 December 2019, the rights of the child, " for i in range(2 * N // 5)) + ",",
+    # Thousands of near-identical paragraphs (a converted table): each was compared with every
+    # earlier one that shares its opening trigrams.
+    "thousands of near-identical paragraphs": "The General Assembly,\n\n" + "".join(
+        f"*Recognizing* the Internet and the rights of States parties, entry {i},\n\n" for i in range(N // 10)),
     # Each finding was tried against every suppression comment of the text.
     "thousands of suppression comments": "The General Assembly,\n\n"
     + "<!-- termlint: disable-next-line=PU001 -->\n*Recalling* x, , y,\n\n" * (N // 6),
@@ -52,3 +56,16 @@ def test_adversarial_text_is_checked_in_linear_time(text: str) -> None:
     start = time.perf_counter()
     lint(text)
     assert time.perf_counter() - start < 10
+
+
+def test_thousands_of_fixes_are_applied_in_linear_time() -> None:
+    # Each fix was checked against every fix already taken in its round.
+    from termlint.document import Document
+    from termlint.fix import fix_text
+    from tests.conftest import settings
+
+    text = "The General Assembly,\n\n*Recalling* " + "x, , " * (N // 2) + "y,"
+    start = time.perf_counter()
+    outcome = fix_text(Document.from_text(text, "draft.md"), settings(("PU001",)))
+    assert time.perf_counter() - start < 10
+    assert outcome.applied == N // 2 and ", ," not in outcome.text

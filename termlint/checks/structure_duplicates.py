@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -40,6 +40,10 @@ _BREAK = "\n\x00\n"  # between two paragraphs: no word, emphasis or marker can s
 
 MIN_WORDS = 6  # shorter items ("(b) Organizational matters;") may repeat in lists
 SIMILAR = 0.8  # Jaccard index of word trigrams at or above which two paragraphs are near-repeats
+# The prefix index keeps, for each trigram, the most recent paragraphs that open with it. A
+# draft never has this many; a list of thousands of near-identical entries (a converted table)
+# would otherwise compare every entry with every earlier one.
+RECENT = 100
 
 
 def _tokens(units: list[Clause]) -> tuple[list[bytes], list[tuple[int, int]]]:
@@ -134,7 +138,7 @@ def _near(tokens: list[bytes], spans: list[tuple[int, int]], skip: set[int]) -> 
     seen: set[int] = set()  # the hashes of the trigrams of the paragraphs so far
     grams: dict[int, frozenset[tuple[bytes, ...]]] = {}
     sizes: dict[int, int] = {}  # number of distinct trigrams
-    index: dict[int, list[int]] = defaultdict(list)
+    index: dict[int, deque[int]] = defaultdict(lambda: deque(maxlen=RECENT))
     indexed = 0  # the paragraphs before this one are in the prefix index
     found: list[tuple[int, int, float]] = []
 
