@@ -332,15 +332,17 @@ _PIECES: dict[str, Any] = {"text": None, "spans": {}}
 
 
 def _initials_index(text: str, spans: list[tuple[int, int]]) -> dict[str, set[int]]:
-    """Capital -> the spans where it opens a word that may be read as an initial (a word not
-    itself in capitals): a phrase spelling an acronym needs each of its letters so."""
+    """Capital -> the spans where it opens a word: a phrase spelling an acronym needs each of its
+    letters so (a word opens after a non-letter; capitals inside a word are not counted)."""
     index: dict[str, set[int]] = {}
-    word = compiled(_WORD)
+    opening = compiled(_OPENING_CAPITAL)
     for k, (start, stop) in enumerate(spans):
-        for w in word.findall(_piece(text, start, stop)):
-            if w[0].isupper() and not (len(w) > 1 and w.isupper()):
-                index.setdefault(w[0], set()).add(k)
+        for letter in set(opening.findall(_piece(text, start, stop))):
+            index.setdefault(letter, set()).add(k)
     return index
+
+
+_OPENING_CAPITAL = r"(?<!\p{L})\p{Lu}"
 
 
 def _piece(text: str, start: int, stop: int) -> str:
