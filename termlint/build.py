@@ -9,6 +9,7 @@ from typing import Any
 
 import regex
 
+from termlint.protect import matches_at, positions
 from termlint.tree import Clause, Segment
 
 _FIELD_KINDS = {
@@ -54,31 +55,14 @@ _MARKER_OPENINGS = ("<sup>", "[^", "\\*")  # every footnote marker pattern start
 
 @lru_cache(maxsize=2)
 def marker_candidates(text: str) -> tuple[int, ...]:
-    """Where a footnote marker may start: each "<sup>", "[^" and "\\*" of the text, in order.
-    A str.find for one character is many times faster than a regex (or a longer str.find)
-    over the whole text; the tree builder and the FN rules (checks/footnotes.py) both read them."""
-    found: list[int] = []
-    for opening in _MARKER_OPENINGS:
-        i = text.find(opening[0])
-        while i >= 0:
-            if text.startswith(opening, i):
-                found.append(i)
-            i = text.find(opening[0], i + 1)
-    found.sort()
-    return tuple(found)
+    """Where a footnote marker may start: each "<sup>", "[^" and "\\*" of the text, in order,
+    found by one-character scans; the tree builder and the FN rules (checks/footnotes.py) read them."""
+    return tuple(i for i in positions(text, "<[\\") if text.startswith(_MARKER_OPENINGS, i))
 
 
 def find_markers(pattern: Any, text: str) -> list[Any]:
     """pattern.finditer(text), for a pattern whose every match starts at a marker candidate."""
-    out = []
-    reached = 0
-    for i in marker_candidates(text):
-        if i >= reached:
-            m = pattern.match(text, i)
-            if m is not None:
-                out.append(m)
-                reached = m.end()
-    return out
+    return matches_at(pattern, text, marker_candidates(text))
 
 
 def _attach_footnotes(root: Clause) -> None:

@@ -16,6 +16,7 @@ import regex
 from termlint.checks.punctuation_spacing import PROSE
 from termlint.checks.structure_parts import examples
 from termlint.model import Finding, RuleMeta, Severity
+from termlint.protect import SpanSet
 from termlint.rule import Context
 from termlint.tree import Clause
 
@@ -51,20 +52,8 @@ def marks(clause: Clause, ctx: Context, which: Any, in_code: bool) -> list[tuple
                     skip.append((base + a - seg.start, base + b - seg.start))
                 i += 1
             base += seg.end - seg.start + 1
-    merged: list[list[int]] = []
-    for a, b in sorted(skip):
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    starts = [a for a, _ in merged]
-    out = []
-    for start, mark in found:
-        k = bisect.bisect_right(starts, start) - 1
-        if k >= 0 and merged[k][1] > start:
-            continue
-        out.append((start, mark))
-    return out
+    skipped = SpanSet.of(skip)
+    return [(start, mark) for start, mark in found if not skipped.overlaps(start, start + 1)]
 
 
 @dataclass(frozen=True)

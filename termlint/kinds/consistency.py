@@ -27,18 +27,16 @@ Quotations, official titles, code and capitalised words inside a sentence (names
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-import regex
-
 from termlint.model import Edit, Finding, Fix, RuleMeta
 from termlint.packs import PackError, get
 from termlint.phrases import cached_terms, key, match_case, starts_sentence, word_index
+from termlint.protect import SpanSet
 from termlint.rule import Context
 from termlint.tree import PROSE_KINDS
 from termlint.variants import hyphen_key, rule_name, spelling_variant
@@ -131,16 +129,9 @@ class ConsistencyRule:
                 return value
         return None
 
-    def _spans(self, ctx: Context) -> list[tuple[int, int]]:
+    def _spans(self, ctx: Context) -> SpanSet:
         """The text this rule reads: the clauses in scope, overlaps merged."""
-        spans = sorted((s.start, s.end) for c in ctx.clauses(self.meta.scope) for s in c.segments)
-        merged: list[list[int]] = []
-        for start, end in spans:
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        return [(s, e) for s, e in merged]
+        return SpanSet.of([(s.start, s.end) for c in ctx.clauses(self.meta.scope) for s in c.segments])
 
     def _excluded(self, ctx: Context, start: int, end: int) -> bool:
         p = ctx.protected
@@ -150,7 +141,7 @@ class ConsistencyRule:
     def _matches(self, ctx: Context, pattern: Any) -> Iterator[Any]:
         if pattern.absent_from(ctx.text):
             return
-        for m in pattern.find_in(ctx.text, self._spans(ctx)):  # merged spans: sorted and disjoint
+        for m in pattern.find_in(ctx.text, list(self._spans(ctx))):  # merged spans: sorted and disjoint
             if not self._excluded(ctx, m.start(), m.end()):
                 yield m
 
@@ -182,7 +173,7 @@ class ConsistencyRule:
                 for start in index[word]:
                     end = start + len(word)
                     written = text[start:end]
-                    if (_inside(spans, start, end) and not _name_like(text, start, written)
+                    if (spans.covering(start, end) and not _name_like(text, start, written)
                             and not self._excluded(ctx, start, end)):
                         uses.append(Use(start, end, written, word))
                         house = word if variant.house else house
@@ -218,7 +209,7 @@ class ConsistencyRule:
         compounds: dict[str, list[Use]] = {}
         spans = self._spans(ctx)
         for start, end, word, closed, form in found:
-            if (closed in live and _inside(spans, start, end) and not self._excluded(ctx, start, end)
+            if (closed in live and spans.covering(start, end) and not self._excluded(ctx, start, end)
                     and not _name_like(text, start, word)):
                 compounds.setdefault(closed, []).append(Use(start, end, word, form))
         if not compounds:
@@ -228,7 +219,7 @@ class ConsistencyRule:
                 end = start + len(closed)
                 written = text[start:end]
                 if (not _hyphen_at(text, start - 1) and not _hyphen_at(text, end)  # a part of a compound
-                        and _inside(spans, start, end) and not _name_like(text, start, written)
+                        and spans.covering(start, end) and not _name_like(text, start, written)
                         and not self._excluded(ctx, start, end)):
                     uses.append(Use(start, end, written, closed))
         groups = []
@@ -295,11 +286,6 @@ class ConsistencyRule:
 
 def _hyphen_at(text: str, i: int) -> bool:
     return 0 <= i < len(text) and text[i] in "-\u2010\u2011"
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -27,8 +27,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import regex
-
 from termlint.model import Edit, Finding, Fix, RuleMeta
 from termlint.packs import PackError, get
 from termlint.rule import Context
