@@ -89,7 +89,7 @@ def check(ns: argparse.Namespace) -> int:
             continue
         checked += 1
         if ns.report_unused_directives:
-            result.diagnostics.extend(result.unused_directives)  # type: ignore[arg-type]
+            result.diagnostics.extend(result.unused_directives)
             result.rules = {**result.rules, UNUSED_CODE: UNUSED_META}
             result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
         if ns.diff_base:

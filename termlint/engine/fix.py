@@ -39,7 +39,8 @@ def apply_edits(text: str, diagnostics: Iterable[Diagnostic]) -> tuple[str, int]
         for e in edits:
             taken.add(e)
         count += 1
-    pieces, at = [], 0
+    pieces: list[str] = []
+    at = 0
     for edit in taken.edits:  # in text order, and disjoint: the text is rebuilt in one pass
         pieces += (text[at:edit.start], edit.replacement)
         at = edit.end

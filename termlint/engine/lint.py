@@ -85,7 +85,7 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
             severity, f.message, f.fix, f.start, f.end,
             tuple(document.position(e.start) + document.position(e.end) for e in f.fix.edits) if f.fix else (),
         ))
-    result.unused_directives = suppressions.unused(document.path, metas)  # type: ignore[assignment]
+    result.unused_directives = suppressions.unused(document.path, metas)
     result.rules = metas
     return result
 

@@ -155,12 +155,12 @@ class Suppressions:
         single = self._by_line.get(line, [])
         return self._spanning + single if self._spanning else single
 
-    def unused(self, path: str, ran: Collection[str] | None = None) -> list[object]:
+    def unused(self, path: str, ran: Collection[str] | None = None) -> list[Diagnostic]:
         """Directives that suppressed nothing, as TL001 diagnostics (for --report-unused-directives).
 
         `ran`: the codes of the rules that ran; directives naming none of them are not judged.
         """
-        out = []
+        out: list[Diagnostic] = []
         for d in self.directives:
             bad = [c for c in d.codes if not _CODE.fullmatch(c)]
             judged = ran is None or not d.codes or any(r.startswith(c) for c in d.codes for r in ran)

@@ -88,8 +88,8 @@ def _walk(top: Path, overrides: Overrides) -> Iterator[tuple[str, str | None]]:
                 continue
             if path.suffix.lower() in config.extensions and not config.excludes(path):
                 found.append(str(path))
-    for path in sorted(found):
-        yield path, None
+    for name in sorted(found):
+        yield name, None
     yield from unreadable
 
 

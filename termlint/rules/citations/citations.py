@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re as stdlib_re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -285,7 +286,7 @@ def citations_of(ctx: Any) -> Citations:
     return ctx.shared("citations", lambda: scan(ctx.tree))  # type: ignore[no-any-return]
 
 
-def _segment_index(units: list[Unit]) -> tuple[list[int], ...]:
+def _segment_index(units: Sequence[Unit]) -> tuple[list[int], ...]:
     """(starts, ends, owners) of every unit segment, sorted by start; () when segments overlap."""
     starts, ends, owners = [], [], []  # of every segment (lists of ints: no tuple per segment)
     for k, u in enumerate(units):

@@ -282,7 +282,7 @@ class ConsistencyRule:
                 return wanted, "your configured preference", group.fix_safe
         if group.house is not None and prefer != "majority":
             return group.house, group.why_house or "UN house style", group.fix_safe
-        first = {}
+        first: dict[str, int] = {}
         for use in group.uses:
             first.setdefault(use.form, use.start)
         keep = max(counts, key=lambda f: (counts[f], -first[f]))

@@ -62,7 +62,8 @@ def _tokens(units: list[Clause]) -> tuple[list[bytes], list[tuple[int, int]]]:
         texts.append(text)
     joined = _BREAK.join(texts).replace("*", "").replace("_", "").lower()
     if joined.count("\x00") != len(texts) - 1:  # a NUL in the text: read each paragraph alone
-        tokens, spans = [], []
+        tokens: list[bytes] = []
+        spans: list[tuple[int, int]] = []
         for text in texts:
             words = [w.encode("utf-8", "surrogatepass") for w in _WORD.findall(text.replace("*", "").replace("_", "").lower())]
             spans.append((len(tokens), len(tokens) + len(words)))
