@@ -94,8 +94,8 @@ def fix_files(options: CheckOptions) -> FixRun:
                 run.errors.append((path, str(exc)))
                 try:  # not written: report what the file holds now (another writer's text, perhaps)
                     result = lint_text(decode(read_bytes(path), path), settings, shown)
-                except FileProblem as problem:
-                    run.outcomes.append(Outcome(path, problem=str(problem)))
+                except FileProblem as unreadable:
+                    run.outcomes.append(Outcome(path, problem=str(unreadable)))
                     continue
         run.outcomes.append(Outcome(path, result, fail_on=config.fail_on))
     if options.diff:
