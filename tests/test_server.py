@@ -78,9 +78,15 @@ async def test_quick_fix_turns_the_doubled_comma_into_one(draft: Path) -> None:
         assert "exploitation, , in order" in text.split("\n")[135]
         assert "exploitation, in order" in line and ", ," not in line
         assert fixed.replace("exploitation, in order", "exploitation, , in order") == text  # nothing else moved
-        # unsafe fixes are offered, marked, never preferred
-        unsafe = [a for a in actions or [] if "unsafe" in a.title]
-        assert unsafe and all(not a.is_preferred for a in unsafe)
+        assert {d.code for a in actions or [] for d in a.diagnostics or []} == {"PU001"}  # only what is selected
+        # a cursor between CO104's term and the commas: both findings' actions; the unsafe fix is
+        # offered, marked and never preferred
+        cursor = types.Range(pu.range.start, pu.range.start)
+        both = await client.text_document_code_action_async(types.CodeActionParams(
+            types.TextDocumentIdentifier(uri), cursor, types.CodeActionContext(diagnostics=[])))
+        unsafe = [a for a in both or [] if a.title.startswith("Fix CO104")]
+        assert len(unsafe) == 1 and "unsafe" in unsafe[0].title and not unsafe[0].is_preferred
+        assert [a for a in both or [] if a.title.startswith("Fix PU001")]
         # the change that removes the defect removes its diagnostic, and only that one
         after = len(client.published)
         change_doc(client, uri, fixed, 2)

@@ -88,10 +88,14 @@ def fix_all(document: Document, settings: Settings, edit_for: EditMaker) -> type
 
 def in_range(diagnostics: Iterable[Diagnostic], document: Document, rng: types.Range,
              encoding: str) -> list[Diagnostic]:
-    """The findings that touch the requested range (a cursor inside or at either end counts)."""
+    """The findings under the requested range: for a cursor (an empty range), those it stands in or
+    at either end of; for a selection, those that overlap it (a finding that merely ends where the
+    selection starts is not under it)."""
     start = to_offset(document, rng.start.line, rng.start.character, encoding)
     end = to_offset(document, rng.end.line, rng.end.character, encoding)
-    return [d for d in diagnostics if d.start <= end and d.end >= start]
+    if start == end:
+        return [d for d in diagnostics if d.start <= start <= d.end]
+    return [d for d in diagnostics if d.start < end and max(d.end, d.start + 1) > start]
 
 
 class EditMaker:
