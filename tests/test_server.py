@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from lsprotocol import types
-
 from conftest import SEED
 from lsp_harness import apply, change_doc, diagnostics, offset, open_doc, running, until
-from termlint.document import Document
-from termlint.engine import lint_text
-from termlint.runner import Overrides, file_settings
+from lsprotocol import types
+
+from termlint.engine.lint import lint_text
+from termlint.run.runner import Overrides, file_settings
+from termlint.text.document import Document
 
 pytestmark = pytest.mark.asyncio
 

@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterable
 
 from lsprotocol import types
 
-from termlint.document import Document
-from termlint.engine import Diagnostic, Settings
-from termlint.fix import fix_text
+from termlint.core.model import Diagnostic
+from termlint.engine.fix import fix_text
+from termlint.engine.lint import Settings
 from termlint.server.convert import lsp_range
 from termlint.server.positions import to_offset
+from termlint.text.document import Document
 
 FIX_ALL = "source.fixAll.termlint"
 QUICK_FIX = types.CodeActionKind.QuickFix.value

@@ -11,7 +11,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from termlint import __version__
-from termlint.explain import explain_text
+from termlint.rules.explain import explain_text
 from termlint.server import actions
 from termlint.server.linting import path_of
 from termlint.server.positions import to_offset

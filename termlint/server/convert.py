@@ -8,11 +8,10 @@ from __future__ import annotations
 import regex
 from lsprotocol import types
 
-from termlint.document import Document
-from termlint.engine import Diagnostic
-from termlint.explain import docs_url
-from termlint.model import Severity
+from termlint.core.model import Diagnostic, Severity
+from termlint.rules.explain import docs_url
 from termlint.server.positions import to_client
+from termlint.text.document import Document
 
 SOURCE = "termlint"
 SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error, Severity.WARNING: types.DiagnosticSeverity.Warning,

@@ -9,20 +9,20 @@ buffer, not the file on disk, and goes to the same I/O-free core, `lint_text`.
 from __future__ import annotations
 
 import os
-import regex
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from termlint.config import ConfigError, find_config
-from termlint.document import Document
-from termlint.engine import LintResult, Settings, lint_text
-from termlint.packs import PackError
-from termlint.registry import RegistryError, all_rules
-from termlint.runner import MAX_BYTES, Overrides, config_for, settings_for
-from termlint.server.options import ServerOptions
+import regex
 
-SETUP_ERRORS = (ConfigError, PackError, RegistryError)
+from termlint.core.errors import SetupError
+from termlint.engine.lint import LintResult, Settings, lint_text
+from termlint.rules.registry import all_rules
+from termlint.run.config import find_config
+from termlint.run.runner import MAX_BYTES, Overrides, config_for, settings_for
+from termlint.server.options import ServerOptions
+from termlint.text.document import Document
+
 _WHERE = regex.compile(r"^(?P<file>[^\n]+?\.toml):(?P<line>\d+):")  # "path/termlint.toml:7: key: problem"
 
 
@@ -67,7 +67,7 @@ def lint_document(uri: str, text: str, options: ServerOptions, root: Path | None
                                          f"column {column}: binary content); termlint does not lint it")
     try:
         settings = _settings(path, options)
-    except SETUP_ERRORS as exc:
+    except SetupError as exc:
         message = str(exc)
         where = _WHERE.match(message)
         return Outcome(document, problem=f"termlint configuration error: {message}",

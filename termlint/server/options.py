@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from termlint.model import Severity
+from termlint.core.model import Severity
 
 DEFAULT_DEBOUNCE_MS = 150  # a pause in typing; the re-lint itself takes ~0.1 s on a 30 KB draft
 _KEYS = ("select", "ignore", "failOn", "packs", "docsUrl", "debounce")

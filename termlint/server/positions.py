@@ -8,7 +8,7 @@ it on the same line moves by one. A client may negotiate UTF-8 or UTF-32 instead
 
 from __future__ import annotations
 
-from termlint.document import Document
+from termlint.text.document import Document
 
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
 

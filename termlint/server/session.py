@@ -18,7 +18,7 @@ from typing import Any
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from termlint.engine import Diagnostic
+from termlint.core.model import Diagnostic
 from termlint.server.convert import problem_diagnostic, to_lsp
 from termlint.server.linting import Outcome, config_stamp, forget_configuration, lint_document, path_of
 from termlint.server.options import OptionsError, ServerOptions, parse_options
