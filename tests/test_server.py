@@ -172,7 +172,16 @@ async def test_settings_select_ignore_and_fail_level(draft: Path) -> None:
         client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
             settings={"termlint": {"select": ["PU001", "TM"], "failOn": "warning"}}))
         second = await diagnostics(client, uri, 1, mark)
+        # a setting the server cannot use: one message naming it, and the settings in force stay
+        client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+            settings={"termlint": {"failOn": "loud", "path": "/usr/bin/termlint"}}))
+        refused = await until(lambda: [m for m in client.messages if "failOn" in m.message], "the refusal")
+        mark = len(client.published)
+        change_doc(client, uri, draft.read_text(encoding="utf-8") + "\n", 2)
+        third = await diagnostics(client, uri, 2, mark)
     assert {d.code for d in second} == {"PU001", "TM101", "TM104"}
+    assert len(refused) == 1 and "unknown severity 'loud'" in refused[0].message
+    assert {d.code for d in third} == {"PU001", "TM101", "TM104"}
     # below the fail level a finding is a hint: TM101/TM104 inside an official title are info
     assert {d.severity for d in second if d.code.startswith("TM")} == {types.DiagnosticSeverity.Hint}
     assert _at(second, "PU001")[0].severity == types.DiagnosticSeverity.Warning

@@ -34,3 +34,18 @@ def test_hover_text_is_the_explain_text() -> None:
     meta = {r.meta.code: r.meta for r in all_rules()}["PU001"]
     out = subprocess.run([sys.executable, "-m", "termlint", "explain", "PU001"], capture_output=True, text=True).stdout
     assert out == explain_text(meta)
+
+
+def test_docs_links_follow_the_setting_the_environment_or_the_rule_reference(tmp_path, monkeypatch) -> None:
+    from termlint.rules import explain
+
+    monkeypatch.delenv("TERMLINT_DOCS_URL", raising=False)
+    reference = tmp_path / "docs" / "rules.md"
+    monkeypatch.setattr(explain, "RULES_DOC", reference)
+    assert explain.docs_url("PU001") is None  # no reference, no setting: no link
+    reference.parent.mkdir()
+    reference.write_text("# Rules\n", encoding="utf-8")
+    assert explain.docs_url("PU001") == reference.as_uri() + "#pu001"
+    monkeypatch.setenv("TERMLINT_DOCS_URL", "https://example.org/rules/")
+    assert explain.docs_url("PU001") == "https://example.org/rules/PU001"
+    assert explain.docs_url("PU001", "https://x.org/r.html#{code_lower}") == "https://x.org/r.html#pu001"

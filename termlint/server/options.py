@@ -21,6 +21,7 @@ from termlint.core.model import Severity
 
 DEFAULT_DEBOUNCE_MS = 150  # a pause in typing; the re-lint itself takes ~0.1 s on a 30 KB draft
 _KEYS = ("select", "ignore", "failOn", "packs", "docsUrl", "debounce")
+_CLIENT_SIDE = ("path", "trace", "enable", "args")  # the editor's own keys in the same section
 
 
 class OptionsError(ValueError):
@@ -46,7 +47,7 @@ def parse_options(raw: Any, base: Path | None = None) -> ServerOptions:
         raw = raw["termlint"]
     if not isinstance(raw, dict):
         raise OptionsError(f"termlint settings must be an object, not {type(raw).__name__}")
-    unknown = sorted(k for k in raw if k not in _KEYS and k != "termlint")
+    unknown = sorted(k for k in raw if k not in _KEYS and k not in _CLIENT_SIDE and k != "termlint")
     if unknown:
         raise OptionsError(f"unknown termlint setting {unknown[0]!r} (known: {', '.join(_KEYS)})")
     select = _codes(raw, "select") if raw.get("select") is not None else None
