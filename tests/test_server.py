@@ -53,6 +53,7 @@ async def test_open_publishes_the_drafts_findings_as_the_cli_reports_them(draft:
     assert any(d.severity == types.DiagnosticSeverity.Information for d in got)
     unodc = [d for d in _at(got, "AC001") if "UNODC" in d.message][0]
     assert unodc.related_information and unodc.related_information[0].location.range.start.line == 133
+    assert unodc.related_information[0].message.startswith("line 134: 19. *Requests* the United Nations Office")
 
 
 async def test_code_description_links_to_the_rule_docs(draft: Path) -> None:

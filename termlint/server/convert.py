@@ -57,7 +57,9 @@ def _related(d: Diagnostic, document: Document, uri: str, encoding: str) -> list
         text = document.line_text(line)
         first = len(text) - len(text.lstrip()) + 1
         where = types.Location(uri, lsp_range(document, line, first, line, len(text) + 1, encoding))
-        out.append(types.DiagnosticRelatedInformation(where, f"line {line}, named in the {d.code} message"))
+        shown = text.strip()
+        shown = shown if len(shown) <= 80 else shown[:79].rstrip() + "…"
+        out.append(types.DiagnosticRelatedInformation(where, f"line {line}: {shown}"))
     return out
 
 
