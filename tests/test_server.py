@@ -318,3 +318,19 @@ async def test_shutdown_and_exit_end_the_process_cleanly(tmp_path: Path) -> None
         await diagnostics(client, (tmp_path / "a.md").as_uri(), 1)
         process = client._server
     assert process is not None and process.returncode == 0
+
+
+async def test_saving_a_termlint_toml_in_the_editor_relints_and_saving_a_draft_publishes(draft: Path) -> None:
+    uri = draft.as_uri()
+    config = draft.parent / "termlint.toml"
+    config.write_text('select = ["PU001"]\n', encoding="utf-8")
+    async with running(draft.parent) as client:
+        open_doc(client, uri, draft.read_text(encoding="utf-8"))
+        assert {d.code for d in await diagnostics(client, uri, 1)} == {"PU001"}
+        config.write_text('select = ["ST122"]\n', encoding="utf-8")
+        mark = len(client.published)
+        client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(config.as_uri())))
+        assert {d.code for d in await diagnostics(client, uri, 1, mark)} == {"ST122"}
+        mark = len(client.published)
+        client.text_document_did_save(types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri)))
+        assert {d.code for d in await diagnostics(client, uri, 1, mark)} == {"ST122"}
