@@ -6,8 +6,9 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 
-from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
+from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, SetupError
 from termlint.core.model import Severity
 from termlint.formats import AUTO, FORMATS, ReportOptions, resolve, writer
 from termlint.rules.own import UNUSED_CODE, UNUSED_META
@@ -17,7 +18,7 @@ from termlint.run.exclude import drop_excluded
 from termlint.run.fixfiles import fix_files
 from termlint.run.options import CheckOptions
 from termlint.run.parallel import Job, Outcome, default_jobs, lint_files
-from termlint.run.runner import Overrides, discover
+from termlint.run.runner import Overrides, config_for, discover
 
 
 def format_names() -> list[str]:
@@ -70,6 +71,9 @@ def check(ns: argparse.Namespace) -> int:
 
 def run_check(options: CheckOptions) -> int:
     """Check (and with --fix, first fix) every file, write the report, return the exit status."""
+    if not options.paths:  # --force-exclude excluded every file named: the user's choice, not a failure
+        print("termlint: every file named is excluded by the configuration; nothing to check", file=sys.stderr)
+        return EXIT_CLEAN
     errors: list[tuple[str, str]] = []
     fixed: int | None = None
     outcomes: Iterable[Outcome]
@@ -114,7 +118,21 @@ def run_check(options: CheckOptions) -> int:
         print(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.", file=sys.stderr)
     if errors:
         return EXIT_ERROR
+    if not checked:  # a CI gate must not go green on nothing
+        where = ", ".join(options.paths)
+        print(f"termlint: error: no files checked in {where} (termlint reads {_extensions(options)} files)",
+              file=sys.stderr)
+        return EXIT_ERROR
     return EXIT_FINDINGS if failing and not options.exit_zero else EXIT_CLEAN
+
+
+def _extensions(options: CheckOptions) -> str:
+    """The extensions a folder walk takes, as configured for the working directory."""
+    try:
+        config = config_for(Path.cwd() / "-", options.overrides)
+    except SetupError:
+        return "draft"
+    return "/".join(sorted(config.extensions))
 
 
 def _dedupe(errors: list[tuple[str, str]]) -> list[tuple[str, str]]:

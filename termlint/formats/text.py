@@ -115,8 +115,11 @@ class Tally:
     def summary(self, files_checked: int, errors: int, fixed: int | None) -> str:
         n = sum(self.by_level.values())
         files = f"{files_checked} file{'s' if files_checked != 1 else ''}"
-        if not n:
-            text = f"All checks passed ({files})."
+        if not files_checked:  # a run that checked nothing has not passed (issue 19, item 7)
+            text = "No files checked."
+        elif not n:
+            # "passed" only when every file was checked: never beside "could not be checked"
+            text = f"No problems found in {files}." if errors else f"All checks passed ({files})."
         else:
             by_level = self.by_level
             parts = ", ".join(f"{by_level[k]} {k}{'s' if by_level[k] != 1 and k != 'info' else ''}"
