@@ -13,6 +13,7 @@ from termlint.core.model import Severity
 from termlint.formats import AUTO, FORMATS, ReportOptions, resolve, writer
 from termlint.rules.own import UNUSED_CODE, UNUSED_META
 from termlint.run.cache import default_dir
+from termlint.run.config import Config
 from termlint.run.diffbase import keep_changed
 from termlint.run.exclude import drop_excluded
 from termlint.run.fixfiles import fix_files
@@ -77,14 +78,17 @@ def run_check(options: CheckOptions) -> int:
     errors: list[tuple[str, str]] = []
     fixed: int | None = None
     outcomes: Iterable[Outcome]
-    report = ReportOptions(options.show_source, options.statistics, options.color, None, options.unsafe_fixes)
+    fail_on = options.fail_on or _run_config_fail_on(options)
+    report = ReportOptions(options.show_source, options.statistics, options.color, None, options.unsafe_fixes,
+                           fail_on)
     if options.fixing:
         fix_run = fix_files(options)
         if fix_run.exit_code is not None:  # --diff and standard input are complete there
             return fix_run.exit_code
         fixed, outcomes = fix_run.applied, fix_run.outcomes
         errors.extend(fix_run.errors)
-        report = ReportOptions(options.show_source, options.statistics, options.color, fixed, options.unsafe_fixes)
+        report = ReportOptions(options.show_source, options.statistics, options.color, fixed, options.unsafe_fixes,
+                               fail_on)
     out = writer(options.output_format, report)
     if not options.fixing:
         job = Job(options.overrides, options.stdin_filename, options.cache_dir,
@@ -126,13 +130,23 @@ def run_check(options: CheckOptions) -> int:
     return EXIT_FINDINGS if failing and not options.exit_zero else EXIT_CLEAN
 
 
+def _run_config(options: CheckOptions) -> Config | None:
+    """The configuration of the working directory (or --config): what the run as a whole follows."""
+    try:
+        return config_for(Path.cwd() / "-", options.overrides)
+    except SetupError:
+        return None  # reported when a file is checked
+
+
+def _run_config_fail_on(options: CheckOptions) -> Severity:
+    config = _run_config(options)
+    return config.fail_on if config else Severity.WARNING
+
+
 def _extensions(options: CheckOptions) -> str:
     """The extensions a folder walk takes, as configured for the working directory."""
-    try:
-        config = config_for(Path.cwd() / "-", options.overrides)
-    except SetupError:
-        return "draft"
-    return "/".join(sorted(config.extensions))
+    config = _run_config(options)
+    return "/".join(sorted(config.extensions)) if config else "draft"
 
 
 def _dedupe(errors: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -48,5 +48,5 @@ def writer(name: str, options: ReportOptions) -> Writer:
 def render(name: str, report: Report) -> str:
     """The whole report in format `name`: its writer run over every finding, then ended."""
     out = writer(name, ReportOptions(report.show_source, report.statistics, report.color, report.fixed,
-                                     report.unsafe_fixes))
+                                     report.unsafe_fixes, report.fail_on))
     return out.file(report.diagnostics, report.rules, report.sources) + out.end(report.files_checked, report.errors)

@@ -1,8 +1,10 @@
 """JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure, ...).
 
-One <testsuite> per file checked; each finding is a failing <testcase> (named by code and
-position, so the report reads like a list of findings), a clean file is one passing
-<testcase>, and a file that could not be checked is an <error>. ElementTree escapes the
+One <testsuite> per file checked. A finding at or above the run's fail level is a failing
+<testcase>; one below it (info, by default) is a passing <testcase> whose <system-out> holds it,
+so the report fails exactly when the exit status does. A test case is named by rule code and
+the finding's fingerprint, not its line, so CI history tracks a finding across edits above it.
+A clean file is one passing <testcase>, and a file that could not be checked is an <error>. ElementTree escapes the
 markup; characters XML 1.0 cannot hold at all (control characters) are dropped.
 """
 
@@ -14,6 +16,7 @@ from collections import defaultdict
 import regex
 
 from termlint.core.model import Diagnostic
+from termlint.formats.fingerprint import fingerprints
 from termlint.formats.report import Report
 
 _NOT_XML = regex.compile(r"[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
@@ -27,6 +30,7 @@ def render(report: Report) -> str:
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
     for path in report.sources:
         by_file.setdefault(path, [])  # a clean file is a passing test case
+    prints = dict(zip(map(id, report.diagnostics), fingerprints(report.diagnostics, report.sources)))
     for d in report.diagnostics:
         by_file[d.path].append(d)
     errors = dict(report.errors)
@@ -35,12 +39,16 @@ def render(report: Report) -> str:
     for path in sorted(set(by_file) | set(errors)):
         found = by_file.get(path, [])
         suite = ET.SubElement(root, "testsuite", name=clean(path or "termlint configuration"))
-        cases = 0
+        cases = failed = 0
         for d in found:
-            case = ET.SubElement(suite, "testcase", name=clean(f"{d.code} at {d.line}:{d.column}"),
+            case = ET.SubElement(suite, "testcase", name=clean(f"{d.code} {prints[id(d)][:16]}"),
                                  classname=clean(path), file=clean(path), line=str(d.line))
-            failure = ET.SubElement(case, "failure", message=clean(d.message), type=d.code)
-            failure.text = clean(f"{path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.message}")
+            line = clean(f"{path}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.message}")
+            if d.severity >= report.fail_on:
+                ET.SubElement(case, "failure", message=clean(d.message), type=d.code).text = line
+                failed += 1
+            else:
+                ET.SubElement(case, "system-out").text = line
             cases += 1
         if path in errors:
             case = ET.SubElement(suite, "testcase", name="termlint", classname=clean(path), file=clean(path))
@@ -50,9 +58,9 @@ def render(report: Report) -> str:
             ET.SubElement(suite, "testcase", name="termlint", classname=clean(path), file=clean(path))
             cases += 1
         suite.set("tests", str(cases))
-        suite.set("failures", str(len(found)))
+        suite.set("failures", str(failed))
         suite.set("errors", "1" if path in errors else "0")
-        total, failures, error_count = total + cases, failures + len(found), error_count + (path in errors)
+        total, failures, error_count = total + cases, failures + failed, error_count + (path in errors)
     root.set("tests", str(total))
     root.set("failures", str(failures))
     root.set("errors", str(error_count))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from termlint.core.model import Diagnostic, RuleMeta
+from termlint.core.model import Diagnostic, RuleMeta, Severity
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class ReportOptions:
     color: bool = False
     fixed: int | None = None  # findings fixed by --fix in this run (None: not fixing)
     unsafe_fixes: bool = False  # count unsafe fixes as fixable
+    fail_on: Severity = Severity.WARNING  # the lowest severity that fails the run (JUnit's failures)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Report:
     color: bool = False
     fixed: int | None = None  # findings fixed by --fix in this run (None: not fixing)
     unsafe_fixes: bool = False  # count unsafe fixes as fixable
+    fail_on: Severity = Severity.WARNING  # the lowest severity that fails the run (JUnit's failures)
 
 
 class Writer:
@@ -87,4 +89,4 @@ class WholeReport(Writer):
     def end(self, files_checked: int, errors: Sequence[tuple[str, str]]) -> str:
         o = self.options
         return self.render(Report(self.diagnostics, self.rules, errors, files_checked, self.sources,
-                                  o.show_source, o.statistics, o.color, o.fixed, o.unsafe_fixes))
+                                  o.show_source, o.statistics, o.color, o.fixed, o.unsafe_fixes, o.fail_on))
