@@ -108,7 +108,7 @@ def run_check(options: CheckOptions) -> int:
         if options.diff_base:
             gate_problem = keep_changed(result, options.diff_base, path)
             if gate_problem:
-                errors.append((path, gate_problem))
+                errors.append(gate_problem)
         errors.extend((result.document.path, e) for e in result.errors)
         sources = {result.document.path: result.document.text}
         sys.stdout.write(out.file(result.diagnostics, result.rules, sources))

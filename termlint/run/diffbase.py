@@ -1,14 +1,18 @@
 """`--diff-base REV`: report only findings on lines changed since a git revision.
 
-The changed lines of a file are the added side of `git diff --unified=0 REV -- FILE`, run in
-the file's own repository (so files of several repositories can be checked at once). A file
-git does not track yet counts as changed throughout. Pure deletions mark no line: nothing
-written remains there to check.
+The changed lines are the added side of `git diff --merge-base REV`: the diff from the point
+where the current branch left REV to the working tree, so a base branch that moved on since
+adds nothing (as `git diff main...` and pull-request views read it). git is asked once per
+repository, for every file at once, whatever the number of files checked; each repository is
+found from the file's own folder, so files of several repositories can be checked together.
+A file git does not track yet counts as changed throughout. Pure deletions mark no line:
+nothing written remains there to check.
 """
 
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,12 +21,29 @@ import regex
 from termlint.engine.linegate import LineGate
 from termlint.engine.lint import LintResult
 
-_HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", regex.MULTILINE)
+_HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _TIMEOUT = 60
+_FETCH = ("fetch the history first: `git fetch --unshallow` (in GitHub Actions, `fetch-depth: 0` on "
+          "actions/checkout; in GitLab CI, `GIT_DEPTH: 0`)")
 
 
 class DiffBaseError(Exception):
-    """--diff-base cannot be honoured for a file; str() is the message shown (exit status 2)."""
+    """--diff-base cannot be honoured; str() is the message shown (exit status 2).
+
+    `repository_wide`: the problem is the repository's, not one file's (said once for all its files).
+    """
+
+    def __init__(self, message: str, repository_wide: bool = False) -> None:
+        super().__init__(message)
+        self.repository_wide = repository_wide
+
+
+@dataclass(frozen=True)
+class _Changes:
+    """What changed in one repository since the merge base: added lines by path, untracked paths."""
+
+    added: dict[str, frozenset[int]]
+    untracked: frozenset[str]
 
 
 def gate_for(path: str, rev: str) -> LineGate:
@@ -31,22 +52,41 @@ def gate_for(path: str, rev: str) -> LineGate:
         raise DiffBaseError("--diff-base needs files on disk, not standard input")
     file = Path(path).resolve()
     top = _toplevel(str(file.parent))
-    _verify(top, rev)
+    changes = _changes(top, rev)
     relative = file.relative_to(Path(top)).as_posix() if file.is_relative_to(Path(top)) else str(file)
-    tracked = _git(top, "ls-files", "--error-unmatch", "--", relative, check=False)
-    if tracked.returncode != 0:
+    if relative in changes.untracked:
         return LineGate(None)  # untracked: everything in it is new
-    diff = _git(top, "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--no-textconv",
-                "--unified=0", rev, "--", relative)
-    return LineGate(frozenset(_added_lines(diff.stdout)))
+    return LineGate(changes.added.get(relative, frozenset()))
 
 
-def _added_lines(diff: str) -> set[int]:
-    lines: set[int] = set()
-    for m in _HUNK.finditer(diff):
-        start, count = int(m.group(1)), int(m.group(2) or 1)
-        lines.update(range(start, start + count))
-    return lines
+def forget() -> None:
+    """Drop what git said: files were written since (by --fix), so their diffs are stale."""
+    _changes.cache_clear()
+
+
+def _added_lines(diff: str) -> dict[str, frozenset[int]]:
+    """Added line numbers by path (relative to the repository) in a whole-repository diff."""
+    added: dict[str, set[int]] = {}
+    current: set[int] | None = None
+    for line in diff.split("\n"):
+        if line.startswith("+++ "):
+            name = _unquote(line[4:])
+            current = None if name == "/dev/null" else added.setdefault(name.removeprefix("b/"), set())
+        elif line.startswith("@@") and current is not None:
+            m = _HUNK.match(line)
+            if m:
+                start, count = int(m.group(1)), int(m.group(2) or 1)
+                current.update(range(start, start + count))
+    return {name: frozenset(lines) for name, lines in added.items()}
+
+
+def _unquote(name: str) -> str:
+    """A path as git prints it: C-quoted when it holds quotes, backslashes or control characters."""
+    name = name.rstrip("\t")  # git pads names with spaces by a tab
+    if not (name.startswith('"') and name.endswith('"')):
+        return name
+    raw = name[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape")
+    return raw.encode("latin-1").decode("utf-8", "replace")
 
 
 @lru_cache(maxsize=64)
@@ -58,11 +98,27 @@ def _toplevel(folder: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _verify(top: str, rev: str) -> None:
+def _changes(top: str, rev: str) -> _Changes:
+    """One repository's changes since the merge base of `rev` and HEAD (cached: asked once per run)."""
     if rev.startswith("-"):
-        raise DiffBaseError(f"--diff-base: {rev!r} is not a revision")
+        raise DiffBaseError(f"--diff-base: {rev!r} is not a revision", repository_wide=True)
     if _git(top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", check=False).returncode != 0:
-        raise DiffBaseError(f"--diff-base: unknown revision {rev!r} in the repository at {top}")
+        raise DiffBaseError(f"--diff-base: unknown revision {rev!r} in the repository at {top}", repository_wide=True)
+    diff = _git(top, "-c", "core.quotePath=false", "diff", "--merge-base", "--no-color", "--no-ext-diff",
+                "--no-textconv", "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", "--unified=0", rev,
+                check=False)
+    if diff.returncode != 0:
+        raise DiffBaseError(_no_merge_base(top, rev, diff.stderr.strip()), repository_wide=True)
+    others = _git(top, "-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard", "-z")
+    return _Changes(_added_lines(diff.stdout), frozenset(n for n in others.stdout.split("\0") if n))
+
+
+def _no_merge_base(top: str, rev: str, stderr: str) -> str:
+    shallow = _git(top, "rev-parse", "--is-shallow-repository", check=False).stdout.strip() == "true"
+    if shallow:
+        return (f"--diff-base: the repository at {top} is a shallow clone without the merge base of "
+                f"{rev!r} and HEAD; {_FETCH}")
+    return f"--diff-base: no merge base of {rev!r} and HEAD in the repository at {top} ({stderr or 'git diff failed'})"
 
 
 def _git(cwd: str, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -70,24 +126,25 @@ def _git(cwd: str, *args: str, check: bool = True) -> subprocess.CompletedProces
         result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
                                 encoding="utf-8", errors="replace", timeout=_TIMEOUT)
     except FileNotFoundError:
-        raise DiffBaseError("--diff-base needs git, and git is not installed (not on PATH)") from None
+        raise DiffBaseError("--diff-base needs git, and git is not installed (not on PATH)", True) from None
     except subprocess.TimeoutExpired:
-        raise DiffBaseError(f"--diff-base: `git {args[0]}` took longer than {_TIMEOUT} s") from None
+        raise DiffBaseError(f"--diff-base: `git {args[0]}` took longer than {_TIMEOUT} s", True) from None
     if check and result.returncode != 0:
-        raise DiffBaseError(f"--diff-base: git {args[0]} failed: {result.stderr.strip() or result.returncode}")
+        raise DiffBaseError(f"--diff-base: git {args[0]} failed: {result.stderr.strip() or result.returncode}", True)
     return result
 
 
-def keep_changed(result: LintResult, rev: str, path: str) -> str | None:
+def keep_changed(result: LintResult, rev: str, path: str) -> tuple[str, str] | None:
     """Drop the findings of `result` that are not on lines changed since `rev`.
 
-    Returns the problem (for exit status 2) when git cannot tell which lines changed; the
-    result then keeps no findings, so nothing unchecked passes as checked.
+    Returns (path, problem) for exit status 2 when git cannot tell which lines changed, the path
+    empty when the problem is the repository's (so it is said once); the result then keeps no
+    findings, so nothing unchecked passes as checked.
     """
     try:
         gate = gate_for(path, rev)  # the path read ("-" for standard input), not the name shown
     except DiffBaseError as exc:
         result.diagnostics = []
-        return str(exc)
+        return ("" if exc.repository_wide else path, str(exc))
     result.diagnostics = gate.filter(result.diagnostics)
     return None

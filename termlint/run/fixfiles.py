@@ -16,7 +16,7 @@ from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, SetupErr
 from termlint.engine.fix import encode_fixed, fix_text
 from termlint.engine.linegate import LineGate
 from termlint.engine.lint import LintResult, Settings, lint_text
-from termlint.run.diffbase import DiffBaseError, gate_for
+from termlint.run.diffbase import DiffBaseError, forget, gate_for
 from termlint.run.options import CheckOptions
 from termlint.run.parallel import Outcome
 from termlint.run.runner import FileProblem, decode, discover, file_settings, read_bytes
@@ -76,7 +76,10 @@ def fix_files(options: CheckOptions) -> FixRun:
             gate = gate_for(path, options.diff_base) if options.diff_base else None
             before = read_bytes(path)
             fixed = fix_document(decode(before, path), before, settings, options.unsafe_fixes, gate)
-        except (FileProblem, DiffBaseError) as exc:
+        except DiffBaseError as exc:
+            run.outcomes.append(Outcome("" if exc.repository_wide else path, problem=str(exc)))
+            continue
+        except FileProblem as exc:
             run.outcomes.append(Outcome(path, problem=str(exc)))
             continue
         if not fixed.converged:
@@ -98,9 +101,12 @@ def fix_files(options: CheckOptions) -> FixRun:
                     run.outcomes.append(Outcome(path, problem=str(unreadable)))
                     continue
         run.outcomes.append(Outcome(path, result, fail_on=config.fail_on))
+    if run.applied and not options.diff:
+        forget()  # files were written: --diff-base asks git again for what changed
     if options.diff:
-        for path, problem in [*run.errors, *((o.path, o.problem) for o in run.outcomes if o.problem)]:
-            print(f"termlint: error: {path}: {problem}", file=sys.stderr)
+        said = dict.fromkeys([*run.errors, *((o.path, o.problem) for o in run.outcomes if o.problem)])
+        for path, problem in said:  # a repository's problem (no path) is said once
+            print(f"termlint: error: {path}: {problem}" if path else f"termlint: error: {problem}", file=sys.stderr)
         sys.stdout.write("".join(diffs))
         n = run.applied
         print(f"Would fix {n} problem{'s' if n != 1 else ''}." if n else "No fixes available.", file=sys.stderr)
