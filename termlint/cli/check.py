@@ -54,7 +54,8 @@ def options_from(ns: argparse.Namespace) -> CheckOptions:
     """The one value the rest of termlint reads: argparse stops here."""
     overrides = Overrides(config=ns.config, select=ns.select, ignore=tuple(ns.ignore))
     output_format, color = resolve(ns.format, os.environ, sys.stdout.isatty() and not ns.no_color)
-    paths = tuple(drop_excluded(ns.paths, overrides) if ns.force_exclude else ns.paths)
+    named = _paths(ns)
+    paths = tuple(drop_excluded(named, overrides) if ns.force_exclude else named)
     return CheckOptions(
         paths=paths, overrides=overrides, output_format=output_format, color=color,
         stdin_filename=ns.stdin_filename, fix=ns.fix, unsafe_fixes=ns.unsafe_fixes, diff=ns.diff,
@@ -64,6 +65,16 @@ def options_from(ns: argparse.Namespace) -> CheckOptions:
         report_unused_directives=ns.report_unused_directives, jobs=ns.jobs or default_jobs(),
         cache_dir=None if ns.no_cache else default_dir(ns.config),
     )
+
+
+def _paths(ns: argparse.Namespace) -> list[str]:
+    """The paths to check: `.` when none is named; standard input alone with --stdin-filename (as ruff)."""
+    if ns.stdin_filename is None:
+        return ns.paths or ["."]
+    for path in ns.paths:
+        if path != "-":
+            print(f"termlint: warning: ignoring {path} in favour of standard input (--stdin-filename)", file=sys.stderr)
+    return ["-"]
 
 
 def check(ns: argparse.Namespace) -> int:

@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     check = sub.add_parser("check", help="check files (the default command)")
-    check.add_argument("paths", nargs="*", default=["."], help="files or directories; - reads stdin")
+    check.add_argument("paths", nargs="*", help="files or directories (default: .); - reads stdin")
     check.add_argument("--format", "--output-format", dest="format", default="auto",
                        choices=check_command.format_names(),
                        help="output format (default: auto = github under GitHub Actions, else text)")
@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="lowest severity that fails the run (default: warning, or the config's fail-on)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     check.add_argument("--config", type=Path, help="use this termlint.toml or pyproject.toml")
-    check.add_argument("--stdin-filename", help="the name to report (and configure by) when reading -")
+    check.add_argument("--stdin-filename", help="read standard input, reported (and configured) under this name")
     check.add_argument("--show-source", action="store_true", help="show the line with a caret under each finding")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--no-color", action="store_true", help="no colour in text output")
