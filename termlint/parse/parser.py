@@ -82,8 +82,12 @@ _ENDS_SENTENCE = regex.compile(r"[.;:!?]\W*$|[.;:!?]\s*(?:\[\^\w+\]|<sup>\w+</su
 _STRUCTURAL = frozenset({"TEXT", "PREAMB", "PARA_OP", "PARA_SUB"})
 
 
+# A line of HTML comments only: termlint's directives are written on the line above a paragraph
+# (`<!-- termlint: disable-next-line=PU001 -->`); such a line is no part of the paragraph below.
+_COMMENTS = r"<!--(?:(?!-->).)*-->(?:[ \t]*<!--(?:(?!-->).)*-->)*"
+_COMMENT_LINE = regex.compile(rf"[ \t]*{_COMMENTS}[ \t]*")
 _STANDALONE = regex.compile(  # lines that are a block by themselves even inside a run of lines
-    r"[ \t]*(?:-{3,}|\f|The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\s*,"
+    rf"[ \t]*(?:{_COMMENTS}|-{{3,}}|\f|The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\s*,"
     r"|\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting|\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4})[ \t]*$"
 )
 # In hard-wrapped plain text a recital may follow the previous one on the next line:
@@ -222,6 +226,8 @@ def _prepare(text: str) -> tuple[list[Block], list[Block]]:
     seen_chapeau = False
     for block in _blocks(text):
         body = text[block.start:block.end]
+        if body.startswith("<!--") and _COMMENT_LINE.fullmatch(body):
+            continue  # directives and notes to the drafters: not part of the resolution's structure
         block.kind = _shape(body)
         if block.kind == "CHAPEAU":
             seen_chapeau = True
