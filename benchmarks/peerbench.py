@@ -25,7 +25,7 @@ from pathlib import Path
 from measure import Run, line, run, tail
 
 PEERS = Path(__file__).resolve().parent / "peers"
-TERMLINT_FINDING = r"^.+:\d+:\d+: [A-Z]{2}\d{3} "  # a line of `termlint check --format concise`
+TERMLINT_FINDING = r"^.+:\d+:\d+: (?:error|warning|info): [A-Z]{2}\d{3} "  # a line of `termlint check --format concise`
 
 
 @dataclass(frozen=True)

@@ -213,7 +213,7 @@ def test_item3_a_good_user_pattern_still_works(project: Path, capsys: pytest.Cap
     (project / "termlint.toml").write_text('packs = ["ours.toml"]\nselect = ["US"]\n', encoding="utf-8")
     code, out, err = run_main(capsys, "draft.md")
     assert (code, err) == (1, "")
-    assert "draft.md:7:24: US005 avoid “seized”" in out
+    assert "draft.md:7:24: warning: US005 avoid “seized”" in out
 
 
 # --- item 5: packs and caches are data, never code ---------------------------------------

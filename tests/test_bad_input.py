@@ -20,7 +20,7 @@ from termlint.run import runner
 # A real recital of the seed with a doubled word (PU003) typed into it: proof the file was checked.
 GOOD = ("*Recalling* the Convention on the Rights of the the Child, the Optional Protocol to the Convention "
         "on the Rights of the Child on the Sale of Children,\n")
-GOOD_FINDING = "good.md:1:45: PU003"
+GOOD_FINDING = "good.md:1:45: warning: PU003"
 ARGS = ("check", "--format", "concise", "--no-cache", "--jobs", "1", "--select", "PU003")
 
 
@@ -116,7 +116,7 @@ def test_item2_folder_that_loops_through_symlinks_ends(folder: Path, capsys: pyt
     assert sorted(lines) == ["termlint: error: drafts/a.md: symbolic link loop",
                              "termlint: error: drafts/b.md: symbolic link loop"], err
     # the real draft is checked once, not once per trip round the loop
-    assert out.count("draft.md:1:45: PU003") == 1 and GOOD_FINDING in out
+    assert out.count("draft.md:1:45: warning: PU003") == 1 and GOOD_FINDING in out
     assert_one_error(*run_main(capsys, "drafts/a.md", "good.md"), "drafts/a.md", "symbolic link loop")
 
 
@@ -129,7 +129,7 @@ def test_item2_named_pipe_in_a_folder_does_not_hang(folder: Path) -> None:
     (drafts / "draft.md").write_text(GOOD, encoding="utf-8")
     code, out, err = run_cli("drafts", cwd=folder)  # run_cli's timeout fails a hang
     assert (code, error_lines(err)) == (1, []), err
-    assert "draft.md:1:45: PU003" in out and "pipe.md" not in out
+    assert "draft.md:1:45: warning: PU003" in out and "pipe.md" not in out
 
 
 def test_item2_path_that_does_not_exist(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -192,7 +192,7 @@ def test_item2_every_bad_file_in_one_run_and_the_good_ones_still_checked(folder:
     assert code == 2 and "Traceback" not in err
     named = sorted(line.split(":")[2].strip() for line in error_lines(err))
     assert named == ["dump.md", "latin1.txt", "loop.md", "missing.md", "scan.md"], err
-    assert "good.md:1:45: PU003" in out and "zz-good.md:1:45: PU003" in out
+    assert "good.md:1:45: warning: PU003" in out and "zz-good.md:1:45: warning: PU003" in out
 
 
 def test_item2_unexpected_failure_is_one_line_not_a_traceback(folder: Path, capsys: pytest.CaptureFixture[str],

@@ -83,7 +83,7 @@ def test_a_hit_prints_exactly_what_a_fresh_check_prints(project: Path, engine_ca
     again = check("drafts")
     assert engine_calls == []  # every file was a hit
     assert fresh == first == again
-    assert fresh[0] == 1 and "seed.txt:136:177: PU001" in fresh[1]
+    assert fresh[0] == 1 and "seed.txt:136:177: warning: PU001" in fresh[1]
     assert (project / "cache" / "CACHEDIR.TAG").is_file() and (project / "cache" / ".gitignore").is_file()
 
 
@@ -103,7 +103,7 @@ def test_a_changed_file_is_checked_again(project: Path, engine_calls: list[str])
     engine_calls.clear()
     code, out, _ = check("drafts")
     assert engine_calls == ["drafts/seed.txt"]
-    assert "seed.txt:136:177: PU001" not in out
+    assert "seed.txt:136:177: warning: PU001" not in out
     assert (code, out) == check("--no-cache", "drafts")[:2]
 
 
@@ -113,7 +113,7 @@ def test_a_renamed_file_is_a_hit_reported_under_its_new_name(project: Path, engi
     engine_calls.clear()
     code, out, _ = check("drafts")
     assert engine_calls == []
-    assert "drafts/renamed.txt:136:177: PU001" in out and "seed.txt" not in out
+    assert "drafts/renamed.txt:136:177: warning: PU001" in out and "seed.txt" not in out
 
 
 def test_a_configuration_change_is_a_miss(project: Path, engine_calls: list[str]):

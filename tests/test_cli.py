@@ -25,7 +25,7 @@ def run(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subpro
 def test_seed_comma_in_concise_format():
     out = run("check", "--format", "concise", "--select", "PU", str(SEED))
     assert out.returncode == 1
-    assert f"{SEED}:136:177: PU001 doubled punctuation “, ,”: keep one mark" in out.stdout.splitlines()
+    assert f"{SEED}:136:177: warning: PU001 doubled punctuation “, ,”: keep one mark" in out.stdout.splitlines()
 
 
 def test_seed_comma_in_text_format():
@@ -101,7 +101,7 @@ def test_missing_file_is_reported_and_other_files_still_checked(tmp_path):
     out = run("check", "--format", "concise", "--select", "PU", str(tmp_path / "nope.md"), str(good))
     assert out.returncode == 2
     assert f"{tmp_path / 'nope.md'}: no such file or directory" in out.stderr
-    assert f"{good}:1:14: PU002" in out.stdout
+    assert f"{good}:1:14: warning: PU002" in out.stdout
 
 
 def test_directory_walk_takes_markdown_and_text_only(tmp_path):
@@ -118,7 +118,7 @@ def test_directory_walk_takes_markdown_and_text_only(tmp_path):
 def test_stdin_with_a_filename():
     out = run("check", "--format", "concise", "--select", "PU", "-", "--stdin-filename", "drafts/x.md",
               stdin="to protect the the rights\n")
-    assert out.stdout.startswith("drafts/x.md:1:12: PU003 doubled word “the”")
+    assert out.stdout.startswith("drafts/x.md:1:12: warning: PU003 doubled word “the”")
 
 
 def test_version_and_help():

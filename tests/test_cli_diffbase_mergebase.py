@@ -57,7 +57,7 @@ def moved_on(tmp_path: Path) -> Path:
 
 def test_files_the_branch_never_touched_report_nothing(moved_on: Path):
     out = termlint(moved_on, "--diff-base", "main", ".")
-    assert out.stdout.splitlines() == ["draft.md:3:23: PU002 space before “,”: remove it"], out.stderr
+    assert out.stdout.splitlines() == ["draft.md:3:23: warning: PU002 space before “,”: remove it"], out.stderr
     assert out.returncode == 1
 
 

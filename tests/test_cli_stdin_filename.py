@@ -20,12 +20,12 @@ def run(*args: str, cwd: Path, stdin: str) -> subprocess.CompletedProcess[str]:
 def test_stdin_filename_alone_reads_standard_input_not_the_folder(tmp_path: Path):
     (tmp_path / "on-disk.md").write_text("1. *Urges* States to act , now.\n", encoding="utf-8")
     out = run("--select", "PU", "--stdin-filename", "drafts/x.md", cwd=tmp_path, stdin=SLIP)
-    assert out.stdout.splitlines() == ["drafts/x.md:1:54: PU001 doubled punctuation “;;”: keep one mark"]
+    assert out.stdout.splitlines() == ["drafts/x.md:1:54: warning: PU001 doubled punctuation “;;”: keep one mark"]
     assert out.returncode == 1
 
 
 def test_stdin_filename_with_other_paths_reads_stdin_and_says_the_paths_are_ignored(tmp_path: Path):
     (tmp_path / "on-disk.md").write_text("1. *Urges* States to act , now.\n", encoding="utf-8")
     out = run("--select", "PU", "--stdin-filename", "x.md", "on-disk.md", cwd=tmp_path, stdin=SLIP)
-    assert out.stdout.splitlines() == ["x.md:1:54: PU001 doubled punctuation “;;”: keep one mark"]
+    assert out.stdout.splitlines() == ["x.md:1:54: warning: PU001 doubled punctuation “;;”: keep one mark"]
     assert "ignoring on-disk.md in favour of standard input" in out.stderr

@@ -40,7 +40,7 @@ def test_per_file_ignores(tmp_path):
     (tmp_path / "old" / "a.md").write_text(DRAFT)
     (tmp_path / "b.md").write_text(DRAFT)
     out = run("check", "--format", "concise", ".", cwd=tmp_path)
-    assert "old/a.md:1:14: PU002" in out.stdout  # only PU003 is ignored there
+    assert "old/a.md:1:14: warning: PU002" in out.stdout  # only PU003 is ignored there
     assert [line.split(":")[0] for line in out.stdout.splitlines() if "PU003" in line] == ["b.md"]
 
 
@@ -53,7 +53,7 @@ def test_user_pack_adds_a_rule(tmp_path):
     (tmp_path / "termlint.toml").write_text('packs = ["style/ours.toml"]\nselect = ["OH"]\n')
     (tmp_path / "a.md").write_text("It acts.  It decides.\n")
     out = run("check", "--format", "concise", "a.md", cwd=tmp_path)
-    assert out.stdout == "a.md:1:8: OH001 two spaces after a full stop\n"
+    assert out.stdout == "a.md:1:8: warning: OH001 two spaces after a full stop\n"
     assert "OH001" in run("explain", "OH001", "--config", "termlint.toml", cwd=tmp_path).stdout
 
 
@@ -98,7 +98,7 @@ def test_a_bad_config_in_one_folder_does_not_stop_the_others(tmp_path):
     out = run("check", "--format", "concise", "--select", "PU", ".", cwd=tmp_path)
     assert out.returncode == 2
     assert "bad/termlint.toml" in out.stderr
-    assert "good/b.md:1:14: PU002" in out.stdout
+    assert "good/b.md:1:14: warning: PU002" in out.stdout
 
 
 def test_repository_config_is_not_required():

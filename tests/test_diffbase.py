@@ -47,9 +47,9 @@ def test_only_findings_on_changed_lines_are_reported(repo, capsys, monkeypatch):
     draft = repo / "draft.md"
     draft.write_text(OLD.replace("share best practices;", "share best practices , and experience;"), encoding="utf-8")
     code, lines, _ = check(capsys, "draft.md")
-    assert [line.split(": ")[1][:5] for line in lines] == ["PU001", "PU002"]  # the old slip and the new one
+    assert [line.split(": ")[2][:5] for line in lines] == ["PU001", "PU002"]  # the old slip and the new one
     code, lines, _ = check(capsys, "--diff-base", "HEAD", "draft.md")
-    assert lines == ["draft.md:3:54: PU002 space before “,”: remove it"]
+    assert lines == ["draft.md:3:54: warning: PU002 space before “,”: remove it"]
     assert code == 1
 
 
@@ -64,7 +64,7 @@ def test_an_untracked_file_counts_as_changed_throughout(repo, capsys, monkeypatc
     monkeypatch.chdir(repo)
     (repo / "new.md").write_text(OLD, encoding="utf-8")
     code, lines, _ = check(capsys, "--diff-base", "HEAD", "new.md", "draft.md")
-    assert lines == ["new.md:1:54: PU001 doubled punctuation “;;”: keep one mark"]
+    assert lines == ["new.md:1:54: warning: PU001 doubled punctuation “;;”: keep one mark"]
 
 
 def test_a_file_added_after_the_base_counts_as_changed(repo, capsys, monkeypatch):
@@ -76,7 +76,7 @@ def test_a_file_added_after_the_base_counts_as_changed(repo, capsys, monkeypatch
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "annex")
     code, lines, _ = check(capsys, "--diff-base", base, "annex/later.md")
-    assert lines == ["annex/later.md:1:54: PU001 doubled punctuation “;;”: keep one mark"]
+    assert lines == ["annex/later.md:1:54: warning: PU001 doubled punctuation “;;”: keep one mark"]
 
 
 def test_outside_a_repository_and_unknown_revisions_are_errors(repo, tmp_path_factory, capsys, monkeypatch):

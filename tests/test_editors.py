@@ -16,10 +16,12 @@ import pytest
 from conftest import ROOT
 
 TERMLINT = str(Path(sys.executable).with_name("termlint"))
+# Line 3 holds non-ASCII characters before its finding (“Côte d’Ivoire”): a byte column (%c)
+# would put Vim's cursor past the word; the character column (%v) lands on it.
 DRAFT = ("*Recalling* its resolution 74/174 of 18 December 2019;;\n\n"
-         "1. *Requests* the United Nations Office on Drugs and Crime to assist Member States , upon request;\n")
-EXPECTED = [(1, 54, "PU001 doubled punctuation “;;”: keep one mark"),
-            (3, 83, "PU002 space before “,”: remove it")]
+         "1. *Requests* the United Nations Office in Côte d’Ivoire to assist Member States , upon request;\n")
+EXPECTED = [(1, 54, "warning", "PU001 doubled punctuation “;;”: keep one mark"),
+            (3, 81, "warning", "PU002 space before “,”: remove it")]
 
 
 def termlint(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -37,7 +39,7 @@ def draft(tmp_path: Path) -> Path:
 
 def test_concise_lines_are_file_line_column_message(draft: Path):
     out = termlint("--format", "concise", "draft.md", cwd=draft.parent).stdout.decode("utf-8")
-    assert out.splitlines() == [f"draft.md:{line}:{col}: {text}" for line, col, text in EXPECTED]
+    assert out.splitlines() == [f"draft.md:{line}:{col}: {level}: {text}" for line, col, level, text in EXPECTED]
 
 
 def _readme_block(language: str, marker: str) -> str:
@@ -56,12 +58,21 @@ def test_vim_quickfix_reads_the_readme_makeprg_and_errorformat(draft: Path):
     script.write_text(
         "set nocompatible\n" + settings.replace("makeprg=termlint\\ check\\ ", f"makeprg={ours}")
         + "silent make!\n"
-        "call writefile(map(getqflist(), {_, e -> join([e.valid, bufname(e.bufnr), e.lnum, e.col, e.text], '|')}),"
-        " 'quickfix.txt')\nqa!\n", encoding="utf-8")
+        "set encoding=utf-8\n"
+        "call writefile(map(getqflist(), {_, e -> join([e.valid, bufname(e.bufnr), e.lnum, e.col, e.vcol, e.type,"
+        " e.text], '|')}), 'quickfix.txt')\n"
+        "let s:at = []\n"  # jump to each finding as :cc does and read the text under the cursor
+        "for s:n in range(1, len(getqflist()))\n"
+        "  execute 'silent cc ' . s:n\n"
+        "  call add(s:at, strcharpart(getline('.'), charcol('.') - 1, 2))\n"
+        "endfor\n"
+        "call writefile(s:at, 'cursor.txt')\nqa!\n", encoding="utf-8")
     subprocess.run(["vim", "-Nu", "NONE", "-i", "NONE", "-es", "-S", "check.vim", "draft.md"], cwd=draft.parent,
                    capture_output=True, timeout=120, check=False)
     rows = (draft.parent / "quickfix.txt").read_text(encoding="utf-8").splitlines()
-    assert rows == [f"1|draft.md|{line}|{col}|{text}" for line, col, text in EXPECTED]
+    assert rows == [f"1|draft.md|{line}|{col}|1|{level[0]}|{text}" for line, col, level, text in EXPECTED]
+    # the cursor lands on the finding: the doubled “;;” and the “ ,” before “upon”
+    assert (draft.parent / "cursor.txt").read_text(encoding="utf-8").splitlines() == [";;", " ,"]
 
 
 @pytest.mark.skipif(shutil.which("emacs") is None, reason="Emacs is not installed")
@@ -89,7 +100,7 @@ def test_emacs_compilation_mode_finds_each_finding(draft: Path):
     result = subprocess.run(["emacs", "--batch", "-Q", "--eval", lisp], cwd=draft.parent, capture_output=True,
                             timeout=120)
     rows = result.stdout.decode("utf-8").splitlines()
-    assert rows == [f"draft.md|{line}|{col}" for line, col, _ in EXPECTED], result.stderr.decode("utf-8")
+    assert rows == [f"draft.md|{line}|{col}" for line, col, _, _ in EXPECTED], result.stderr.decode("utf-8")
 
 
 def test_vscode_problem_matcher_in_the_readme_reads_the_concise_format(draft: Path):
@@ -104,8 +115,12 @@ def test_vscode_problem_matcher_in_the_readme_reads_the_concise_format(draft: Pa
         m = regexp.match(line)
         assert m, line
         parsed.append((m.group(pattern["file"]), int(m.group(pattern["line"])), int(m.group(pattern["column"])),
-                       m.group(pattern["code"]), m.group(pattern["message"])))
-    assert parsed == [(str(draft), line, col, text[:5], text[6:]) for line, col, text in EXPECTED]
+                       m.group(pattern["severity"]), m.group(pattern["code"]), m.group(pattern["message"])))
+    assert "severity" not in matcher or matcher["severity"] == "info"  # only a fallback; never hard-coded
+    assert parsed == [(str(draft), line, col, level, text[:5], text[6:]) for line, col, level, text in EXPECTED]
+    levels = {m.group(pattern["severity"]) for m in map(regexp.match, termlint(
+        "--format", "concise", "--fail-on", "info", str(ROOT / "examples"), cwd=ROOT).stdout.decode("utf-8").splitlines())}
+    assert levels <= {"error", "warning", "info"} and "info" in levels  # VS Code's own severity names
 
 
 def test_stdin_buffer_is_reported_under_its_name_with_its_directory_configuration(tmp_path: Path):
@@ -117,7 +132,7 @@ def test_stdin_buffer_is_reported_under_its_name_with_its_directory_configuratio
     elsewhere.mkdir()
     name = str(drafts / "unsaved.md")  # not on disk yet: an editor's new buffer
     result = termlint("--format", "concise", "--stdin-filename", name, "-", cwd=elsewhere, stdin=DRAFT.encode("utf-8"))
-    assert result.stdout.decode("utf-8").splitlines() == [f"{name}:1:54: {EXPECTED[0][2]}"]  # PU002 ignored there
+    assert result.stdout.decode("utf-8").splitlines() == [f"{name}:1:54: warning: {EXPECTED[0][3]}"]  # PU002 ignored there
     assert result.returncode == 0, "fail-on = error in that directory's configuration: warnings do not fail"
 
     plain = termlint("--format", "concise", "-", cwd=elsewhere, stdin=DRAFT.encode("utf-8"))
@@ -128,5 +143,5 @@ def test_stdin_with_a_relative_name_finds_the_configuration_from_the_working_dir
     (draft.parent / "termlint.toml").write_text('select = ["PU002"]\n', encoding="utf-8")
     result = termlint("--format", "concise", "--stdin-filename", "draft.md", "-", cwd=draft.parent,
                       stdin=draft.read_bytes())
-    assert result.stdout.decode("utf-8").splitlines() == [f"draft.md:3:83: {EXPECTED[1][2]}"]
+    assert result.stdout.decode("utf-8").splitlines() == [f"draft.md:3:81: warning: {EXPECTED[1][3]}"]
     assert result.returncode == 1

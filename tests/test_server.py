@@ -47,7 +47,7 @@ async def test_open_publishes_the_drafts_findings_as_the_cli_reports_them(draft:
     # the same findings as the CLI, in number and code
     cli = subprocess.run([sys.executable, "-m", "termlint", "check", "--format", "concise", "--no-cache", str(draft)],
                          capture_output=True, text=True, cwd=draft.parent)
-    cli_codes = sorted(line.split(": ", 1)[1].split()[0] for line in cli.stdout.splitlines() if ": " in line)
+    cli_codes = sorted(line.split(": ", 2)[2].split()[0] for line in cli.stdout.splitlines() if ": " in line)
     assert sorted(d.code for d in got) == cli_codes
     # info findings stay information; related information points at the line a message names
     assert any(d.severity == types.DiagnosticSeverity.Information for d in got)

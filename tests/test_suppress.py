@@ -90,7 +90,7 @@ def test_directives_work_in_a_crlf_plain_text_file(tmp_path, capsys):
     draft = tmp_path / "draft.txt"
     draft.write_bytes(f"termlint: disable=PU001\r\n{P3}\r\ntermlint: enable\r\n{P3}\r\n".encode("utf-8"))
     assert main(["check", "--no-cache", "--select", "PU", "--format", "concise", str(draft)]) == 1
-    assert capsys.readouterr().out == f"{draft}:4:61: PU001 doubled punctuation “;;”: keep one mark\n"
+    assert capsys.readouterr().out == f"{draft}:4:61: warning: PU001 doubled punctuation “;;”: keep one mark\n"
 
 
 @pytest.mark.parametrize("sic", [" [sic]", " [*sic*]", " (sic)", "* [sic]", " [SIC]", "\n[sic]"])
@@ -108,7 +108,7 @@ def _unused(tmp_path, capsys, text: str, *args: str) -> list[str]:
     draft = tmp_path / "draft.md"
     draft.write_text(text, encoding="utf-8")
     main(["check", "--no-cache", "--report-unused-directives", "--format", "concise", *args, str(draft)])
-    return [line.split(": ", 1)[1] for line in capsys.readouterr().out.splitlines() if "TL001" in line]
+    return [line.split(": ", 2)[2] for line in capsys.readouterr().out.splitlines() if "TL001" in line]
 
 
 def test_used_directives_are_not_reported(tmp_path, capsys):
