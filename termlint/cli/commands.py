@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR, SetupError
+from termlint.core.model import RuleMeta
 from termlint.parse.parser import parse as parse_text
 from termlint.rules.explain import explain_text
 from termlint.rules.own import PARSE_RULE_ENTRY, UNUSED_META, MetaOnly
 from termlint.rules.registry import all_rules
-from termlint.run.config import load_config
+from termlint.run.config import find_config, load_config
 from termlint.run.runner import FileProblem, read_document
 
 
@@ -65,8 +67,10 @@ def parse(ns: argparse.Namespace) -> int:
 
 
 def _rules_or_error(ns: argparse.Namespace) -> tuple[Any, ...] | None:
+    """Every rule, the packs of the project's configuration included: --config, else the one that
+    governs the working directory (found upward, as `check` finds it)."""
     try:
-        packs = load_config(ns.config).packs if ns.config else ()
+        packs = (load_config(ns.config) if ns.config else find_config(Path.cwd())).packs
         return (PARSE_RULE_ENTRY, MetaOnly(UNUSED_META), *all_rules(packs))
     except SetupError as exc:
         _error(str(exc))
@@ -107,10 +111,16 @@ def explain(ns: argparse.Namespace) -> int:
     found = _rules_or_error(ns)
     if found is None:
         return EXIT_ERROR
-    by_code = {r.meta.code: r.meta for r in found}
-    meta = by_code.get(ns.code.upper())
-    if meta is None:
-        _error(f"unknown rule code {ns.code!r} (see `termlint rules`)")
+    metas = _matching(ns.code, sorted((r.meta for r in found), key=lambda m: m.code))
+    if not metas:
+        _error(f"unknown rule code, name or prefix {ns.code!r} (see `termlint rules`)")
         return EXIT_ERROR
-    sys.stdout.write(explain_text(meta))
+    sys.stdout.write("\n".join(explain_text(m) for m in metas))
     return EXIT_CLEAN
+
+
+def _matching(wanted: str, metas: list[RuleMeta]) -> list[RuleMeta]:
+    """The rules `wanted` names: a code (PU001), a name (doubled-punctuation) or a code prefix (PU)."""
+    code = wanted.upper()
+    exact = [m for m in metas if m.code == code or m.name == wanted.lower()]
+    return exact or [m for m in metas if m.code.startswith(code)]

@@ -78,12 +78,12 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")
-    rules.add_argument("--config", type=Path, help="include the packs this configuration adds")
+    rules.add_argument("--config", type=Path, help="use this configuration's packs (default: the one found upward)")
     rules.set_defaults(run=commands.rules)
 
-    explain = sub.add_parser("explain", help="document one rule, with its examples")
-    explain.add_argument("code")
-    explain.add_argument("--config", type=Path, help="include the packs this configuration adds")
+    explain = sub.add_parser("explain", help="document a rule (by code or name) or every rule of a prefix")
+    explain.add_argument("code", help="a rule code (PU001), name (doubled-punctuation) or code prefix (PU)")
+    explain.add_argument("--config", type=Path, help="use this configuration's packs (default: the one found upward)")
     explain.set_defaults(run=commands.explain)
 
     server = sub.add_parser("server", help="run the language server for editors (LSP over stdio; needs termlint[server])",

@@ -30,7 +30,10 @@ def explain_text(meta: RuleMeta) -> str:
         lines.append(meta.description.strip() + "\n")
     if meta.examples:
         lines.append("Examples:")
-        lines.extend(f"  {ex.kind:5s}  {ex.text}" for ex in meta.examples)
+        for ex in meta.examples:  # a text of several lines stays indented under its label
+            first, *rest = ex.text.split("\n")
+            lines.append(f"  {ex.kind:5s}  {first}")
+            lines.extend(f"{' ' * 9}{line}" if line.strip() else "" for line in rest)
         lines.append("")
     if meta.source:
         lines.append(f"Source: {meta.source}")
