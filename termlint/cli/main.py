@@ -25,18 +25,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "check")  # `termlint FILE` means `termlint check FILE`, as in ruff
     install()  # before any module compiles its patterns (see regexcache.py)
-    parser = _parser()
+    parser, commands_parsers = _parser()
     try:
-        ns = parser.parse_args(args)
+        ns, extra = parser.parse_known_args(args)
+        if extra:  # said by the subcommand's parser, so the usage shown is that command's options
+            commands_parsers.get(ns.command, parser).error(f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as exc:
         return EXIT_ERROR if exc.code not in (0, None) else EXIT_CLEAN
     try:
         return int(ns.run(ns))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader stopped reading (`termlint rules | head`): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_ERROR
+        # a listing has nothing more to say; a check cut short has not reported every file
+        return EXIT_ERROR if ns.command == "check" else EXIT_CLEAN
     except Exception as exc:  # a bug: one line for the user (in CI, in a hook), never a traceback
         if os.environ.get("TERMLINT_DEBUG"):
             raise
@@ -45,7 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top-level parser, and each subcommand's parser by name."""
     parser = argparse.ArgumentParser(
         prog="termlint",
         description="Lint draft resolutions and declarations the way a UN editor reads them.",
@@ -92,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
                                         "Needs the extra: pip install 'termlint[server]'.")
     server.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default)")
     server.set_defaults(run=commands.server)
-    return parser
+    return parser, {"check": check, "parse": parse, "rules": rules, "explain": explain, "server": server}
 
 
 def _codes(value: str) -> tuple[str, ...]:
