@@ -26,3 +26,18 @@ def test_a_mistyped_check_option_prints_checks_usage():
         assert out.returncode == 2
         assert out.stderr.startswith("usage: termlint check "), out.stderr
         assert "unrecognized arguments: --selct" in out.stderr
+
+
+def test_unknown_well_formed_codes_in_directives_are_reported(tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text("<!-- termlint: disable-next-line=PU999 -->\n"
+                     "1. *Urges* States to act;;\n\n"
+                     "<!-- termlint: disable=ZZ001 -->\n"
+                     "2. *Decides* to remain seized of the matter.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "termlint", "check", "--no-cache", "--format", "concise", "--select",
+                          "PU", "--report-unused-directives", str(draft)], capture_output=True, text=True, cwd=ROOT,
+                         timeout=120)
+    tl = [line.split(": ", 2)[2] for line in out.stdout.splitlines() if "TL001" in line]
+    assert tl == ["TL001 `disable-next-line=PU999` names PU999, which no rule has (see `termlint rules`)",
+                  "TL001 `disable=ZZ001` names ZZ001, which no rule has (see `termlint rules`)"]
+    assert f"{draft}:2:25: warning: PU001" in out.stdout  # PU999 suppressed nothing

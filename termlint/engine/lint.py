@@ -17,7 +17,8 @@ from termlint.core.model import Diagnostic, Finding, RuleMeta, Severity
 from termlint.engine.suppress import Suppressions
 from termlint.parse.parser import parse
 from termlint.rules.context import Context, Rule
-from termlint.rules.own import PARSE_RULE
+from termlint.rules.own import PARSE_RULE, UNUSED_CODE
+from termlint.rules.registry import all_rules
 from termlint.text.document import Document
 
 
@@ -92,7 +93,9 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
             severity, f.message, f.fix, f.start, f.end,
             tuple(document.position(e.start) + document.position(e.end) for e in f.fix.edits) if f.fix else (),
         ))
-    result.unused_directives = suppressions.unused(document.path, metas)
+    known = ({r.meta.code for r in all_rules(settings.packs)} | {PARSE_RULE.code, UNUSED_CODE}
+             if suppressions.directives else None)
+    result.unused_directives = suppressions.unused(document.path, metas, known)
     result.rules = metas
     return result
 

@@ -16,7 +16,7 @@ is still silent. `disable-next-line` covers the next line that holds text other 
 
 With --report-unused-directives, a directive that suppressed nothing is reported as TL001:
 a disable whose findings are gone, an enable that closes no disable, a code that is not a
-rule code. A directive that names only rules that did not run (not selected) is not reported:
+rule code, and a well-formed code or prefix that no rule has (PU999: a typo, or a rule removed). A directive that names only rules that did not run (not selected) is not reported:
 this run cannot tell whether it is needed.
 """
 
@@ -155,17 +155,24 @@ class Suppressions:
         single = self._by_line.get(line, [])
         return self._spanning + single if self._spanning else single
 
-    def unused(self, path: str, ran: Collection[str] | None = None) -> list[Diagnostic]:
+    def unused(self, path: str, ran: Collection[str] | None = None,
+               known: Collection[str] | None = None) -> list[Diagnostic]:
         """Directives that suppressed nothing, as TL001 diagnostics (for --report-unused-directives).
 
         `ran`: the codes of the rules that ran; directives naming none of them are not judged.
+        `known`: every rule code there is (selected or not); a well-formed code or prefix that
+        none of them starts with (PU999, ZZ) is a slip, whatever this run selected.
         """
         out: list[Diagnostic] = []
         for d in self.directives:
             bad = [c for c in d.codes if not _CODE.fullmatch(c)]
+            unknown = [c for c in d.codes if known is not None and c not in bad
+                       and not any(k.startswith(c) for k in known)]
             judged = ran is None or not d.codes or any(r.startswith(c) for c in d.codes for r in ran)
             if bad:
                 problem = f"`{d.text()}` names {', '.join(bad)}, which is not a rule code (see `termlint rules`)"
+            elif unknown:
+                problem = f"`{d.text()}` names {', '.join(unknown)}, which no rule has (see `termlint rules`)"
             elif d.used or not judged:
                 continue
             elif d.verb == "enable":
