@@ -8,7 +8,8 @@
     packs = ["style/our-terms.toml"]     # extra packs, relative to this file
     words = ["Kyoto", "INTERPOL"]        # extra words for the spelling check
     fail-on = "warning"                  # error | warning | info
-    exclude = ["drafts/old/**"]
+    exclude = ["drafts/old/"]            # gitignore patterns, relative to this file
+    respect-gitignore = true             # skip what .gitignore files name in a folder walk
     extensions = [".md", ".txt"]
 
     [tool.termlint.options.HS200]        # per-rule options
@@ -20,7 +21,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from fnmatch import fnmatch
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ import regex
 from termlint.core.errors import SetupError
 from termlint.core.model import RuleMeta, Severity
 from termlint.core.tomlfile import toml_error_line, tomllib
+from termlint.run.patterns import PatternError, matches, spec
 
 
 class ConfigError(SetupError):
@@ -39,6 +40,7 @@ class ConfigError(SetupError):
 _KEYS: dict[str, type | tuple[type, ...]] = {
     "select": list, "ignore": list, "extend-ignore": list, "per-file-ignores": dict, "severity": dict,
     "packs": list, "words": list, "fail-on": str, "exclude": list, "extensions": list, "options": dict,
+    "respect-gitignore": bool,
 }
 
 
@@ -56,16 +58,19 @@ class Config:
     exclude: tuple[str, ...] = ()
     extensions: tuple[str, ...] = (".md", ".markdown", ".txt")
     options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    respect_gitignore: bool = True
 
     def ignored_for(self, path: Path) -> tuple[str, ...]:
-        """Codes ignored for this file: `ignore` plus matching `per-file-ignores`."""
+        """Codes ignored for this file: `ignore` plus matching `per-file-ignores` (gitignore patterns)."""
+        if not self.per_file_ignores:
+            return self.ignore
         rel = _relative(path, self.root)
-        extra = tuple(c for pattern, codes in self.per_file_ignores if fnmatch(rel, pattern) for c in codes)
+        extra = tuple(c for pattern, codes in self.per_file_ignores if matches((pattern,), rel) for c in codes)
         return self.ignore + extra
 
     def excludes(self, path: Path) -> bool:
-        rel = _relative(path, self.root)
-        return any(fnmatch(rel, p) or fnmatch(path.name, p) for p in self.exclude)
+        """True when an `exclude` pattern (gitignore semantics, relative to this file) names the file."""
+        return bool(self.exclude) and matches(self.exclude, _relative(path, self.root))
 
     def options_dict(self) -> dict[str, dict[str, Any]]:
         return {code: dict(opts) for code, opts in self.options}
@@ -166,6 +171,12 @@ def from_table(table: Any, path: Path, prefix: str) -> Config:
         fail_on = Severity.parse(table.get("fail-on", "warning"))
     except ValueError as exc:
         raise fail("fail-on", str(exc)) from None
+    for key, patterns in (("exclude", table.get("exclude", [])), ("per-file-ignores", [p for p, _ in pfi])):
+        try:
+            if patterns:  # pathspec is imported only when there are patterns
+                spec(tuple(patterns))
+        except PatternError as exc:
+            raise fail(key, str(exc)) from None
     root = path.parent
     return Config(
         path=str(path), root=root,
@@ -176,7 +187,7 @@ def from_table(table: Any, path: Path, prefix: str) -> Config:
         words=tuple(table.get("words", [])), fail_on=fail_on,
         exclude=tuple(table.get("exclude", [])),
         extensions=tuple(table.get("extensions", [".md", ".markdown", ".txt"])),
-        options=tuple(options),
+        options=tuple(options), respect_gitignore=table.get("respect-gitignore", True),
     )
 
 

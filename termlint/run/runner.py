@@ -15,6 +15,7 @@ from termlint.engine.lint import LintResult, Settings, lint_text
 from termlint.rules.own import PARSE_RULE_ENTRY
 from termlint.rules.registry import all_rules, check_codes, select
 from termlint.run.config import Config, check_options, find_config, load_config, real_path
+from termlint.run.patterns import GitIgnores
 from termlint.text.document import DecodeError, Document
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".termlint_cache"})
@@ -75,8 +76,18 @@ def _walk(top: Path, overrides: Overrides) -> Iterator[tuple[str, str | None]]:
     def walk_error(exc: OSError) -> None:  # os.walk would skip an unreadable folder silently
         unreadable.append((str(exc.filename or top), f"cannot list folder: {exc.strerror or exc}"))
 
+    gitignores = GitIgnores(top)
+    absolute_top = Path(os.path.abspath(top))
+    chains = {absolute_top: gitignores.enter(gitignores.above, absolute_top)}
     for folder, dirs, files in os.walk(top, followlinks=False, onerror=walk_error):
+        here = Path(os.path.abspath(folder))
+        chain = chains.pop(here, [])
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        if chain:  # folders a .gitignore names are not entered (when the configuration respects it)
+            dirs[:] = [d for d in dirs if not (_respects_gitignore(here / d, overrides)
+                                               and gitignores.ignored(chain, here / d, is_dir=True))]
+        for d in dirs:
+            chains[here / d] = gitignores.enter(chain, here / d)
         for name in files:
             path = Path(folder) / name
             if _special(path):
@@ -86,11 +97,21 @@ def _walk(top: Path, overrides: Overrides) -> Iterator[tuple[str, str | None]]:
             except Exception:
                 found.append(str(path))  # the config error is reported when the file is checked
                 continue
-            if path.suffix.lower() in config.extensions and not config.excludes(path):
-                found.append(str(path))
+            if path.suffix.lower() not in config.extensions or config.excludes(path):
+                continue
+            if chain and config.respect_gitignore and gitignores.ignored(chain, here / name, is_dir=False):
+                continue
+            found.append(str(path))
     for name in sorted(found):
         yield name, None
     yield from unreadable
+
+
+def _respects_gitignore(folder: Path, overrides: Overrides) -> bool:
+    try:
+        return config_for(folder / "-", overrides).respect_gitignore
+    except Exception:
+        return True  # the config error is reported when a file is checked
 
 
 def config_for(path: Path, overrides: Overrides) -> Config:
