@@ -41,3 +41,21 @@ def test_unknown_well_formed_codes_in_directives_are_reported(tmp_path):
     assert tl == ["TL001 `disable-next-line=PU999` names PU999, which no rule has (see `termlint rules`)",
                   "TL001 `disable=ZZ001` names ZZ001, which no rule has (see `termlint rules`)"]
     assert f"{draft}:2:25: warning: PU001" in out.stdout  # PU999 suppressed nothing
+
+
+def _concise(path, *args: str) -> list[str]:
+    out = subprocess.run([sys.executable, "-m", "termlint", "check", "--no-cache", "--format", "concise", *args,
+                          str(path)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    return [line.split(": ", 2)[2].split()[0] for line in out.stdout.splitlines()]
+
+
+def test_the_unodc_name_with_un_is_reported_once_not_by_ac004_and_hs303(tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text("1. *Requests* the UN Office on Drugs and Crime to assist States;\n\n"
+                     "2. *Encourages* cooperation with the UN system;\n", encoding="utf-8")
+    assert _concise(draft, "--select", "AC004,HS303") == ["HS303", "AC004"]  # line 1 once; line 2's UN stays
+    assert _concise(draft, "--select", "AC004,HS303", "--ignore", "HS303") == ["AC004", "AC004"]
+    subprocess.run([sys.executable, "-m", "termlint", "check", "--no-cache", "--fix", "--select", "AC004,HS303",
+                    str(draft)], capture_output=True, cwd=ROOT, timeout=120)
+    assert draft.read_text(encoding="utf-8").startswith(
+        "1. *Requests* the United Nations Office on Drugs and Crime to assist States;\n")

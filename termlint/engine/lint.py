@@ -93,11 +93,43 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
             severity, f.message, f.fix, f.start, f.end,
             tuple(document.position(e.start) + document.position(e.end) for e in f.fix.edits) if f.fix else (),
         ))
+    result.diagnostics = _without_subsumed(result.diagnostics, document.text)
     known = ({r.meta.code for r in all_rules(settings.packs)} | {PARSE_RULE.code, UNUSED_CODE}
              if suppressions.directives else None)
     result.unused_directives = suppressions.unused(document.path, metas, known)
     result.rules = metas
     return result
+
+
+_REACH = 300  # the widest span a fix that holds another is looked for in (official names are shorter)
+
+
+def _without_subsumed(diagnostics: list[Diagnostic], text: str) -> list[Diagnostic]:
+    """Drop a finding whose fix a wider finding's fix already makes, at the same place.
+
+    "UN Office on Drugs and Crime" is one slip: HS303 rewrites the name, and AC004's "UN" ->
+    "United Nations" is part of that rewrite, so only HS303 is reported. A narrower finding stays
+    when its fix differs, when its severity is higher, or when the wider one was suppressed
+    (suppressed findings never reach this list).
+    """
+    single = sorted((d for d in diagnostics if d.fix is not None and len(d.fix.edits) == 1),
+                    key=lambda d: (d.start, -d.end))
+    dropped: set[int] = set()
+    for i, narrow in enumerate(single):
+        (edit,) = narrow.fix.edits  # type: ignore[union-attr]
+        j = i - 1
+        while j >= 0 and single[j].start >= narrow.start - _REACH:
+            wide = single[j]
+            j -= 1
+            (whole,) = wide.fix.edits  # type: ignore[union-attr]
+            if (wide.code == narrow.code or not (whole.start <= edit.start and edit.end <= whole.end)
+                    or (whole.start, whole.end) == (edit.start, edit.end) or narrow.severity > wide.severity):
+                continue
+            inside = text[whole.start:edit.start] + edit.replacement + text[edit.end:whole.end]
+            if inside == whole.replacement:
+                dropped.add(id(narrow))
+                break
+    return [d for d in diagnostics if id(d) not in dropped] if dropped else diagnostics
 
 
 def with_path(result: LintResult, path: str) -> LintResult:
