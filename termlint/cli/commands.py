@@ -16,6 +16,7 @@ from termlint.rules.own import PARSE_RULE_ENTRY, UNUSED_META, MetaOnly
 from termlint.rules.registry import all_rules
 from termlint.run.config import find_config, load_config
 from termlint.run.runner import FileProblem, read_document
+from termlint.text.markdown import prose_text
 
 
 def _error(message: str) -> None:
@@ -28,7 +29,7 @@ def parse(ns: argparse.Namespace) -> int:
     except FileProblem as exc:
         _error(f"{ns.path}: {exc}")
         return EXIT_ERROR
-    tree, problems = parse_text(document.text)
+    tree, problems = parse_text(prose_text(document.text, document.path)[0])  # as `check` parses it
 
     def node(clause: Any) -> dict[str, Any]:
         first, last = document.position(clause.start)[0], document.position(max(clause.start, clause.end - 1))[0]

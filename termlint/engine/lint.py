@@ -20,6 +20,8 @@ from termlint.rules.context import Context, Rule
 from termlint.rules.own import PARSE_RULE, UNUSED_CODE
 from termlint.rules.registry import all_rules
 from termlint.text.document import Document
+from termlint.text.markdown import prose_text
+from termlint.text.protect import SpanSet
 
 
 @dataclass
@@ -51,7 +53,8 @@ class Settings:
 def lint_text(text: str | Document, settings: Settings, path: str = "<text>") -> LintResult:
     """Lint one text. Never raises for any input text; rule failures become errors."""
     document = text if isinstance(text, Document) else Document.from_text(text, path)
-    tree, problems = parse(document.text)
+    parsed, markdown = prose_text(document.text, document.path)  # code, tables, front matter: no clauses
+    tree, problems = parse(parsed)
     ctx = Context(document, tree, settings.options, settings.words, tuple(settings.packs))
     metas: dict[str, RuleMeta] = {PARSE_RULE.code: PARSE_RULE}
     findings: list[Finding] = []
@@ -73,11 +76,13 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
         except Exception as exc:  # a rule's bug must not stop the other rules or files
             result.errors.append(f"internal error in rule {meta.code}: {type(exc).__name__}: {exc}")
     comments = ctx.protected.comments
+    hidden, quoted = SpanSet.of(list(markdown.hidden)), SpanSet.of(list(markdown.quoted))
     suppressions = Suppressions.of(document)
     seen: set[tuple[str, int, int, str]] = set()
     for f in sorted(findings, key=lambda f: (f.start, f.end, f.code)):
         key = (f.code, f.start, f.end, f.message)
-        if key in seen or comments.overlaps(f.start, max(f.end, f.start + 1)):
+        if (key in seen or comments.overlaps(f.start, max(f.end, f.start + 1))
+                or hidden.overlaps(f.start, max(f.end, f.start + 1))):
             continue
         seen.add(key)
         line, column = document.position(f.start)
@@ -88,6 +93,8 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
         severity = settings.severities.get(f.code, f.severity or meta.severity)
         if f.severity is not None and f.code in settings.severities:
             severity = min(f.severity, settings.severities[f.code])  # an exemption stays at most its level
+        if quoted.covering(f.start, max(f.end, f.start + 1)):
+            severity = min(severity, Severity.INFO)  # a `> quotation` is someone else's words
         result.diagnostics.append(Diagnostic(
             document.path, line, column, end_line, end_column, f.code, meta.name, meta.category,
             severity, f.message, f.fix, f.start, f.end,

@@ -1,0 +1,70 @@
+"""Issue 19 item 2: Markdown read as Markdown (markdown-it-py): front matter, code blocks, tables,
+link targets and reference definitions are not linted nor fixed; a blockquote's findings are info."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from termlint.text.markdown import layout
+
+from conftest import DATA, ROOT
+
+DRAFT = DATA / "markdown" / "draft-with-markdown.md"
+
+
+def check(path: Path, *args: str) -> list[tuple[int, str, str]]:
+    out = subprocess.run([sys.executable, "-m", "termlint", "check", "--no-cache", "--format", "concise", *args,
+                          str(path)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    found = []
+    for line in out.stdout.splitlines():
+        where, level, rest = line.split(": ", 2)
+        found.append((int(where.split(":")[-2]), level, rest.split()[0]))
+    return found
+
+
+def test_only_prose_is_linted_and_a_quotation_is_at_most_info():
+    # before: 18 findings in front matter (2-3), the table (14-15), the fenced (18-19) and indented (22)
+    # code, a link target (24) and a reference definition (28), and TM101/PU002 warnings in the quotation
+    assert check(DRAFT) == [(10, "info", "TM101"), (10, "info", "PU002")]
+
+
+def test_the_same_text_as_plain_text_is_still_linted_throughout(tmp_path: Path):
+    plain = tmp_path / "draft.txt"
+    plain.write_text(DRAFT.read_text(encoding="utf-8"), encoding="utf-8")
+    lines = {line for line, _, _ in check(plain)}
+    assert {2, 3, 14, 18, 22, 24} <= lines
+
+
+def test_fix_leaves_front_matter_code_tables_and_links_byte_for_byte(tmp_path: Path):
+    copy = tmp_path / "draft.md"
+    shutil.copy(DRAFT, copy)
+    subprocess.run([sys.executable, "-m", "termlint", "check", "--no-cache", "--fix", "--unsafe-fixes", str(copy)],
+                   capture_output=True, cwd=ROOT, timeout=120)
+    before = DRAFT.read_text(encoding="utf-8").splitlines()
+    after = copy.read_text(encoding="utf-8").splitlines()
+    assert len(before) == len(after)
+    changed = [i + 1 for i, (a, b) in enumerate(zip(before, after)) if a != b]
+    assert set(changed) <= {10}, changed  # only the quotation's prose (info findings may carry fixes)
+
+
+def test_the_clause_parser_does_not_see_code_or_front_matter():
+    tree = subprocess.run([sys.executable, "-m", "termlint", "parse", str(DRAFT)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120).stdout
+    assert "operative 1  lines 24" in tree and "operative 2  lines 26" in tree
+    assert "lines 18" not in tree and "lines 2-" not in tree
+
+
+def test_layout_spans_are_the_markdown_blocks():
+    text = DRAFT.read_text(encoding="utf-8")
+    spans = layout(text)
+    hidden = [text[s:e] for s, e in spans.hidden]
+    assert hidden[0].startswith("---\ntitle:") and hidden[0].endswith("---")
+    assert any(h.startswith("| avoid | write |") for h in hidden)
+    assert any(h.startswith("```\ntermlint check") for h in hidden)
+    assert any(h.strip().startswith("indented code") for h in hidden)
+    assert "https://example.org/UN_report;;/child-pornography" in hidden
+    assert [text[s:e] for s, e in spans.quoted] == ["> *Deeply concerned* that child pornography , remains widespread,"]
+    assert layout("The General Assembly,\n\n1. *Decides* to act.\n").hidden == ()
