@@ -59,3 +59,16 @@ def test_the_unodc_name_with_un_is_reported_once_not_by_ac004_and_hs303(tmp_path
                     str(draft)], capture_output=True, cwd=ROOT, timeout=120)
     assert draft.read_text(encoding="utf-8").startswith(
         "1. *Requests* the United Nations Office on Drugs and Crime to assist States;\n")
+
+
+def test_a_word_document_is_refused_with_how_to_convert_it(tmp_path):
+    import zipfile
+
+    docx = tmp_path / "draft.docx"
+    with zipfile.ZipFile(docx, "w") as archive:  # a .docx is a zip of XML parts
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document><w:body>The General Assembly,</w:body></w:document>")
+    out = subprocess.run([sys.executable, "-m", "termlint", "check", "--no-cache", str(docx)], capture_output=True,
+                         text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 2
+    assert f"{docx}: binary file" in out.stderr and "pandoc draft.docx -t gfm -o draft.md" in out.stderr

@@ -16,6 +16,10 @@ import regex
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
 
+# A Word (or OpenDocument) file: say how to get text out of it
+_WORD_HINT = ("; it looks like a Word document: save it as plain text (.txt) or convert it to Markdown, "
+              "e.g. `pandoc draft.docx -t gfm -o draft.md`, and check that file")
+
 
 class DecodeError(Exception):
     """The bytes of a file cannot be read as text; the message says why and where."""
@@ -44,7 +48,8 @@ class Document:
             encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
             return _from_decoded(path, _decode(data[2:], encoding, 2), encoding, True)
         if b"\x00" in data:
-            raise DecodeError(f"binary file (NUL byte at offset {data.index(0)}); not a text draft")
+            hint = _WORD_HINT if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) else ""  # .docx/.odt, .doc
+            raise DecodeError(f"binary file (NUL byte at offset {data.index(0)}); not a text draft{hint}")
         return _from_decoded(path, _decode(data, "utf-8", 0), "utf-8", False)
 
     @classmethod
