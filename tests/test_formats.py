@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 
 from termlint.cli.main import main
+from termlint.rules.explain import docs_url
 from termlint.core.model import Diagnostic
 from termlint.formats import resolve
 from termlint.formats.github import command, escape_data, escape_property
@@ -46,7 +47,7 @@ def test_sarif_of_the_seed_validates_against_the_official_schema(capsys, monkeyp
     rules = run0["tool"]["driver"]["rules"]
     for rule in rules:
         assert {"id", "name", "shortDescription", "fullDescription", "help", "defaultConfiguration"} <= set(rule)
-        assert "helpUri" not in rule
+        assert rule.get("helpUri") == docs_url(rule["id"])  # the rule's docs, when known (issue 19, item 12)
     for result in run0["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         region = result["locations"][0]["physicalLocation"]["region"]
@@ -188,3 +189,11 @@ def test_auto_is_the_default_and_gives_annotations_under_github_actions(capsys, 
     monkeypatch.delenv("GITHUB_ACTIONS")
     code, out, _ = run(capsys, str(seed_copy))
     assert code == 1 and f"{seed_copy}:136:177: PU001 warning:" in out and "\033[" not in out
+
+
+def test_sarif_help_uri_follows_termlint_docs_url(capsys, monkeypatch):
+    monkeypatch.setenv("TERMLINT_DOCS_URL", "https://docs.example.org/rules/{code_lower}.html")
+    sarif = json.loads(run(capsys, "--format", "sarif", "--select", "PU001", "examples/draft-2022-child-protection.txt")[1])
+    rules = {r["id"]: r for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["PU001"]["helpUri"] == "https://docs.example.org/rules/pu001.html"
+    jsonschema.validate(sarif, SCHEMA)

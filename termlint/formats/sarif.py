@@ -3,7 +3,8 @@
 Every rule that ran is described once (id, name, descriptions, help text, default level);
 each result points at its region (1-based lines; columns count Unicode code points, as the
 run declares) and carries a stable partial fingerprint and, where the rule has one, its fix.
-No helpUri: termlint's documentation is `termlint explain CODE`, offline.
+Each rule's helpUri points at its documentation: TERMLINT_DOCS_URL (`{code}`/`{code_lower}`
+filled in, e.g. a hosted copy of docs/rules.md), else the rule reference of a source checkout.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from termlint import __version__
 from termlint.core.model import Diagnostic, RuleMeta, Severity
 from termlint.formats.fingerprint import fingerprints
 from termlint.formats.report import Report
+from termlint.rules.explain import docs_url
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -67,6 +69,9 @@ def _rule(meta: RuleMeta) -> dict[str, Any]:
         "properties": {"tags": sorted({meta.category, *([meta.pack] if meta.pack else [])}),
                        "category": meta.category, "fixable": meta.fixable},
     }
+    uri = docs_url(meta.code)
+    if uri:
+        rule["helpUri"] = uri
     return rule
 
 
