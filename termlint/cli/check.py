@@ -20,6 +20,7 @@ from termlint.run.fixfiles import fix_files
 from termlint.run.options import CheckOptions
 from termlint.run.parallel import Job, Outcome, default_jobs, lint_files
 from termlint.run.runner import Overrides, config_for, discover
+from termlint.cli.show import show_settings
 
 
 def format_names() -> list[str]:
@@ -42,6 +43,25 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
                        help="check files in N processes (default: one per core; 1: in this process)")
     check.add_argument("--no-cache", action="store_true",
                        help="do not read or write the result cache (.termlint_cache/ in the project root)")
+    check.add_argument("--extend-select", type=_codes, default=(), metavar="CODES",
+                       help="add these rule codes or prefixes to the selection (configuration's or --select's)")
+    check.add_argument("--exclude", type=_patterns, metavar="PATTERNS",
+                       help="gitignore patterns (comma-separated) that replace the configuration's exclude")
+    check.add_argument("--extend-exclude", type=_patterns, default=(), metavar="PATTERNS",
+                       help="gitignore patterns (comma-separated) excluded on top of the configuration's")
+    check.add_argument("-q", "--quiet", action="store_true", help="print the findings only, no summary")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour in text output (auto: on a terminal, unless NO_COLOR is set)")
+    check.add_argument("--show-settings", action="store_true",
+                       help="print the settings that govern the first file (configuration, rules), check nothing")
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+
+
+def _patterns(value: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in value.split(",") if p.strip())
 
 
 def _jobs(value: str) -> int:
@@ -52,8 +72,13 @@ def _jobs(value: str) -> int:
 
 def options_from(ns: argparse.Namespace) -> CheckOptions:
     """The one value the rest of termlint reads: argparse stops here."""
-    overrides = Overrides(config=ns.config, select=ns.select, ignore=tuple(ns.ignore))
-    output_format, color = resolve(ns.format, os.environ, sys.stdout.isatty() and not ns.no_color)
+    overrides = Overrides(config=ns.config, select=ns.select, ignore=tuple(ns.ignore),
+                          extend_select=tuple(ns.extend_select), exclude=ns.exclude,
+                          extend_exclude=tuple(ns.extend_exclude))
+    never = ns.no_color or ns.color == "never"
+    output_format, color = resolve(ns.format, os.environ, sys.stdout.isatty() and not never)
+    if ns.color == "always":
+        color = output_format == "text"
     named = _paths(ns)
     paths = tuple(drop_excluded(named, overrides) if ns.force_exclude else named)
     return CheckOptions(
@@ -63,7 +88,8 @@ def options_from(ns: argparse.Namespace) -> CheckOptions:
         fail_on=Severity.parse(ns.fail_on) if ns.fail_on else None, exit_zero=ns.exit_zero,
         show_source=ns.show_source, statistics=ns.statistics,
         report_unused_directives=ns.report_unused_directives, jobs=ns.jobs or default_jobs(),
-        cache_dir=None if ns.no_cache else default_dir(ns.config),
+        cache_dir=None if ns.no_cache else default_dir(ns.config), quiet=ns.quiet,
+        show_settings=ns.show_settings,
     )
 
 
@@ -83,6 +109,8 @@ def check(ns: argparse.Namespace) -> int:
 
 def run_check(options: CheckOptions) -> int:
     """Check (and with --fix, first fix) every file, write the report, return the exit status."""
+    if options.show_settings:
+        return show_settings(options)
     if not options.paths:  # --force-exclude excluded every file named: the user's choice, not a failure
         print("termlint: every file named is excluded by the configuration; nothing to check", file=sys.stderr)
         return EXIT_CLEAN
@@ -128,8 +156,10 @@ def run_check(options: CheckOptions) -> int:
     errors = _dedupe(errors)
     for path, problem in errors:
         print(f"termlint: error: {path}: {problem}" if path else f"termlint: error: {problem}", file=sys.stderr)
-    sys.stdout.write(out.end(checked, errors))
-    if fixed is not None and (options.output_format != "text" or options.statistics):
+    tail = out.end(checked, errors)
+    if not (options.quiet and options.output_format == "text" and not options.statistics):
+        sys.stdout.write(tail)  # --quiet drops the text summary; other formats are documents
+    if fixed is not None and not options.quiet and (options.output_format != "text" or options.statistics):
         print(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.", file=sys.stderr)
     if errors:
         return EXIT_ERROR

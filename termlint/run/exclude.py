@@ -24,7 +24,7 @@ def drop_excluded(paths: Sequence[str], overrides: Overrides) -> list[str]:
             kept.append(raw)
             continue
         try:
-            excluded = config_for(path.resolve(), overrides).excludes(path)
+            excluded = overrides.excludes(path, config_for(path.resolve(), overrides))
         except SetupError:
             excluded = False  # checking it reports the configuration error
         if not excluded:

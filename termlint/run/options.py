@@ -31,6 +31,8 @@ class CheckOptions:
     report_unused_directives: bool = False
     jobs: int = 1
     cache_dir: Path | None = None  # None: no result cache
+    quiet: bool = False  # findings only: no summary line, no "Fixed N" note
+    show_settings: bool = False  # print the settings that govern the first file, check nothing
 
     @property
     def fixing(self) -> bool:

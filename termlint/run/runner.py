@@ -15,7 +15,7 @@ from termlint.engine.lint import LintResult, Settings, lint_text
 from termlint.rules.own import PARSE_RULE_ENTRY
 from termlint.rules.registry import all_rules, check_codes, select
 from termlint.run.config import Config, check_options, find_config, load_config, real_path
-from termlint.run.patterns import GitIgnores
+from termlint.run.patterns import GitIgnores, matches
 from termlint.text.document import DecodeError, Document
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".termlint_cache"})
@@ -31,6 +31,20 @@ class Overrides:
     config: Path | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()  # added to the configuration's (or --select's) selection
+    exclude: tuple[str, ...] | None = None  # replaces the configuration's exclude (relative to the cwd)
+    extend_exclude: tuple[str, ...] = ()  # added to it (relative to the cwd)
+
+    def excludes(self, path: Path, config: Config) -> bool:
+        """True when the configuration's `exclude` (unless --exclude replaces it), --exclude or
+        --extend-exclude names the file; command-line patterns are relative to the working directory."""
+        if self.exclude is None and config.excludes(path):
+            return True
+        patterns = (*(self.exclude or ()), *self.extend_exclude)
+        if not patterns:
+            return False
+        relative = os.path.relpath(os.path.abspath(path))
+        return matches(patterns, Path(relative).as_posix() if not relative.startswith("..") else path.as_posix())
 
 
 class FileProblem(Exception):
@@ -97,7 +111,7 @@ def _walk(top: Path, overrides: Overrides) -> Iterator[tuple[str, str | None]]:
             except Exception:
                 found.append(str(path))  # the config error is reported when the file is checked
                 continue
-            if path.suffix.lower() not in config.extensions or config.excludes(path):
+            if path.suffix.lower() not in config.extensions or overrides.excludes(path, config):
                 continue
             if chain and config.respect_gitignore and gitignores.ignored(chain, here / name, is_dir=False):
                 continue
@@ -131,11 +145,14 @@ def _explicit_config(path: Path) -> Config:
 
 @lru_cache(maxsize=64)
 def settings_for(config: Config, select_override: tuple[str, ...] | None, extra_ignore: tuple[str, ...],
-                 path_ignores: tuple[str, ...]) -> Settings:
+                 path_ignores: tuple[str, ...], extend_select: tuple[str, ...] = ()) -> Settings:
     rules = all_rules(config.packs)
     chosen_select = select_override if select_override is not None else config.select
     where = "--select" if select_override is not None else (config.path or "configuration")
     check_codes(chosen_select, rules, where)
+    check_codes(extend_select, rules, "--extend-select")
+    if chosen_select and extend_select:  # an empty selection is every rule already
+        chosen_select = (*chosen_select, *extend_select)
     check_codes(config.ignore + extra_ignore, rules, "--ignore/ignore")
     ignore = path_ignores + extra_ignore
     selected = select(rules, chosen_select, ignore)
@@ -194,7 +211,8 @@ def settings_in(config: Config, path: str, overrides: Overrides, stdin_name: str
     """(the path to report, the settings) for one file whose configuration is already known."""
     anchor = _anchor(path, stdin_name)
     shown = stdin_name if path == "-" and stdin_name else path
-    return shown, settings_for(config, overrides.select, overrides.ignore, config.ignored_for(anchor))
+    return shown, settings_for(config, overrides.select, overrides.ignore, config.ignored_for(anchor),
+                               overrides.extend_select)
 
 
 def _anchor(path: str, stdin_name: str | None) -> Path:

@@ -1,0 +1,71 @@
+"""Issue 19 item 12: the command-line habits of ruff: --quiet, --color, --extend-select,
+--exclude/--extend-exclude, --show-settings."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+SLIPS = "1. *Urges* States to act;;\n\n2. *Requests* the UN system to help , now.\n"
+
+
+def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "termlint", "check", "--no-cache", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+@pytest.fixture
+def drafts(tmp_path: Path) -> Path:
+    (tmp_path / "termlint.toml").write_text('select = ["PU001"]\nexclude = ["old/"]\n', encoding="utf-8")
+    for name in ("a.md", "old/b.md", "annex/c.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(SLIPS, encoding="utf-8")
+    return tmp_path
+
+
+def files(out: subprocess.CompletedProcess[str]) -> list[str]:
+    return sorted({line.split(":")[0] for line in out.stdout.splitlines()})
+
+
+def test_quiet_prints_the_findings_only(drafts: Path):
+    loud, quiet = run(drafts, "a.md"), run(drafts, "-q", "a.md")
+    assert loud.stdout.splitlines()[-1].startswith("Found 1 problem")
+    assert quiet.stdout.splitlines() == loud.stdout.splitlines()[:-1] and quiet.returncode == 1
+    assert run(drafts, "--quiet", "--select", "PU003", "a.md").stdout == ""
+
+
+def test_color_always_never_auto(drafts: Path):
+    assert "\033[" in run(drafts, "--color", "always", "a.md").stdout  # even into a pipe
+    assert "\033[" not in run(drafts, "--color", "never", "a.md").stdout
+    assert "\033[" not in run(drafts, "a.md").stdout  # auto: not a terminal
+    assert "\033[" not in run(drafts, "--color", "always", "--format", "json", "a.md").stdout
+
+
+def test_extend_select_adds_to_the_configurations_selection(drafts: Path):
+    codes = lambda out: sorted(line.split()[1] for line in out.stdout.splitlines() if line.startswith("a.md"))
+    assert codes(run(drafts, "a.md")) == ["PU001"]
+    assert codes(run(drafts, "--extend-select", "PU002,AC004", "a.md")) == ["AC004", "PU001", "PU002"]
+    assert run(drafts, "--extend-select", "ZZ9", "a.md").returncode == 2
+
+
+def test_exclude_replaces_and_extend_exclude_adds(drafts: Path):
+    assert files(run(drafts, "--format", "concise", ".")) == ["a.md", "annex/c.md"]
+    assert files(run(drafts, "--format", "concise", "--extend-exclude", "annex/", ".")) == ["a.md"]
+    assert files(run(drafts, "--format", "concise", "--exclude", "a.md", ".")) == ["annex/c.md", "old/b.md"]
+    # pre-commit names the file: --force-exclude applies the command line's patterns too
+    assert run(drafts, "--force-exclude", "--extend-exclude", "annex/", "annex/c.md").returncode == 0
+
+
+def test_show_settings_names_the_configuration_and_the_rules(drafts: Path):
+    out = run(drafts, "--show-settings", "--extend-select", "PU002", "a.md")
+    assert out.returncode == 0 and "Found" not in out.stdout
+    rows = dict(line.split(None, 1) for line in out.stdout.splitlines())
+    assert rows["configuration"] == str(drafts / "termlint.toml")
+    assert rows["exclude"] == "old/" and rows["extend-select"] == "PU002"
+    assert rows["rules"] == "2: PU001 PU002"
