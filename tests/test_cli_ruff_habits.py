@@ -69,3 +69,30 @@ def test_show_settings_names_the_configuration_and_the_rules(drafts: Path):
     assert rows["configuration"] == str(drafts / "termlint.toml")
     assert rows["exclude"] == "old/" and rows["extend-select"] == "PU002"
     assert rows["rules"] == "2: PU001 PU002"
+
+
+def test_a_baseline_accepts_legacy_findings_and_reports_new_ones(tmp_path: Path):
+    seed = (ROOT / "examples" / "draft-2022-child-protection.txt").read_text(encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    draft = tmp_path / "drafts" / "legacy.txt"
+    draft.write_text(seed, encoding="utf-8")
+    wrote = run(tmp_path, "--select", "PU", "--write-baseline", "termlint-baseline.json", "drafts")
+    assert wrote.returncode == 0 and wrote.stdout == "", wrote.stderr
+    assert "Wrote 4 findings of 1 file to termlint-baseline.json." in wrote.stderr
+    assert run(tmp_path, "--select", "PU", "--baseline", "termlint-baseline.json", "drafts").stdout.startswith(
+        "All checks passed")
+    # a paragraph added above moves every line: the accepted findings stay accepted, the new slip is reported
+    draft.write_text("New first line , here.\n\n" + seed, encoding="utf-8")
+    out = run(tmp_path, "--select", "PU", "--format", "concise", "--baseline", "termlint-baseline.json", "drafts")
+    assert out.stdout.splitlines() == ["drafts/legacy.txt:1:15: warning: PU002 space before “,”: remove it"]
+    assert out.returncode == 1
+    # from another folder, the baseline's paths still resolve (relative to the baseline file)
+    inside = run(tmp_path / "drafts", "--select", "PU", "--quiet", "--baseline", "../termlint-baseline.json", ".")
+    assert inside.stdout.splitlines() == ["legacy.txt:1:15: PU002 warning: space before “,”: remove it [*]"]
+
+
+def test_a_broken_baseline_is_an_error_naming_it(tmp_path: Path):
+    (tmp_path / "b.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "a.md").write_text(SLIPS, encoding="utf-8")
+    out = run(tmp_path, "--baseline", "b.json", "a.md")
+    assert out.returncode == 2 and "b.json:1: the baseline is not valid JSON" in out.stderr

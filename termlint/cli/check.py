@@ -20,6 +20,7 @@ from termlint.run.fixfiles import fix_files
 from termlint.run.options import CheckOptions
 from termlint.run.parallel import Job, Outcome, default_jobs, lint_files
 from termlint.run.runner import Overrides, config_for, discover
+from termlint.cli import baseline
 from termlint.cli.show import show_settings
 
 
@@ -52,6 +53,10 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("-q", "--quiet", action="store_true", help="print the findings only, no summary")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour in text output (auto: on a terminal, unless NO_COLOR is set)")
+    check.add_argument("--baseline", type=Path, metavar="FILE",
+                       help="report only findings this baseline does not hold (legacy drafts)")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE",
+                       help="record every finding of this run in FILE as accepted, and exit 0")
     check.add_argument("--show-settings", action="store_true",
                        help="print the settings that govern the first file (configuration, rules), check nothing")
 
@@ -89,7 +94,7 @@ def options_from(ns: argparse.Namespace) -> CheckOptions:
         show_source=ns.show_source, statistics=ns.statistics,
         report_unused_directives=ns.report_unused_directives, jobs=ns.jobs or default_jobs(),
         cache_dir=None if ns.no_cache else default_dir(ns.config), quiet=ns.quiet,
-        show_settings=ns.show_settings,
+        show_settings=ns.show_settings, baseline=ns.baseline, write_baseline=ns.write_baseline,
     )
 
 
@@ -114,6 +119,12 @@ def run_check(options: CheckOptions) -> int:
     if not options.paths:  # --force-exclude excluded every file named: the user's choice, not a failure
         print("termlint: every file named is excluded by the configuration; nothing to check", file=sys.stderr)
         return EXIT_CLEAN
+    try:
+        accepted = baseline.read(options.baseline) if options.baseline else None
+    except baseline.BaselineError as exc:
+        print(f"termlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    recorded: dict[str, list[str]] | None = {} if options.write_baseline else None
     errors: list[tuple[str, str]] = []
     fixed: int | None = None
     outcomes: Iterable[Outcome]
@@ -131,7 +142,7 @@ def run_check(options: CheckOptions) -> int:
     out = writer(options.output_format, report)
     if not options.fixing:
         job = Job(options.overrides, options.stdin_filename, options.cache_dir,
-                  keep_text=options.show_source or out.needs_text)
+                  keep_text=options.show_source or out.needs_text or bool(options.baseline or options.write_baseline))
         outcomes = lint_files(discover(options.paths, options.overrides), job, options.jobs)
     checked, failing = 0, False
     for outcome in outcomes:
@@ -148,12 +159,20 @@ def run_check(options: CheckOptions) -> int:
             gate_problem = keep_changed(result, options.diff_base, path)
             if gate_problem:
                 errors.append(gate_problem)
+        if accepted is not None and options.baseline:
+            result.diagnostics = baseline.drop_accepted(result.diagnostics, result.document.text, accepted,
+                                                        options.baseline)
+        if recorded is not None:
+            recorded[result.document.path] = baseline.keyed(result.diagnostics, result.document.text)
+            continue  # a run that writes the baseline reports nothing else
         errors.extend((result.document.path, e) for e in result.errors)
         sources = {result.document.path: result.document.text}
         sys.stdout.write(out.file(result.diagnostics, result.rules, sources))
         level = options.fail_on or outcome.fail_on
         failing = failing or any(d.severity >= level for d in result.diagnostics)
     errors = _dedupe(errors)
+    if recorded is not None and options.write_baseline:
+        return _write_baseline(options.write_baseline, recorded, errors)
     for path, problem in errors:
         print(f"termlint: error: {path}: {problem}" if path else f"termlint: error: {problem}", file=sys.stderr)
     tail = out.end(checked, errors)
@@ -169,6 +188,19 @@ def run_check(options: CheckOptions) -> int:
               file=sys.stderr)
         return EXIT_ERROR
     return EXIT_FINDINGS if failing and not options.exit_zero else EXIT_CLEAN
+
+
+def _write_baseline(path: Path, recorded: dict[str, list[str]], errors: list[tuple[str, str]]) -> int:
+    for where, problem in errors:
+        print(f"termlint: error: {where}: {problem}" if where else f"termlint: error: {problem}", file=sys.stderr)
+    try:
+        n = baseline.write(path, recorded)
+    except baseline.BaselineError as exc:
+        print(f"termlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"Wrote {n} finding{'s' if n != 1 else ''} of {len(recorded)} file{'s' if len(recorded) != 1 else ''} "
+          f"to {path}.", file=sys.stderr)
+    return EXIT_ERROR if errors else EXIT_CLEAN
 
 
 def _run_config(options: CheckOptions) -> Config | None:

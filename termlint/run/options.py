@@ -33,6 +33,8 @@ class CheckOptions:
     cache_dir: Path | None = None  # None: no result cache
     quiet: bool = False  # findings only: no summary line, no "Fixed N" note
     show_settings: bool = False  # print the settings that govern the first file, check nothing
+    baseline: Path | None = None  # report only findings this baseline file does not accept
+    write_baseline: Path | None = None  # record every finding of the run in this file, exit 0
 
     @property
     def fixing(self) -> bool:
