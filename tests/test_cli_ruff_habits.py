@@ -96,3 +96,33 @@ def test_a_broken_baseline_is_an_error_naming_it(tmp_path: Path):
     (tmp_path / "a.md").write_text(SLIPS, encoding="utf-8")
     out = run(tmp_path, "--baseline", "b.json", "a.md")
     assert out.returncode == 2 and "b.json:1: the baseline is not valid JSON" in out.stderr
+
+
+def test_extend_starts_from_another_configuration_file(tmp_path: Path):
+    (tmp_path / "style").mkdir()
+    (tmp_path / "style" / "ours.toml").write_text(
+        '[pack]\nname = "ours"\n\n[[rules]]\ncode = "OH001"\nname = "double-space"\nkind = "pattern"\n'
+        'category = "punctuation"\nmessage = "two spaces after a full stop"\npattern = \'\\.  (?=\\p{Lu})\'\n',
+        encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.termlint]\nselect = ["PU", "OH"]\nignore = ["PU002"]\npacks = ["style/ours.toml"]\n', encoding="utf-8")
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "termlint.toml").write_text('extend = "../pyproject.toml"\nfail-on = "error"\n', encoding="utf-8")
+    (team / "a.md").write_text("1. *Urges* States to act;; now , here.  It decides.\n", encoding="utf-8")
+    out = run(team, "--format", "concise", "a.md")
+    codes = [line.split(": ", 2)[2].split()[0] for line in out.stdout.splitlines()]
+    assert codes == ["PU001", "OH001"]  # PU002 ignored by the base; its pack found beside the base
+    assert out.returncode == 0  # fail-on = "error" from the extending file
+
+
+def test_extend_errors_name_the_file_and_a_cycle(tmp_path: Path):
+    (tmp_path / "a.toml").write_text('extend = "b.toml"\n', encoding="utf-8")
+    (tmp_path / "b.toml").write_text('extend = "a.toml"\n', encoding="utf-8")
+    (tmp_path / "termlint.toml").write_text('extend = "a.toml"\n', encoding="utf-8")
+    (tmp_path / "x.md").write_text(SLIPS, encoding="utf-8")
+    out = run(tmp_path, "x.md")
+    assert out.returncode == 2 and "extend: a cycle" in out.stderr
+    (tmp_path / "b.toml").write_text('select = "PU"\n', encoding="utf-8")
+    out = run(tmp_path, "x.md")
+    assert out.returncode == 2 and f"{tmp_path / 'b.toml'}:1: select: must be a list" in out.stderr, out.stderr

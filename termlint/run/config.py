@@ -12,6 +12,8 @@
     respect-gitignore = true             # skip what .gitignore files name in a folder walk
     extensions = [".md", ".txt"]
 
+    extend = "../termlint.toml"          # start from another configuration file (its keys, then these)
+
     [tool.termlint.options.HS200]        # per-rule options
     prefer = "internet"
 """
@@ -40,7 +42,7 @@ class ConfigError(SetupError):
 _KEYS: dict[str, type | tuple[type, ...]] = {
     "select": list, "ignore": list, "extend-ignore": list, "per-file-ignores": dict, "severity": dict,
     "packs": list, "words": list, "fail-on": str, "exclude": list, "extensions": list, "options": dict,
-    "respect-gitignore": bool,
+    "respect-gitignore": bool, "extend": str,
 }
 
 
@@ -136,8 +138,39 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}:{toml_error_line(exc, text)}: invalid TOML: {exc}") from None
 
 
+def _table_of(path: Path) -> tuple[dict[str, Any], str]:
+    """The termlint table of a configuration file, and the prefix its keys are named with."""
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        return data.get("tool", {}).get("termlint", {}), "tool.termlint."
+    return data, ""
+
+
+def _extended(table: dict[str, Any], path: Path, prefix: str, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """`table` on top of the file its `extend` names (recursively): the base's keys, then this
+    file's. Packs keep naming files relative to the configuration that lists them."""
+    target = table["extend"]
+    if not isinstance(target, str):
+        raise ConfigError(f"{path}:{_line_of(path, 'extend')}: {prefix}extend: must be a path to a configuration file")
+    base_path = (path.parent / target).resolve()
+    if base_path in seen or base_path == path.resolve():
+        chain = " -> ".join(str(p) for p in (*seen, path.resolve(), base_path))
+        raise ConfigError(f"{path}:{_line_of(path, 'extend')}: {prefix}extend: a cycle ({chain})")
+    if not base_path.is_file():
+        raise ConfigError(f"{path}:{_line_of(path, 'extend')}: {prefix}extend: no such file {base_path}")
+    base, base_prefix = _table_of(base_path)
+    if "extend" in base:
+        base = _extended(base, base_path, base_prefix, (*seen, path.resolve()))
+    from_table({k: v for k, v in base.items() if k != "extend"}, base_path, base_prefix)  # its own errors, its lines
+    if "packs" in base and "packs" not in table:
+        base = {**base, "packs": [str((base_path.parent / p)) for p in base["packs"]]}
+    return {**base, **{k: v for k, v in table.items() if k != "extend"}}
+
+
 def from_table(table: Any, path: Path, prefix: str) -> Config:
     """Validate a configuration table; every error names the file, the key and its line."""
+    if isinstance(table, dict) and "extend" in table:
+        table = _extended(table, path, prefix)
     def fail(key: str, problem: str) -> ConfigError:
         return ConfigError(f"{path}:{_line_of(path, key)}: {prefix}{key}: {problem}")
 
