@@ -13,11 +13,11 @@ from pathlib import Path
 
 from termlint import __version__
 from termlint.cli import check as check_command
-from termlint.cli import commands
+from termlint.cli import commands, completion
 from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR
 from termlint.core.regexcache import install
 
-COMMANDS = ("check", "parse", "rules", "explain", "server")
+COMMANDS = ("check", "parse", "rules", "explain", "server", "completion")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -96,7 +96,12 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
                                         "Needs the extra: pip install 'termlint[server]'.")
     server.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default)")
     server.set_defaults(run=commands.server)
-    return parser, {"check": check, "parse": parse, "rules": rules, "explain": explain, "server": server}
+
+    parsers = {"check": check, "parse": parse, "rules": rules, "explain": explain, "server": server}
+    completion_parser = sub.add_parser("completion", help="print a shell completion script (bash, zsh or fish)")
+    completion_parser.add_argument("shell", choices=completion.SHELLS)
+    completion_parser.set_defaults(run=lambda ns: print(completion.script(ns.shell, parsers), end="") or EXIT_CLEAN)
+    return parser, {**parsers, "completion": completion_parser}
 
 
 def _codes(value: str) -> tuple[str, ...]:
