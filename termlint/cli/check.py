@@ -22,6 +22,7 @@ from termlint.run.parallel import Job, Outcome, default_jobs, lint_files
 from termlint.run.runner import Overrides, config_for, discover
 from termlint.cli import baseline
 from termlint.cli.show import show_settings
+from termlint.cli.watch import watch
 
 
 def format_names() -> list[str]:
@@ -57,6 +58,8 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
                        help="report only findings this baseline does not hold (legacy drafts)")
     check.add_argument("--write-baseline", type=Path, metavar="FILE",
                        help="record every finding of this run in FILE as accepted, and exit 0")
+    check.add_argument("-w", "--watch", action="store_true",
+                       help="check again whenever a file or the configuration changes (Ctrl-C stops)")
     check.add_argument("--show-settings", action="store_true",
                        help="print the settings that govern the first file (configuration, rules), check nothing")
 
@@ -109,7 +112,8 @@ def _paths(ns: argparse.Namespace) -> list[str]:
 
 
 def check(ns: argparse.Namespace) -> int:
-    return run_check(options_from(ns))
+    options = options_from(ns)
+    return watch(options, run_check) if ns.watch else run_check(options)
 
 
 def run_check(options: CheckOptions) -> int:
