@@ -177,3 +177,21 @@ def test_the_fix_hook_repairs_the_draft_and_stops_the_commit_for_review(tmp_path
     _run(["git", "add", "draft.txt"], repo, env, check=True)
     second = _run(["git", "commit", "-m", "draft"], repo, env)
     assert second.returncode == 0, second.stdout + second.stderr
+
+
+def test_a_commit_of_excluded_drafts_only_passes_the_hook(tmp_path: Path, hook_repo: Path, env: dict[str, str]):
+    # issue 19, item 7: "no files checked" is exit 2, except when --force-exclude (the hook's) drops
+    # every file pre-commit names: the user excluded them, and the commit must go through
+    repo = _drafts(tmp_path, env)
+    (repo / "termlint.toml").write_text('select = ["PU001"]\nexclude = ["legacy/"]\n', encoding="utf-8")
+    (repo / "legacy").mkdir()
+    shutil.copy(SEED, repo / "legacy" / "old.txt")  # the seed's PU001 would fail the hook if checked
+    _run(["git", "add", "-A"], repo, env, check=True)
+    result = _run([*_pre_commit(), "try-repo", str(hook_repo), "termlint", "--files", "legacy/old.txt"], repo, env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout
+    shutil.copy(SEED, repo / "new.txt")
+    _run(["git", "add", "-A"], repo, env, check=True)
+    both = _run([*_pre_commit(), "try-repo", str(hook_repo), "termlint", "--files", "legacy/old.txt", "new.txt"],
+                repo, env)
+    assert both.returncode == 1 and "new.txt:136:177: PU001" in both.stdout and "legacy/old.txt" not in both.stdout
