@@ -19,7 +19,7 @@ from termlint.suppress import UNUSED_CODE, UNUSED_META
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SETUP_ERRORS = (ConfigError, PackError, RegistryError)
-NEEDS_TEXT = ("sarif", "gitlab", "junit")  # formats that read the checked text (fingerprints, file list)
+NEEDS_TEXT = ("sarif", "gitlab", "junit", "html")  # formats that read the checked text (fingerprints, the page)
 
 
 def format_names() -> list[str]:
@@ -42,6 +42,8 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
                        help="check files in N processes (default: one per core; 1: in this process)")
     check.add_argument("--no-cache", action="store_true",
                        help="do not read or write the result cache (.termlint_cache/ in the project root)")
+    check.add_argument("-o", "--output-file", metavar="PATH",
+                       help="write the report to PATH (replaced atomically when complete) instead of standard output")
 
 
 def _jobs(value: str) -> int:
@@ -55,6 +57,44 @@ def _error(message: str) -> None:
 
 
 def check(ns: argparse.Namespace) -> int:
+    """Check the files; the report goes to standard output or, complete or not at all, to --output-file."""
+    from termlint.write import AtomicOutput, WriteError
+
+    if resolve(ns.format, os.environ, False)[0] == "html" and not ns.statistics and not _html_available():
+        _error("--format html needs Jinja2, which is not installed: pip install 'termlint[html]'")
+        return EXIT_ERROR
+    if not ns.output_file:
+        return _check(ns, sys.stdout)
+    if ns.diff or (ns.fix and "-" in ns.paths):
+        _error("--output-file takes the report of findings; --diff and --fix of standard input "
+               "print to standard output")
+        return EXIT_ERROR
+    try:
+        sink = AtomicOutput(ns.output_file)
+    except WriteError as exc:
+        _error(f"{ns.output_file}: {exc}")
+        return EXIT_ERROR
+    try:
+        code = _check(ns, sink)
+        sink.commit()
+    except WriteError as exc:
+        _error(f"{ns.output_file}: {exc}")
+        return EXIT_ERROR
+    except BaseException:
+        sink.discard()
+        raise
+    return code
+
+
+def _html_available() -> bool:
+    try:
+        import jinja2  # noqa: F401  (only to ask whether it is there; html.py imports it for use)
+    except ImportError:
+        return False
+    return True
+
+
+def _check(ns: argparse.Namespace, out: Any) -> int:
     from termlint.cache import default_dir
     from termlint.parallel import Job, default_jobs, lint_files
     from termlint.runner import Overrides, discover
@@ -77,7 +117,7 @@ def check(ns: argparse.Namespace) -> int:
             return fix_run.exit_code
         fixed = fix_run.applied
         errors.extend(fix_run.errors)
-    out_format, color = resolve(ns.format, os.environ, sys.stdout.isatty() and not ns.no_color)
+    out_format, color = resolve(ns.format, os.environ, out is sys.stdout and sys.stdout.isatty() and not ns.no_color)
     job = Job(overrides, ns.stdin_filename, None if ns.no_cache else default_dir(ns.config),
               keep_text=bool(ns.show_source or getattr(ns, "fix", False) or getattr(ns, "diff", False)
                              or out_format in NEEDS_TEXT))
@@ -86,6 +126,8 @@ def check(ns: argparse.Namespace) -> int:
     stream = streamer(out_format, ns.statistics, color, ns.unsafe_fixes, ns.show_source,
                       fixed)  # None: the format renders the whole report at the end
     failing = False
+    if stream is not None:
+        out.write(stream.begin())
     for outcome in lint_files(discover(ns.paths, overrides), job, ns.jobs or default_jobs()):
         path, result = outcome.path, outcome.result
         if result is None:  # a setup error's message names the configuration or pack file
@@ -107,13 +149,14 @@ def check(ns: argparse.Namespace) -> int:
             results.append(result)
             fail_levels.append(_fail_level(ns, path))
             continue
-        sys.stdout.write(stream.items(result.diagnostics, {result.document.path: result.document.text}))
+        out.write(stream.items(result.diagnostics, {result.document.path: result.document.text}, result.rules,
+                               result.labels))
         level = _fail_level(ns, path)
         failing = failing or any(d.severity >= level for d in result.diagnostics)
     for path, problem in _dedupe(errors):
         _error(f"{path}: {problem}" if path else problem)
     if stream is not None:
-        sys.stdout.write(stream.end(checked, errors))
+        out.write(stream.end(checked, errors))
         if fixed is not None and out_format != "text":
             print(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.", file=sys.stderr)
         return _exit_code(ns, errors, failing)
@@ -124,7 +167,7 @@ def check(ns: argparse.Namespace) -> int:
         show_source=ns.show_source, statistics=ns.statistics, color=color,
         fixed=fixed, unsafe_fixes=ns.unsafe_fixes,
     )
-    sys.stdout.write(render(out_format, report))
+    out.write(render(out_format, report))
     if fixed is not None and (out_format != "text" or ns.statistics):
         print(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.", file=sys.stderr)
     failing = any(d.severity >= level for r, level in zip(results, fail_levels) for d in r.diagnostics)

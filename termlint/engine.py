@@ -16,6 +16,7 @@ from termlint.document import Document
 from termlint.model import Finding, Fix, RuleMeta, Severity
 from termlint.parse import parse
 from termlint.rule import Context, Rule
+from termlint.tree import paragraph_labels
 
 PARSE_RULE = RuleMeta(
     code="ST000", name="unplaced-block", category="structure", severity=Severity.WARNING,
@@ -66,6 +67,9 @@ class LintResult:
     errors: list[str] = field(default_factory=list)  # problems that make the exit status 2
     unused_directives: list[Diagnostic] = field(default_factory=list)
     rules: dict[str, RuleMeta] = field(default_factory=dict)  # metadata of every rule that ran
+    # (offset, "PP3"/"OP2 (a)") of each numbered paragraph, for the HTML report's margin; None when
+    # the result was not linted in this run (the cache keeps findings only).
+    labels: tuple[tuple[int, str], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,7 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
     ctx = Context(document, tree, settings.options, settings.words, tuple(settings.packs))
     metas: dict[str, RuleMeta] = {PARSE_RULE.code: PARSE_RULE}
     findings: list[Finding] = []
-    result = LintResult(document)
+    result = LintResult(document, labels=paragraph_labels(tree))
     if settings.parse_rule_enabled:
         findings.extend(Finding(PARSE_RULE.code, p.start, p.end, p.message) for p in problems)
     for rule in settings.rules:

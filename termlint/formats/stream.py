@@ -1,7 +1,7 @@
 """Formats printed while files are checked, so a large run keeps no findings in memory.
 
 `text` (also with `--show-source`: a file's text is at hand while its findings are
-printed), `concise`, `json` and `github` print each finding without looking at the others:
+printed), `concise`, `json`, `github` and `html` print each finding without looking at the others:
 `check` writes each file's findings as soon as the file is done and keeps only counts.
 Their output is byte for byte what `render` prints for the whole report
 (tests/test_stream.py, tests/test_golden.py). `--statistics`, SARIF, GitLab and JUnit need
@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 
 from termlint.engine import Diagnostic
+from termlint.model import RuleMeta
 
 
 class Stream:
@@ -22,8 +23,15 @@ class Stream:
     def __init__(self) -> None:
         self.count = 0
 
-    def items(self, diagnostics: Iterable[Diagnostic], sources: Mapping[str, str] | None = None) -> str:
-        """The findings of one file; `sources` (path -> text) is that file's, for --show-source."""
+    def begin(self) -> str:
+        """What comes before the first file (the head of a page)."""
+        return ""
+
+    def items(self, diagnostics: Iterable[Diagnostic], sources: Mapping[str, str] | None = None,
+              rules: Mapping[str, RuleMeta] | None = None, labels: Sequence[tuple[int, str]] | None = None) -> str:
+        """The findings of one file; `sources` (path -> text) is that file's, for --show-source and
+        the HTML page, which also documents the `rules` that ran on it and numbers its paragraphs
+        in the margin with `labels` (LintResult.labels)."""
         parts = []
         for d in diagnostics:
             parts.append(self.item(d, sources))
@@ -93,5 +101,9 @@ def streamer(name: str, statistics: bool, color: bool = False, unsafe_fixes: boo
         return None
     if name == "text":
         return TextStream(color, unsafe_fixes, show_source, fixed)
+    if name == "html":
+        from termlint.formats.html import HtmlStream  # Jinja2 is loaded only for this format
+
+        return HtmlStream(unsafe_fixes, fixed)
     kinds: dict[str, type[Stream]] = {"concise": Stream, "json": JsonStream, "github": GitHubStream}
     return kinds[name]() if name in kinds else None
