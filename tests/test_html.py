@@ -22,9 +22,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import termlint.formats.stream as stream
-from termlint.cli import main
-from termlint.document import Document
+from termlint.cli.main import main
 from termlint.formats.html_marks import Mark, marked
+from termlint.text.document import Document
 
 from conftest import ROOT, SEED
 
@@ -189,9 +189,8 @@ def test_the_page_escapes_the_draft_messages_and_paths(tmp_path):
 
 
 def test_a_message_and_a_fix_with_markup_are_text():
-    from termlint.engine import Diagnostic
+    from termlint.core.model import Diagnostic, Edit, Fix, Severity
     from termlint.formats.html import HtmlStream
-    from termlint.model import Edit, Fix, Severity
 
     text = "Recalling <i>its</i> resolution 1 < 2,\n"
     fix = Fix((Edit(10, 13, "<em>"),), safe=True, description="use <em>")
@@ -280,13 +279,13 @@ def test_an_interrupted_run_leaves_the_old_report(tmp_path, monkeypatch):
 
 
 def test_without_jinja2_a_clear_error_and_the_plain_cli_never_loads_it():
-    code = ("import sys; sys.modules['jinja2'] = None; from termlint.cli import main; "
+    code = ("import sys; sys.modules['jinja2'] = None; from termlint.cli.main import main; "
             f"sys.exit(main(['check', '--no-cache', '--format', 'html', {str(SEED)!r}]))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 2 and out.stdout == ""
     assert out.stderr.strip() == ("termlint: error: --format html needs Jinja2, which is not installed: "
                                   "pip install 'termlint[html]'")
-    code = ("import sys; from termlint.cli import main; main(['check', '--no-cache', '--format', 'json', "
+    code = ("import sys; from termlint.cli.main import main; main(['check', '--no-cache', '--format', 'json', "
             f"{str(SEED)!r}]); print('jinja2' in sys.modules, 'markupsafe' in sys.modules, file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stderr.strip().endswith("False False")

@@ -29,13 +29,11 @@ from typing import Any
 import jinja2
 
 from termlint import __version__
-from termlint.engine import Diagnostic
+from termlint.core.model import CATEGORIES, Diagnostic, RuleMeta
 from termlint.formats import Report
 from termlint.formats.html_marks import Mark, marked
-from termlint.formats.stream import Stream
-from termlint.model import CATEGORIES, RuleMeta
-from termlint.parse import parse
-from termlint.tree import paragraph_labels
+from termlint.parse.parser import parse
+from termlint.parse.tree import paragraph_labels
 
 SEVERITIES = ("error", "warning", "info")  # most severe first, as the summary lists them
 ICONS = {"error": "✖", "warning": "▲", "info": "●"}  # with the word: colour is never the only signal
@@ -80,11 +78,11 @@ class Tally:
                 self.rules.setdefault(d.code, metas[d.code])
 
 
-class HtmlStream(Stream):
-    """The page, written file by file."""
+class HtmlStream:
+    """The page, written file by file (a formats.stream.Writer)."""
 
     def __init__(self, unsafe_fixes: bool = False, fixed: int | None = None) -> None:
-        super().__init__()
+        self.count = 0  # findings on the page so far: the next one is number count + 1
         self.page = _template()
         self.tally = Tally(unsafe_fixes)
         self.fixed = fixed

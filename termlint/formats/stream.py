@@ -12,9 +12,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
-from termlint.engine import Diagnostic
-from termlint.model import RuleMeta
+from termlint.core.model import Diagnostic, RuleMeta
+from termlint.formats.github import command, tail
+from termlint.formats.json_ import as_dict
+from termlint.formats.text import Tally, finding_lines, painter
+
+
+class Writer(Protocol):
+    """What `check` writes a streamed report with: begin, items of each file as it is done, end."""
+
+    def begin(self) -> str: ...
+
+    def items(self, diagnostics: Iterable[Diagnostic], sources: Mapping[str, str] | None = None,
+              rules: Mapping[str, RuleMeta] | None = None,
+              labels: Sequence[tuple[int, str]] | None = None) -> str: ...
+
+    def end(self, files_checked: int, errors: Sequence[tuple[str, str]]) -> str: ...
 
 
 class Stream:
@@ -49,8 +64,6 @@ class JsonStream(Stream):
     """One JSON array, written element by element exactly as `json.dumps(..., indent=2)` does."""
 
     def item(self, d: Diagnostic, sources: Mapping[str, str] | None = None) -> str:
-        from termlint.formats.json_ import as_dict
-
         body = json.dumps(as_dict(d), ensure_ascii=False, indent=2).replace("\n", "\n  ")
         return ("[\n  " if self.count == 0 else ",\n  ") + body
 
@@ -62,13 +75,9 @@ class GitHubStream(Stream):
     """GitHub annotations; the errors and the summary line come last, as `github.render` puts them."""
 
     def item(self, d: Diagnostic, sources: Mapping[str, str] | None = None) -> str:
-        from termlint.formats.github import command
-
         return command(d) + "\n"
 
     def end(self, files_checked: int, errors: Sequence[tuple[str, str]]) -> str:
-        from termlint.formats.github import tail
-
         return "".join(line + "\n" for line in tail(self.count, files_checked, errors))
 
 
@@ -76,15 +85,11 @@ class TextStream(Stream):
     """The text format: the finding lines as they come, the summary from counts at the end."""
 
     def __init__(self, color: bool, unsafe_fixes: bool, show_source: bool, fixed: int | None) -> None:
-        from termlint.formats.text import Tally, painter
-
         super().__init__()
         self.paint, self.unsafe, self.show_source, self.fixed = painter(color), unsafe_fixes, show_source, fixed
         self.tally = Tally(unsafe_fixes)
 
     def item(self, d: Diagnostic, sources: Mapping[str, str] | None = None) -> str:
-        from termlint.formats.text import finding_lines
-
         self.tally.add(d)
         shown = (sources or {}) if self.show_source else None
         return "".join(line + "\n" for line in finding_lines(d, self.paint, self.unsafe, shown))
@@ -95,14 +100,14 @@ class TextStream(Stream):
 
 
 def streamer(name: str, statistics: bool, color: bool = False, unsafe_fixes: bool = False,
-             show_source: bool = False, fixed: int | None = None) -> Stream | None:
+             show_source: bool = False, fixed: int | None = None) -> Writer | None:
     """A streaming writer for format `name`, or None when the format needs the whole report."""
     if statistics:
         return None
     if name == "text":
         return TextStream(color, unsafe_fixes, show_source, fixed)
     if name == "html":
-        from termlint.formats.html import HtmlStream  # Jinja2 is loaded only for this format
+        from termlint.formats.html import HtmlStream  # Jinja2 is loaded only when this format is chosen
 
         return HtmlStream(unsafe_fixes, fixed)
     kinds: dict[str, type[Stream]] = {"concise": Stream, "json": JsonStream, "github": GitHubStream}
