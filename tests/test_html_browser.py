@@ -78,3 +78,37 @@ def test_the_browser_draws_the_page(chromium, tmp_path):
     width, height = struct.unpack(">II", data[16:24])
     assert (width, height) == (1280, 1600)
     assert len(data) > 50_000  # a page of text and colour, not a blank image
+
+
+PROBE = """<script>
+(function () {
+  var log = [];
+  function key(k) { document.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true })); }
+  key("j"); log.push(document.activeElement.id);
+  key("j"); log.push(document.activeElement.id);
+  key("k"); log.push(document.activeElement.id);
+  log.push(document.querySelectorAll(".note.cur").length);
+  var box = document.querySelector('input[data-filter="s-warning"]');
+  box.checked = false; box.dispatchEvent(new Event("change"));
+  log.push(document.querySelectorAll("mark.m[id]:not(.off)").length);
+  log.push(document.querySelectorAll("li.note:not(.off)").length);
+  key("n"); log.push(document.activeElement.id);
+  var probe = document.createElement("pre"); probe.id = "probe"; probe.textContent = log.join(" ");
+  document.body.appendChild(probe);
+})();
+</script>"""
+
+
+def test_keys_move_between_findings_and_filters_hide_them(chromium, tmp_path):
+    markup = html_of(SEED)
+    page_file = tmp_path / "report.html"
+    page_file.write_text(markup.replace("</body>", PROBE + "</body>"), encoding="utf-8")
+    dom = browse(chromium, page_file, tmp_path, "--dump-dom").stdout
+    log = dom.split('<pre id="probe">')[1].split("</pre>")[0].split(" ")
+    findings = json_of(SEED)
+    not_warnings = [i + 1 for i, f in enumerate(findings) if f["severity"] != "warning"]
+    # j, j, k: the first finding, the second, the first again; its note is highlighted.
+    assert log[:4] == ["f1", "f2", "f1", "1"]
+    # Warnings hidden: their marks leave the tab order and their notes the page; n skips them.
+    assert int(log[4]) == int(log[5]) == len(not_warnings)
+    assert log[6] == f"f{min(n for n in not_warnings if n > 1)}"

@@ -30,8 +30,8 @@ import jinja2
 
 from termlint import __version__
 from termlint.core.model import CATEGORIES, Diagnostic, RuleMeta
-from termlint.formats import Report
 from termlint.formats.html_marks import Mark, marked
+from termlint.formats.report import Report
 from termlint.parse.parser import parse
 from termlint.parse.tree import paragraph_labels
 

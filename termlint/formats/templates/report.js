@@ -47,6 +47,7 @@
     var next = list[Math.min(list.length - 1, Math.max(0, i + step))];
     e.preventDefault();
     next.focus({ preventScroll: true });
+    highlight(next.dataset.f);  // focusin does not fire while the window itself lacks focus
     next.scrollIntoView({ block: "center" });
   });
 })();
