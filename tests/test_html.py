@@ -28,7 +28,7 @@ from termlint.text.document import Document
 
 from conftest import ROOT, SEED
 
-VOID = {"meta", "input", "br", "hr", "img", "link", "rect", "source", "wbr"}  # rect: SVG, written <rect ...></rect> or not
+VOID = {"meta", "input", "br", "hr", "img", "link", "source", "wbr"}  # elements without an end tag
 
 
 class Page(HTMLParser):
@@ -260,6 +260,8 @@ def test_output_file_keeps_an_existing_files_mode_and_reports_a_bad_folder(tmp_p
     assert json.loads(target.read_text(encoding="utf-8")) and stat.S_IMODE(target.stat().st_mode) == 0o640
     code, out, err = run(["check", "--format", "json", "-o", str(tmp_path / "missing" / "r.json"), str(SEED)])
     assert code == 2 and out == "" and "missing/r.json: cannot write" in err and "Traceback" not in err
+    code, out, err = run(["check", "--format", "json", "-o", str(tmp_path), str(SEED)])
+    assert code == 2 and out == "" and err.strip() == f"termlint: error: {tmp_path}: is a directory"
     code, _, err = run(["check", "--diff", "-o", str(target), str(SEED)])
     assert code == 2 and "--output-file" in err and json.loads(target.read_text(encoding="utf-8"))
 

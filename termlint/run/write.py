@@ -76,6 +76,8 @@ class AtomicOutput:
 
     def __init__(self, path: str | Path) -> None:
         self.target = Path(os.path.realpath(path))
+        if self.target.is_dir():  # found now, not after the whole run when the rename fails
+            raise WriteError("is a directory")
         try:
             fd, self.tmp = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.",
                                             suffix=".termlint-tmp")
