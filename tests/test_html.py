@@ -348,3 +348,12 @@ def test_any_overlaps_stay_well_formed(case):
     for i, (s, e) in enumerate(spans):
         assert page.marked.get(str(i + 1), "") == text[s:e]
         assert str(i + 1) in page.anchors
+
+
+def test_a_page_from_the_result_cache_is_the_same_page(tmp_path, monkeypatch):
+    # A cached result holds findings only: the margin numbers then come from parsing the text again.
+    monkeypatch.setenv("TERMLINT_CACHE_DIR", str(tmp_path / "cache"))
+    args = ["check", "--jobs", "1", "--format", "html", str(SEED)]
+    first, second = run(args), run(args)
+    assert any((tmp_path / "cache").iterdir())
+    assert first == second and "PP1" in first[1]

@@ -9,6 +9,7 @@ tests skip only where they cannot install it (not root) and it is missing.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -112,3 +113,13 @@ def test_keys_move_between_findings_and_filters_hide_them(chromium, tmp_path):
     # Warnings hidden: their marks leave the tab order and their notes the page; n skips them.
     assert int(log[4]) == int(log[5]) == len(not_warnings)
     assert log[6] == f"f{min(n for n in not_warnings if n > 1)}"
+
+
+def test_the_page_prints(chromium, tmp_path):
+    page_file = tmp_path / "report.html"
+    page_file.write_text(html_of(SEED), encoding="utf-8")
+    pdf = tmp_path / "report.pdf"
+    browse(chromium, page_file, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) > 10  # the whole draft with its notes, page after page
