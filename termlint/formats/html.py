@@ -89,11 +89,13 @@ class HtmlStream:
         self.started = False
 
     def begin(self) -> str:
+        """The head of the page: styles, title, the list of keys."""
         self.started = True
         return str(self.page.head(version=__version__))
 
     def items(self, diagnostics: Iterable[Diagnostic], sources: Mapping[str, str] | None = None,
               rules: Mapping[str, RuleMeta] | None = None, labels: Sequence[tuple[int, str]] | None = None) -> str:
+        """One file's section: its text in rows, the findings marked on it, a note for each."""
         found = list(diagnostics)
         path, text = next(iter((sources or {}).items()), (found[0].path if found else "", ""))
         number = len(self.tally.files) + 1
@@ -132,6 +134,7 @@ class HtmlStream:
         return out
 
     def end(self, files_checked: int, errors: Sequence[tuple[str, str]]) -> str:
+        """The summary, the file index and the rules' documentation, which only the end of the run knows."""
         head = "" if self.started else self.begin()
         return head + str(self.page.tail(summary=summary(self.tally, files_checked, errors, self.fixed)))
 
