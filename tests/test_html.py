@@ -21,7 +21,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import termlint.formats.stream as stream
 from termlint.cli.main import main
 from termlint.formats.html_marks import Mark, marked
 from termlint.text.document import Document
@@ -190,14 +189,15 @@ def test_the_page_escapes_the_draft_messages_and_paths(tmp_path):
 
 def test_a_message_and_a_fix_with_markup_are_text():
     from termlint.core.model import Diagnostic, Edit, Fix, Severity
-    from termlint.formats.html import HtmlStream
+    from termlint.formats.html import Writer
+    from termlint.formats.report import ReportOptions
 
     text = "Recalling <i>its</i> resolution 1 < 2,\n"
     fix = Fix((Edit(10, 13, "<em>"),), safe=True, description="use <em>")
     d = Diagnostic("x.txt", 1, 11, 1, 14, "XX001", "n<ame", "spelling", Severity.ERROR,
                    'write "<em>" & not <i>', fix, 10, 13)
-    page = HtmlStream()
-    markup = page.begin() + page.items([d], {"x.txt": text}) + page.end(1, [("y<z>.txt", "bad <bytes>")])
+    page = Writer(ReportOptions())
+    markup = page.file([d], {}, {"x.txt": text}) + page.end(1, [("y<z>.txt", "bad <bytes>")])
     assert "<i>" not in markup and "<em>" not in markup and "<bytes>" not in markup
     assert "write &#34;&lt;em&gt;&#34; &amp; not &lt;i&gt;" in markup
     assert "<del>&lt;i&gt;</del> → <ins>&lt;em&gt;</ins>" in markup
@@ -205,14 +205,21 @@ def test_a_message_and_a_fix_with_markup_are_text():
     assert not parsed.problems and parsed.marked["1"] == "<i>"
 
 
-def test_streamed_page_is_the_rendered_page(monkeypatch):
+def test_the_page_written_file_by_file_is_the_rendered_report():
+    # Written: one file() per file, with the margin numbers the engine found (LintResult.labels).
+    # Rendered: one file() for the whole report, which has no labels, so each text is parsed again.
     from test_golden import FILES
+    from test_stream import whole_report
 
-    args = ["check", "--no-cache", "--jobs", "1", "--format", "html", *FILES[:3], "no-such-file.md"]
-    streamed = run(args)
-    monkeypatch.setattr(stream, "streamer", lambda *a: None)
-    assert streamed == run(args)
-    assert "no-such-file.md" in streamed[1] and streamed[0] == 2
+    from termlint.formats import render
+
+    paths = list(FILES[:3])
+    code, written, _ = run(["check", "--no-cache", "--jobs", "1", "--format", "html", *paths])
+    assert code == 1 and written.count('class="file"') == 3
+    assert written == render("html", whole_report(paths))
+    code, written, err = run(["check", "--no-cache", "--jobs", "1", "--format", "html", FILES[1], "no-such-file.md"])
+    assert code == 2 and "no-such-file.md" in err
+    assert '<span class="path">no-such-file.md</span>: no such file or directory' in written
 
 
 def test_several_files_one_index_and_linear_size(tmp_path):
@@ -274,7 +281,7 @@ def test_an_interrupted_run_leaves_the_old_report(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(html.HtmlStream, "items", broken)
+    monkeypatch.setattr(html.Writer, "file", broken)
     assert run(["check", "--no-cache", "--format", "html", "-o", str(target), str(SEED)])[0] == 130
     assert target.read_text(encoding="utf-8") == "old report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]

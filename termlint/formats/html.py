@@ -1,6 +1,6 @@
 """`--format html`: one self-contained page showing each draft marked up like an editor's proof.
 
-The page is written as the files are checked (`HtmlStream`): its head first, then one
+The page is written as the files are checked (a `Writer`): its head first, then one
 section per file as soon as that file is done, then the summary, the file index and the
 documentation of the rules that were found, which only the end of the run knows (a little
 script moves the summary to the top; without script it is one link away). Memory holds one
@@ -9,7 +9,7 @@ file's page at a time, and the page grows in proportion to the drafts and findin
 The page comes from a Jinja2 template with autoescaping (templates/report.html.j2): every
 piece of a draft, every message and every path is escaped there or, for the marked text,
 in html_marks. Jinja2 is an optional dependency (`pip install 'termlint[html]'`), imported
-only when this format is chosen.
+only when this format is chosen (formats.writer imports this module by name).
 
 The margin numbers (PP1, OP3, OP3 (a)) come from the clause tree, which the engine reads as
 it lints and hands on as `LintResult.labels`. A result served by the cache has no labels
@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,8 +30,9 @@ import jinja2
 
 from termlint import __version__
 from termlint.core.model import CATEGORIES, Diagnostic, RuleMeta
+from termlint.formats import report
 from termlint.formats.html_marks import Mark, marked
-from termlint.formats.report import Report
+from termlint.formats.report import Labels, ReportOptions
 from termlint.parse.parser import parse
 from termlint.parse.tree import paragraph_labels
 
@@ -78,38 +79,52 @@ class Tally:
                 self.rules.setdefault(d.code, metas[d.code])
 
 
-class HtmlStream:
-    """The page, written file by file (a formats.stream.Writer)."""
+class Writer(report.Writer):
+    """The page, written file by file: its head with the first file, the summary at the end."""
 
-    def __init__(self, unsafe_fixes: bool = False, fixed: int | None = None) -> None:
-        self.count = 0  # findings on the page so far: the next one is number count + 1
+    needs_text = True
+
+    def __init__(self, options: ReportOptions) -> None:
+        super().__init__(options)  # self.count: findings on the page so far, the next is number count + 1
         self.page = _template()
-        self.tally = Tally(unsafe_fixes)
-        self.fixed = fixed
+        self.tally = Tally(options.unsafe_fixes)
         self.started = False
 
-    def begin(self) -> str:
-        """The head of the page: styles, title, the list of keys."""
+    def _head(self) -> str:
+        """The head of the page (styles, title, the keys), once, before whatever comes first."""
+        if self.started:
+            return ""
         self.started = True
         return str(self.page.head(version=__version__))
 
-    def items(self, diagnostics: Iterable[Diagnostic], sources: Mapping[str, str] | None = None,
-              rules: Mapping[str, RuleMeta] | None = None, labels: Sequence[tuple[int, str]] | None = None) -> str:
-        """One file's section: its text in rows, the findings marked on it, a note for each."""
-        found = list(diagnostics)
-        path, text = next(iter((sources or {}).items()), (found[0].path if found else "", ""))
+    def file(self, diagnostics: Sequence[Diagnostic], rules: Mapping[str, RuleMeta],
+             sources: Mapping[str, str], labels: Mapping[str, Labels] | None = None) -> str:
+        """A section per file of `sources` (one when called as each file is done): its text in rows,
+        the findings marked on it, a note for each."""
+        by_path: dict[str, list[Diagnostic]] = {}
+        for d in diagnostics:
+            by_path.setdefault(d.path, []).append(d)
+        parts = [self._head()]
+        for path, text in sources.items():
+            parts.append(self._section(path, text, by_path.pop(path, []), rules, (labels or {}).get(path)))
+        for path, found in by_path.items():  # findings of a file whose text is not at hand
+            parts.append(self._section(path, "", found, rules, None))
+        return "".join(parts)
+
+    def _section(self, path: str, text: str, found: list[Diagnostic], rules: Mapping[str, RuleMeta],
+                 labels: Labels | None) -> str:
         number = len(self.tally.files) + 1
-        self.tally.add(found, rules or {})
+        self.tally.add(found, rules)
         severities = Counter(str(d.severity) for d in found)
-        self.tally.files.append({"number": number, "path": path, "total": len(found),
-                                 "counts": [(s, severities[s]) for s in SEVERITIES]})
-        view = {"number": number, "path": path, "total": len(found), "rows": self._rows(text, found, labels),
-                "counts": self.tally.files[-1]["counts"]}
+        counts = [(s, severities[s]) for s in SEVERITIES]
+        self.tally.files.append({"number": number, "path": path, "total": len(found), "counts": counts})
+        view = {"number": number, "path": path, "total": len(found), "counts": counts,
+                "rows": self._rows(text, found, labels)}
         self.count += len(found)
-        return ("" if self.started else self.begin()) + str(self.page.file(view))
+        return str(self.page.file(view))
 
     def _rows(self, text: str, found: list[Diagnostic],
-              labels: Sequence[tuple[int, str]] | None) -> list[tuple[str, Any, list[dict[str, Any]]]]:
+              labels: Labels | None) -> list[tuple[str, Any, list[dict[str, Any]]]]:
         """(margin label, marked text, notes) per row; one sweep over the rows and the findings."""
         numbered = sorted(zip(range(self.count + 1, self.count + len(found) + 1), found),
                           key=lambda nd: nd[1].start)
@@ -135,8 +150,8 @@ class HtmlStream:
 
     def end(self, files_checked: int, errors: Sequence[tuple[str, str]]) -> str:
         """The summary, the file index and the rules' documentation, which only the end of the run knows."""
-        head = "" if self.started else self.begin()
-        return head + str(self.page.tail(summary=summary(self.tally, files_checked, errors, self.fixed)))
+        summary_view = summary(self.tally, files_checked, errors, self.options.fixed)
+        return self._head() + str(self.page.tail(summary=summary_view))
 
 
 def _note(number: int, d: Diagnostic, text: str, unsafe_fixes: bool) -> dict[str, Any]:
@@ -176,19 +191,3 @@ def summary(tally: Tally, files_checked: int, errors: Sequence[tuple[str, str]],
             "categories": categories, "severities": SEVERITIES, "icons": ICONS,
             "bars": bars, "severity_bars": severity_bars, "chart_width": CHART_WIDTH,
             "rules": [tally.rules[c] for c in sorted(tally.rules)]}
-
-
-def render(report: Report) -> str:
-    """The whole page for a report at once: what the streamed page is, byte for byte."""
-    page = HtmlStream(report.unsafe_fixes, report.fixed)
-    by_path: dict[str, list[Diagnostic]] = {}
-    for d in report.diagnostics:
-        by_path.setdefault(d.path, []).append(d)
-    parts = [page.begin()]
-    for path, text in report.sources.items():
-        parts.append(page.items(by_path.pop(path, []), {path: text}, report.rules))
-    for path, found in by_path.items():  # findings of a file whose text the report does not hold
-        parts.append(page.items(found, {path: ""}, report.rules))
-    parts.append(page.end(report.files_checked, report.errors))
-    return "".join(parts)
-
