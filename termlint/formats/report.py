@@ -2,8 +2,8 @@
 
 A format is a `Writer`: `file()` is called with each checked file's findings as soon as the file
 is done, and `end()` once with the counts. Formats that print a finding without looking at the
-others (text, concise, json, github) write as they go, so a large run keeps no findings in
-memory; formats that need every finding at once (SARIF, GitLab, JUnit, `--statistics`) collect
+others (text, concise, json, github) write as they go, and so does html, a file's section at a
+time, so a large run keeps no findings in memory; formats that need every finding at once (SARIF, GitLab, JUnit, `--statistics`) collect
 them in a `WholeReport` writer and render a `Report` at the end. Either way the output of a run
 is the writer run to its end: there is no second code path.
 """
