@@ -30,13 +30,15 @@ def test_wheel_contains_packs_and_grammar(wheel):
     packs = [n for n in names if n.startswith("termlint/_data/rules/") and n.endswith(".toml")]
     assert "termlint/_data/rules/punctuation.toml" in packs
     assert len(packs) == len(list((ROOT / "rules").rglob("*.toml")))  # packs and the data lists under rules/lists/
+    templates = {n.rsplit("/", 1)[1] for n in names if n.startswith("termlint/formats/templates/")}
+    assert templates == {p.name for p in (ROOT / "termlint" / "formats" / "templates").iterdir()}
 
 
 def test_installed_wheel_runs_from_another_directory(wheel, tmp_path):
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, timeout=600,
+    subprocess.run([str(python), "-m", "pip", "install", "-q", f"{wheel}[html]"], check=True, timeout=600,
                    capture_output=True)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -48,6 +50,11 @@ def test_installed_wheel_runs_from_another_directory(wheel, tmp_path):
     assert out.returncode == 1, out.stderr
     findings = json.loads(out.stdout)
     assert any(f["code"] == "PU001" and (f["line"], f["column"]) == (136, 177) for f in findings)
+    # The HTML page's template comes from the installed package.
+    page = subprocess.run([str(termlint), "check", "--format", "html", "-o", "report.html", "draft.txt"], cwd=elsewhere,
+                          capture_output=True, text=True, timeout=120)
+    assert page.returncode == 1, page.stderr
+    assert "<style>" in (elsewhere / "report.html").read_text(encoding="utf-8")
     # It runs the installed copy, not this checkout.
     where = subprocess.run([str(python), "-c", "import termlint, sys; print(termlint.__file__)"], cwd=elsewhere,
                            capture_output=True, text=True).stdout

@@ -7,7 +7,11 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
+from termlint.cli import baseline
+from termlint.cli.show import show_settings
+from termlint.cli.watch import watch
 from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, SetupError
 from termlint.core.model import Severity
 from termlint.formats import AUTO, FORMATS, ReportOptions, resolve, writer
@@ -20,9 +24,7 @@ from termlint.run.fixfiles import fix_files
 from termlint.run.options import CheckOptions
 from termlint.run.parallel import Job, Outcome, default_jobs, lint_files
 from termlint.run.runner import Overrides, config_for, discover
-from termlint.cli import baseline
-from termlint.cli.show import show_settings
-from termlint.cli.watch import watch
+from termlint.run.write import AtomicOutput, WriteError
 
 
 def format_names() -> list[str]:
@@ -62,6 +64,8 @@ def add_check_options(check: argparse.ArgumentParser) -> None:
                        help="check again whenever a file or the configuration changes (Ctrl-C stops)")
     check.add_argument("--show-settings", action="store_true",
                        help="print the settings that govern the first file (configuration, rules), check nothing")
+    check.add_argument("-o", "--output-file", metavar="PATH",
+                       help="write the report to PATH (replaced atomically when complete) instead of standard output")
 
 
 def _codes(value: str) -> tuple[str, ...]:
@@ -84,7 +88,7 @@ def options_from(ns: argparse.Namespace) -> CheckOptions:
                           extend_select=tuple(ns.extend_select), exclude=ns.exclude,
                           extend_exclude=tuple(ns.extend_exclude))
     never = ns.no_color or ns.color == "never"
-    output_format, color = resolve(ns.format, os.environ, sys.stdout.isatty() and not never)
+    output_format, color = resolve(ns.format, os.environ, sys.stdout.isatty() and not never and not ns.output_file)
     if ns.color == "always":
         color = output_format == "text"
     named = _paths(ns)
@@ -98,6 +102,7 @@ def options_from(ns: argparse.Namespace) -> CheckOptions:
         report_unused_directives=ns.report_unused_directives, jobs=ns.jobs or default_jobs(),
         cache_dir=None if ns.no_cache else default_dir(ns.config), quiet=ns.quiet,
         show_settings=ns.show_settings, baseline=ns.baseline, write_baseline=ns.write_baseline,
+        output_file=ns.output_file,
     )
 
 
@@ -117,7 +122,55 @@ def check(ns: argparse.Namespace) -> int:
 
 
 def run_check(options: CheckOptions) -> int:
-    """Check (and with --fix, first fix) every file, write the report, return the exit status."""
+    """Check (and with --fix, first fix) every file, write the report, return the exit status.
+
+    The report goes to standard output or, complete or not at all, to --output-file.
+    """
+    if options.output_format == "html" and not options.statistics and not _html_available():
+        _error("--format html needs Jinja2, which is not installed: pip install 'termlint[html]'")
+        return EXIT_ERROR
+    if options.output_file is None:
+        return _run(options, sys.stdout)
+    if options.diff or (options.fix and "-" in options.paths):
+        _error("--output-file takes the report of findings; --diff and --fix of standard input "
+               "print to standard output")
+        return EXIT_ERROR
+    try:
+        sink = AtomicOutput(options.output_file)
+    except WriteError as exc:
+        _error(f"{options.output_file}: {exc}")
+        return EXIT_ERROR
+    try:
+        code = _run(options, sink)
+        sink.commit()
+    except WriteError as exc:
+        _error(f"{options.output_file}: {exc}")
+        return EXIT_ERROR
+    except BaseException:
+        sink.discard()
+        raise
+    return code
+
+
+def _html_available() -> bool:
+    try:
+        import jinja2  # noqa: F401  (only to ask whether it is there: formats/html.py imports it for use)
+    except ImportError:
+        return False
+    return True
+
+
+def _error(message: str) -> None:
+    print(f"termlint: error: {message}", file=sys.stderr)
+
+
+class Output(Protocol):
+    """Where the report goes: standard output or an AtomicOutput."""
+
+    def write(self, text: str, /) -> int: ...
+
+
+def _run(options: CheckOptions, output: Output) -> int:
     if options.show_settings:
         return show_settings(options)
     if not options.paths:  # --force-exclude excluded every file named: the user's choice, not a failure
@@ -171,7 +224,8 @@ def run_check(options: CheckOptions) -> int:
             continue  # a run that writes the baseline reports nothing else
         errors.extend((result.document.path, e) for e in result.errors)
         sources = {result.document.path: result.document.text}
-        sys.stdout.write(out.file(result.diagnostics, result.rules, sources))
+        labels = {result.document.path: result.labels} if result.labels is not None else None
+        output.write(out.file(result.diagnostics, result.rules, sources, labels))
         level = options.fail_on or outcome.fail_on
         failing = failing or any(d.severity >= level for d in result.diagnostics)
     errors = _dedupe(errors)
@@ -181,7 +235,7 @@ def run_check(options: CheckOptions) -> int:
         print(f"termlint: error: {path}: {problem}" if path else f"termlint: error: {problem}", file=sys.stderr)
     tail = out.end(checked, errors)
     if not (options.quiet and options.output_format == "text" and not options.statistics):
-        sys.stdout.write(tail)  # --quiet drops the text summary; other formats are documents
+        output.write(tail)  # --quiet drops the text summary; other formats are documents
     if fixed is not None and not options.quiet and (options.output_format != "text" or options.statistics):
         print(f"Fixed {fixed} problem{'s' if fixed != 1 else ''}.", file=sys.stderr)
     if errors:

@@ -16,6 +16,7 @@ from typing import Any
 from termlint.core.model import Diagnostic, Finding, RuleMeta, Severity
 from termlint.engine.suppress import Suppressions
 from termlint.parse.parser import parse
+from termlint.parse.tree import paragraph_labels
 from termlint.rules.context import Context, Rule
 from termlint.rules.own import PARSE_RULE, UNUSED_CODE
 from termlint.rules.registry import all_rules
@@ -31,6 +32,9 @@ class LintResult:
     errors: list[str] = field(default_factory=list)  # problems that make the exit status 2
     unused_directives: list[Diagnostic] = field(default_factory=list)
     rules: dict[str, RuleMeta] = field(default_factory=dict)  # metadata of every rule that ran
+    # (offset, "PP3"/"OP2 (a)") of each numbered paragraph, for the HTML report's margin; None when
+    # the result was not linted in this run (the cache keeps findings only).
+    labels: tuple[tuple[int, str], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
     ctx = Context(document, tree, settings.options, settings.words, tuple(settings.packs))
     metas: dict[str, RuleMeta] = {PARSE_RULE.code: PARSE_RULE}
     findings: list[Finding] = []
-    result = LintResult(document)
+    result = LintResult(document, labels=paragraph_labels(tree))
     if settings.parse_rule_enabled:
         findings.extend(Finding(PARSE_RULE.code, p.start, p.end, p.message) for p in problems)
     for rule in settings.rules:

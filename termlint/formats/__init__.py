@@ -20,6 +20,7 @@ FORMATS = {
     "github": "github",
     "gitlab": "gitlab",
     "junit": "junit",
+    "html": "html",
 }
 AUTO = "auto"  # github under GitHub Actions, else text (coloured on a terminal): see `resolve`
 

@@ -2,8 +2,8 @@
 
 A format is a `Writer`: `file()` is called with each checked file's findings as soon as the file
 is done, and `end()` once with the counts. Formats that print a finding without looking at the
-others (text, concise, json, github) write as they go, so a large run keeps no findings in
-memory; formats that need every finding at once (SARIF, GitLab, JUnit, `--statistics`) collect
+others (text, concise, json, github) write as they go, and so does html, a file's section at a
+time, so a large run keeps no findings in memory; formats that need every finding at once (SARIF, GitLab, JUnit, `--statistics`) collect
 them in a `WholeReport` writer and render a `Report` at the end. Either way the output of a run
 is the writer run to its end: there is no second code path.
 """
@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from termlint.core.model import Diagnostic, RuleMeta, Severity
+
+Labels = tuple[tuple[int, str], ...]  # (offset, "PP3" / "OP2 (a)") of each numbered paragraph of a file
 
 
 @dataclass(frozen=True)
@@ -53,8 +55,9 @@ class Writer:
         self.count = 0  # findings written so far
 
     def file(self, diagnostics: Sequence[Diagnostic], rules: Mapping[str, RuleMeta],
-             sources: Mapping[str, str]) -> str:
-        """The output for one checked file; `sources` maps its path to its text when kept."""
+             sources: Mapping[str, str], labels: Mapping[str, Labels] | None = None) -> str:
+        """The output for one checked file; `sources` maps its path to its text when kept, `labels`
+        to the numbers of its paragraphs (LintResult.labels: the HTML page prints them in its margin)."""
         parts = []
         for d in diagnostics:
             parts.append(self.item(d, sources))
@@ -80,7 +83,7 @@ class WholeReport(Writer):
         self.sources: dict[str, str] = {}
 
     def file(self, diagnostics: Sequence[Diagnostic], rules: Mapping[str, RuleMeta],
-             sources: Mapping[str, str]) -> str:
+             sources: Mapping[str, str], labels: Mapping[str, Labels] | None = None) -> str:
         self.diagnostics.extend(diagnostics)
         self.rules.update(rules)
         self.sources.update(sources)

@@ -65,3 +65,32 @@ class Clause:
     @property
     def is_resolution(self) -> bool:
         return any(c.kind == "resolution" for c in self.children)
+
+
+def paragraph_labels(tree: Clause) -> tuple[tuple[int, str], ...]:
+    """(offset, label) of each paragraph a drafter refers to by number: PP1..PPn, OP1, OP1 (a), OP1 (a) (i).
+
+    Preambular paragraphs are counted within their resolution, as editors number them; operative
+    paragraphs and sub-paragraphs take their own labels. The HTML report prints these in its margin.
+    """
+    labels: list[tuple[int, str]] = []
+
+    def visit(clause: Clause, prefix: str) -> None:
+        preambular = 0
+        for child in clause.children:
+            if child.kind == "resolution":
+                visit(child, "")
+            elif child.kind == "preambular":
+                preambular += 1
+                labels.append((child.start, f"PP{preambular}"))
+            elif child.kind == "operative":
+                label = f"OP{child.label.rstrip('.')}" if child.label else "OP"
+                labels.append((child.start, label))
+                visit(child, label)
+            elif child.kind == "subparagraph" and prefix:
+                label = f"{prefix} {child.label}"
+                labels.append((child.start, label))
+                visit(child, label)
+
+    visit(tree, "")
+    return tuple(sorted(labels))

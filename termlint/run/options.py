@@ -35,6 +35,7 @@ class CheckOptions:
     show_settings: bool = False  # print the settings that govern the first file, check nothing
     baseline: Path | None = None  # report only findings this baseline file does not accept
     write_baseline: Path | None = None  # record every finding of the run in this file, exit 0
+    output_file: str | None = None  # write the report there (atomically) instead of standard output
 
     @property
     def fixing(self) -> bool:

@@ -62,3 +62,63 @@ def _sync_directory(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+class AtomicOutput:
+    """A report written to `path` as it is produced, appearing there only when complete.
+
+    The text goes to a temporary file beside `path`; `commit()` fsyncs it and renames it
+    into place (as ruff's and textlint's --output-file do), `discard()` removes it. A reader
+    of `path` (a CI artefact upload, a browser) never sees half a report, and a run that
+    fails midway leaves the previous report untouched. A new file gets the usual permissions
+    (0666 less the umask), not the private 0600 of a temporary file; a replaced file keeps its own.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.target = Path(os.path.realpath(path))
+        if self.target.is_dir():  # found now, not after the whole run when the rename fails
+            raise WriteError("is a directory")
+        try:
+            fd, self.tmp = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.",
+                                            suffix=".termlint-tmp")
+        except OSError as exc:
+            raise WriteError(f"cannot write: {exc.strerror or exc}") from None
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def write(self, text: str) -> int:
+        """Append `text` to the report; WriteError when the disk refuses it."""
+        try:
+            return self.handle.write(text)
+        except OSError as exc:
+            self.discard()
+            raise WriteError(f"cannot write: {exc.strerror or exc}") from None
+
+    def commit(self) -> None:
+        """Put the complete report in place."""
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            try:
+                mode = stat.S_IMODE(self.target.stat().st_mode)
+            except FileNotFoundError:
+                mode = 0o666 & ~_umask()
+            os.chmod(self.tmp, mode)
+            os.replace(self.tmp, self.target)
+        except OSError as exc:
+            self.discard()
+            raise WriteError(f"cannot write: {exc.strerror or exc}") from None
+        _sync_directory(self.target.parent)
+
+    def discard(self) -> None:
+        """Drop the partial report; the file at `path`, if any, is left as it was."""
+        with contextlib.suppress(OSError):
+            self.handle.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0)  # the only portable way to read it is to set it
+    os.umask(mask)
+    return mask
