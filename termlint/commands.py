@@ -103,11 +103,13 @@ def check(ns: argparse.Namespace) -> int:
             if gate_problem:
                 errors.append((path, gate_problem))
         errors.extend((result.document.path, e) for e in result.errors)
+        for note in result.document.notes():
+            print(f"termlint: note: {result.document.path}: {note}", file=sys.stderr)
         if stream is None:
             results.append(result)
             fail_levels.append(_fail_level(ns, path))
             continue
-        sys.stdout.write(stream.items(result.diagnostics, {result.document.path: result.document.text}))
+        sys.stdout.write(stream.items(result.diagnostics, {result.document.path: result.document.shown_text}))
         level = _fail_level(ns, path)
         failing = failing or any(d.severity >= level for d in result.diagnostics)
     for path, problem in _dedupe(errors):
@@ -120,7 +122,7 @@ def check(ns: argparse.Namespace) -> int:
     diagnostics = [d for r in results for d in r.diagnostics]
     report = Report(
         diagnostics=diagnostics, rules=_metas(results), errors=errors, files_checked=checked,
-        sources={r.document.path: r.document.text for r in results},
+        sources={r.document.path: r.document.shown_text for r in results},
         show_source=ns.show_source, statistics=ns.statistics, color=color,
         fixed=fixed, unsafe_fixes=ns.unsafe_fixes,
     )
@@ -199,13 +201,14 @@ def parse(ns: argparse.Namespace) -> int:
         lead = f"  “{item['lead']}”" if item["lead"] else ""
         joined = "  (joined across " + ", ".join(f"{a}-{b}" for a, b in item["segments"]) + ")" if "segments" in item else ""
         notes = "  footnotes " + ", ".join(item["footnotes"]) if "footnotes" in item else ""
-        print(f"{'  ' * depth}{item['kind']}{label}  lines {span}{lead}{joined}{notes}")
+        print(f"{'  ' * depth}{item['kind']}{label}  {unit}s {span}{lead}{joined}{notes}")
         for child in item.get("children", []):
             show(child, depth + 1)
 
+    unit = document.unit  # a Word draft's positions are paragraphs
     show(root, 0)
     for p in problems:
-        print(f"problem at line {document.position(p.start)[0]}: {p.message}")
+        print(f"problem at {unit} {document.position(p.start)[0]}: {p.message}")
     return EXIT_CLEAN
 
 

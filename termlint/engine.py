@@ -57,6 +57,7 @@ class Diagnostic:
     start: int  # character offsets in the decoded text, for fixes
     end: int
     edit_positions: tuple[tuple[int, int, int, int], ...] = ()  # (line, col, end_line, end_col) per fix edit
+    place: str = ""  # where a user finds it when line:column is not how the file looks ("paragraph 12 (operative 3)")
 
 
 @dataclass
@@ -126,6 +127,9 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
             severity, f.message, f.fix, f.start, f.end,
             tuple(document.position(e.start) + document.position(e.end) for e in f.fix.edits) if f.fix else (),
         ))
+    places = document.places(tree, [d.start for d in result.diagnostics])
+    if places is not None:
+        result.diagnostics = [replace(d, place=p) for d, p in zip(result.diagnostics, places)]
     result.unused_directives = suppressions.unused(document.path, metas)  # type: ignore[assignment]
     result.rules = metas
     return result

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from termlint.config import Config, find_config, load_config, real_path
+from termlint.docx.sniff import NotWord, is_package, unsupported
 from termlint.document import DecodeError, Document
 from termlint.engine import PARSE_RULE_ENTRY, LintResult, Settings, lint_text
 from termlint.registry import all_rules, check_codes, select
@@ -153,6 +154,15 @@ def read_bytes(path: str) -> bytes:
 
 
 def decode(data: bytes, path: str) -> Document:
+    """The Document of a file's bytes: a Word draft when they are a .docx (whatever the file's
+    name), else decoded text; FileProblem with the reason for other binary formats."""
+    if is_package(data) or unsupported(data):
+        from termlint.docx.read import read_docx  # python-docx is imported only for a Word file
+
+        try:
+            return read_docx(data, path)
+        except NotWord as exc:
+            raise FileProblem(str(exc)) from None
     try:
         return Document.from_bytes(data, path)
     except DecodeError as exc:

@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 
 from termlint.engine import Diagnostic
+from termlint.formats.text import location
 
 
 class Stream:
@@ -31,7 +32,7 @@ class Stream:
         return "".join(parts)
 
     def item(self, d: Diagnostic, sources: Mapping[str, str] | None = None) -> str:
-        return f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n"
+        return f"{location(d)} {d.code} {d.message}\n"
 
     def end(self, files_checked: int, errors: Sequence[tuple[str, str]]) -> str:
         return ""
