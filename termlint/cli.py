@@ -1,4 +1,4 @@
-"""Command line: `termlint check|parse|rules|explain`.
+"""Command line: `termlint check|parse|rules|explain|annotate`.
 
 Exit status: 0 clean, 1 findings at or above the fail level, 2 usage, configuration or file errors.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 from termlint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "parse", "rules", "explain")
+COMMANDS = ("check", "parse", "rules", "explain", "annotate")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -76,6 +76,16 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("path")
     parse.add_argument("--format", choices=("tree", "json"), default="tree")
     parse.set_defaults(run=commands.parse)
+
+    annotate = sub.add_parser("annotate", help="write a copy of a Word draft with a comment per finding")
+    annotate.add_argument("paths", nargs="+", metavar="DRAFT.docx")
+    annotate.add_argument("-o", "--output", type=Path,
+                          help="the annotated copy (default: DRAFT.termlint.docx beside the draft; never the draft)")
+    annotate.add_argument("--select", type=_codes, help="only these rule codes or prefixes (comma-separated)")
+    annotate.add_argument("--ignore", type=_codes, default=(), help="skip these rule codes or prefixes")
+    annotate.add_argument("--config", type=Path, help="use this termlint.toml or pyproject.toml")
+    annotate.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    annotate.set_defaults(run=commands.annotate)
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")

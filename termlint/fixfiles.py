@@ -15,6 +15,8 @@ from pathlib import Path
 
 from termlint.diffbase import DiffBaseError, LineGate, gate_for
 from termlint.config import Config, ConfigError
+from termlint.docx.document import WordDocument
+from termlint.docx.sniff import NotWord, is_package, word_lock
 from termlint.document import DecodeError, Document
 from termlint.engine import Settings, lint_text
 from termlint.fix import encode_fixed, fix_text
@@ -36,6 +38,8 @@ class FileFix:
     after: bytes
     applied: int
     converged: bool
+    fixed_text: str | None = None  # the fixed text, when `after` is not text (a Word draft)
+    skipped: int = 0  # fixes a Word draft cannot hold as tracked changes (see docx/revise.py)
 
     @property
     def changed(self) -> bool:
@@ -63,6 +67,33 @@ def fix_document(document: Document, before: bytes, settings: Settings, unsafe: 
     return FileFix(document.path, document, before, after, outcome.applied, outcome.converged)
 
 
+def fix_word(document: WordDocument, before: bytes, settings: Settings, unsafe: bool,
+             gate: LineGate | None = None) -> FileFix:
+    """A Word draft fixed with tracked changes: the fixes are made on its text, then written into
+    a copy of the .docx as revisions authored "termlint" (docx/revise.py)."""
+    from termlint.docx.revise import revise
+
+    if gate is not None and gate.changed is not None:  # paragraphs -> the text's own lines
+        starts = document.line_starts
+        lines: set[int] = set()
+        for paragraph in gate.changed:
+            if 0 < paragraph <= len(starts):
+                end = starts[paragraph] if paragraph < len(starts) else len(document.text)
+                first = document.text.count("\n", 0, starts[paragraph - 1]) + 1
+                lines.update(range(first, first + document.text.count("\n", starts[paragraph - 1], end) + 1))
+        gate = LineGate(frozenset(lines))
+    outcome = fix_text(Document.from_text(document.text, document.path), settings, unsafe, gate)
+    if outcome.text == document.text:
+        return FileFix(document.path, document, before, before, 0, outcome.converged, outcome.text)
+    try:
+        revised = revise(before, outcome.text)
+    except NotWord as exc:
+        raise FileProblem(str(exc)) from None
+    applied = outcome.applied if not revised.skipped else max(0, outcome.applied - revised.skipped)
+    return FileFix(document.path, document, before, revised.data, applied, outcome.converged, outcome.text,
+                   revised.skipped)
+
+
 def run_fixes(ns: argparse.Namespace, overrides: Overrides) -> FixRun:
     run = FixRun()
     paths = list(ns.paths)
@@ -80,7 +111,11 @@ def run_fixes(ns: argparse.Namespace, overrides: Overrides) -> FixRun:
             gate = gate_for(path, ns.diff_base) if getattr(ns, "diff_base", None) else None
             before = _read_bytes(path)
             document = read_document(path)
-            result = fix_document(document, before, settings_of(path, overrides)[1], ns.unsafe_fixes, gate)
+            settings = settings_of(path, overrides)[1]
+            if isinstance(document, WordDocument):
+                result = fix_word(document, before, settings, ns.unsafe_fixes, gate)
+            else:
+                result = fix_document(document, before, settings, ns.unsafe_fixes, gate)
         except (FileProblem, DiffBaseError) as exc:
             run.errors.append((path, str(exc)))
             continue
@@ -89,6 +124,10 @@ def run_fixes(ns: argparse.Namespace, overrides: Overrides) -> FixRun:
         if not result.converged:
             run.errors.append((path, "fixes did not settle after 10 rounds; the last text was kept "
                                      "(two rules undo each other: please report this)"))
+        if result.skipped:
+            print(f"termlint: note: {path}: {result.skipped} fix{'es' if result.skipped != 1 else ''} "
+                  "would change an automatic number, a footnote mark or a paragraph break, which a tracked "
+                  "change cannot hold: not written", file=sys.stderr)
         if not result.changed:
             continue
         if ns.diff:
@@ -96,6 +135,9 @@ def run_fixes(ns: argparse.Namespace, overrides: Overrides) -> FixRun:
             run.applied += result.applied
             continue
         try:
+            lock = word_lock(path) if isinstance(result.document, WordDocument) else None
+            if lock:
+                raise WriteError(f"Word has the file open (its lock file {lock} is there): close it in Word and run again")
             atomic_write(path, result.after, expected=before)
         except WriteError as exc:
             run.errors.append((path, str(exc)))
@@ -113,7 +155,7 @@ def run_fixes(ns: argparse.Namespace, overrides: Overrides) -> FixRun:
 
 def unified_diff(fix: FileFix) -> str:
     """A unified diff of the fix (decoded text, "\\n" line breaks), as `ruff --diff` prints it."""
-    fixed = Document.from_bytes(fix.after, fix.path).text
+    fixed = fix.fixed_text if fix.fixed_text is not None else Document.from_bytes(fix.after, fix.path).text
     lines = difflib.unified_diff(fix.document.text.splitlines(keepends=True), fixed.splitlines(keepends=True),
                                  fromfile=fix.path, tofile=fix.path)
     out = []
@@ -134,6 +176,8 @@ def _fix_stdin(ns: argparse.Namespace, overrides: Overrides, run: FixRun) -> Fix
     name = ns.stdin_filename or "<stdin>"
     try:
         before = sys.stdin.buffer.read()
+        if is_package(before):
+            raise DecodeError("a Word document on standard input: --fix and --diff need the .docx file on disk")
         document = Document.from_bytes(before, name)
         config, settings = settings_of("-", overrides, ns.stdin_filename)
     except (DecodeError, *SETUP_ERRORS) as exc:

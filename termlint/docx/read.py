@@ -52,6 +52,7 @@ class Loaded:
     text: str
     notes: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # kind -> (part, root element)
     tracked: int = 0
+    styles: Styles | None = None
 
 
 def load(data: bytes) -> Loaded:
@@ -122,11 +123,28 @@ def _shown(piece: Piece) -> str:
     return piece.text.removeprefix("<sup>").removesuffix("</sup>")[:piece.size].ljust(piece.size)
 
 
-def _read(document: Any) -> Loaded:
+def reload(loaded: Loaded) -> Loaded:
+    """The document read again after its XML was changed in place (runs split, revisions added)."""
+    return _read(loaded.docx, loaded.notes)
+
+
+def save(loaded: Loaded) -> bytes:
+    """The .docx bytes of a loaded document, with what was changed in its XML."""
+    from lxml import etree
+
+    for part, root in loaded.notes.values():
+        if getattr(part, "element", None) is None:  # a part python-docx keeps as bytes: give it the new XML
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    out = io.BytesIO()
+    loaded.docx.save(out)
+    return out.getvalue()
+
+
+def _read(document: Any, notes: dict[str, tuple[Any, Any]] | None = None) -> Loaded:
     part = document.part
     styles = Styles(document.styles.element)
     numbering = Numbering.of(_numbering_root(part))
-    notes = _note_parts(part)
+    notes = _note_parts(part) if notes is None else notes
     order: list[tuple[str, str, str]] = []  # (kind, id, label) in the order of the markers
     counters = {"footnote": 0, "endnote": 0}
 
@@ -168,7 +186,7 @@ def _read(document: Any) -> Loaded:
     roots = [document.element.body] + [root for _, root in notes.values()]
     tracked = sum(1 for root in roots for tag in _REVISIONS for el in root.iter(tag)
                   if el.getparent() is not None and el.getparent().tag not in _NOT_COUNTED)
-    return Loaded(document, paragraphs, "".join(text_parts), notes, tracked)
+    return Loaded(document, paragraphs, "".join(text_parts), notes, tracked, styles)
 
 
 def _numbering_root(part: Any) -> Any:

@@ -38,6 +38,8 @@ class Piece:
     size: int = 0
     kind: str = "markup"  # "text" (flags apply), "space" (takes its neighbours' flags), "neutral", "markup", "page"
     flags: frozenset[str] = frozenset()
+    node: Any = None  # the run's child this piece comes from (a w:t, w:tab, ...)
+    node_at: int = 0  # where in that child's text it starts
 
     @property
     def exact(self) -> bool:
@@ -90,27 +92,29 @@ def _atoms(run: Any, flags: frozenset[str], note_label: NoteLabel, own_note: str
     for child in run:
         tag = child.tag
         if tag == qn("w:t"):
-            yield from _text_atoms(child.text or "", run, at, flags)
+            for atom in _text_atoms(child.text or "", run, at, flags):
+                atom.node, atom.node_at = child, atom.at - at
+                yield atom
             at += len(child.text or "")
         elif tag in (qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen"), qn("w:softHyphen"), qn("w:sym")):
             if tag == qn("w:br") and child.get(qn("w:type")) == "page":
-                yield Piece(PAGE, run, at, 1, "page")
+                yield Piece(PAGE, run, at, 1, "page", node=child)
             elif tag == qn("w:br") and child.get(qn("w:type")) == "column":
-                yield Piece(" ", run, at, 1, "space", flags)
+                yield Piece(" ", run, at, 1, "space", flags, node=child)
             else:
                 char = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-",
                         qn("w:softHyphen"): "\u00ad"}.get(tag) or _symbol(child)
-                yield Piece(char, run, at, 1, "space" if char.isspace() else "text", flags)
+                yield Piece(char, run, at, 1, "space" if char.isspace() else "text", flags, node=child)
             at += 1
         elif tag in (qn("w:footnoteReference"), qn("w:endnoteReference")):
             kind = "footnote" if tag == qn("w:footnoteReference") else "endnote"
             custom = child.get(qn("w:customMarkFollows"), "0").lower() in ("1", "true", "on")
             label = note_label(kind, child.get(qn("w:id"), ""), custom)
             if not custom:  # a custom mark ("*") is the text of the run that follows
-                yield Piece(f"<sup>{label}</sup>", run, at, len(label), "neutral")
+                yield Piece(f"<sup>{label}</sup>", run, at, len(label), "neutral", node=child)
                 at += len(label)
         elif tag in (qn("w:footnoteRef"), qn("w:endnoteRef")) and own_note:
-            yield Piece(f"<sup>{own_note}</sup>", run, at, len(own_note), "neutral")
+            yield Piece(f"<sup>{own_note}</sup>", run, at, len(own_note), "neutral", node=child)
             at += len(own_note)
 
 

@@ -66,3 +66,14 @@ def check_package(data: bytes) -> zipfile.ZipFile:
     if "xl/workbook.xml" in names or "ppt/presentation.xml" in names:
         raise NotWord("an Excel or PowerPoint file, not a Word document")
     raise NotWord("a zip archive that is not a Word document (it has no word/document.xml)")
+
+
+def word_lock(path: str) -> str | None:
+    """The owner file Word keeps beside a document it has open ("~$aft.docx" for "draft.docx"), if any."""
+    import os
+
+    folder, name = os.path.split(os.path.realpath(path))
+    for candidate in (f"~${name[2:]}", f"~${name}"):
+        if len(name) > 2 and os.path.exists(os.path.join(folder, candidate)):
+            return candidate
+    return None
