@@ -27,10 +27,11 @@ from docx.oxml.parser import parse_xml
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = f'xmlns:w="{W}"'
-_NOTE_BODY = re.compile(r"^(?:<sup>(\w+)</sup>|\\(\*))\s*(.*)$", re.DOTALL)
+_NOTE_BODY = re.compile(r"^(?:<sup>(\w+)</sup>|\\(\*)|\[\^([^\]\s]+)\]:)\s*(.*)$", re.DOTALL)
 _OPERATIVE = re.compile(r"^(\d{1,3})\.\s+(.*)$", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$", re.DOTALL)
-_INLINE = re.compile(r"\*\*(?P<b>[^*]+)\*\*|\*(?P<i>[^*\s][^*]*)\*|<sup>(?P<sup>\w+)</sup>|\\(?P<star>\*)")
+_INLINE = re.compile(r"\*\*(?P<b>[^*]+)\*\*|\*(?P<i>[^*\s][^*]*)\*|<sup>(?P<sup>\w+)</sup>|\\(?P<star>\*)"
+                     r"|\[\^(?P<md>[^\]\s]+)\](?!:)")
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,11 @@ class Options:
 def blocks(markdown: str) -> list[str]:
     """The Markdown's paragraphs: blank-line separated, numbered lines apart, hard breaks kept as \\n."""
     out: list[str] = []
+    markdown = markdown.replace("\r\n", "\n").replace("\f", "\n\n---\n\n")
     for block in re.split(r"\n[ \t]*\n", markdown.strip("\n")):
         lines: list[str] = []
         for line in block.split("\n"):
-            if lines and _OPERATIVE.match(line):
+            if lines and (_OPERATIVE.match(line) or _NOTE_BODY.match(line)):
                 out.append("\n".join(lines))
                 lines = []
             lines.append(line)
@@ -70,7 +72,7 @@ def build(markdown: str, options: Options = Options()) -> bytes:
     chapeau_style.base_style = styles["Normal"]
     chapeau_style.font.italic = True
     paragraphs = blocks(markdown)
-    notes = {m.group(1) or m.group(2): m.group(3) for p in paragraphs if (m := _NOTE_BODY.match(p))}
+    notes = {m.group(1) or m.group(2) or m.group(3): m.group(4) for p in paragraphs if (m := _NOTE_BODY.match(p))}
     body = [p for p in paragraphs if not _NOTE_BODY.match(p)]
     note_ids: dict[str, int] = {}
     numbered = _add_numbering(document) if options.numbering else None
@@ -131,8 +133,8 @@ def _inline(paragraph, text: str, notes: dict[str, str], note_ids: dict[str, int
             else:
                 run.italic = True
         else:
-            label = m.group("sup") or m.group("star")
-            if label in notes:
+            label = m.group("sup") or m.group("star") or m.group("md")
+            if label in notes and label not in note_ids:
                 note_ids[label] = len(note_ids) + 1
                 custom = label == "*"
                 mark = 'w:customMarkFollows="1" ' if custom else ""

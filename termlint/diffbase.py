@@ -17,6 +17,7 @@ from pathlib import Path
 
 import regex
 
+from termlint.docx.sniff import is_package
 from termlint.engine import Diagnostic, LintResult
 
 _HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", regex.MULTILINE)
@@ -72,9 +73,42 @@ def gate_for(path: str, rev: str) -> LineGate:
     tracked = _git(top, "ls-files", "--error-unmatch", "--", relative, check=False)
     if tracked.returncode != 0:
         return LineGate(None)  # untracked: everything in it is new
+    word = _word_gate(top, rev, relative, file)
+    if word is not None:
+        return word
     diff = _git(top, "-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--no-textconv",
                 "--unified=0", rev, "--", relative)
     return LineGate(frozenset(_added_lines(diff.stdout)))
+
+
+def _word_gate(top: str, rev: str, relative: str, file: Path) -> LineGate | None:
+    """For a Word draft (git sees only a binary file): the paragraphs whose text changed since `rev`,
+    found by reading both versions. None when the file is not a Word draft."""
+    try:
+        data = file.read_bytes()
+    except OSError:
+        return None
+    if not is_package(data):
+        return None
+    try:
+        old = subprocess.run(["git", "show", f"{rev}:{relative}"], cwd=top, capture_output=True, timeout=_TIMEOUT)
+    except (FileNotFoundError, subprocess.TimeoutExpired):
+        raise DiffBaseError(f"--diff-base: git show {rev}:{relative} failed") from None
+    if old.returncode != 0:
+        return LineGate(None)  # not in that revision: all of it is new
+    from termlint.docx.read import read_docx  # python-docx only for a Word draft
+    from termlint.docx.sniff import NotWord
+
+    try:
+        before, after = read_docx(old.stdout, relative).word.shown, read_docx(data, relative).word.shown
+    except NotWord:
+        return LineGate(None)  # the old version cannot be read: count everything as changed
+    changed: set[int] = set()
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, _, _, j1, j2 in matcher.get_opcodes():
+        if tag in ("replace", "insert"):
+            changed.update(range(j1 + 1, j2 + 1))
+    return LineGate(frozenset(changed))
 
 
 def _added_lines(diff: str) -> set[int]:

@@ -9,6 +9,7 @@ accepted. A hard page break becomes a `---` line, as in a converted draft.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -119,20 +120,22 @@ def _atoms(run: Any, flags: frozenset[str], note_label: NoteLabel, own_note: str
 
 
 def _text_atoms(text: str, run: Any, at: int, flags: frozenset[str]) -> Iterator[Piece]:
-    """Text split into spaces, words and asterisks (a literal "*" is written "\\*")."""
+    """Text split at its edge spaces and its asterisks (a literal "*" is written "\\*"); the
+    spaces inside a run share its formatting and stay in one piece with its words."""
     i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "*":
-            yield Piece("\\*", run, at + i, 1, "neutral")
-            i += 1
-            continue
-        j = i
-        space = ch.isspace()
-        while j < len(text) and text[j] != "*" and text[j].isspace() == space:
-            j += 1
-        yield Piece(text[i:j], run, at + i, j - i, "space" if space else "text", flags)
-        i = j
+    for segment in text.split("*"):
+        if i:  # the asterisk before this segment
+            yield Piece("\\*", run, at + i - 1, 1, "neutral")
+        m = _EDGES.match(segment)
+        lead, core, trail = m.group(1), m.group(2), m.group(3)
+        for part, kind in ((lead, "space"), (core, "text"), (trail, "space")):
+            if part:
+                yield Piece(part, run, at + i, len(part), kind, flags)
+                i += len(part)
+        i += 1
+
+
+_EDGES = re.compile(r"(\s*)(.*?)(\s*)$", re.DOTALL)
 
 
 def _symbol(child: Any) -> str:
