@@ -18,8 +18,8 @@ from docx_fixtures import EVERYTHING, SEED, VARIANTS, Options, build, seed_docx
 from termlint.docx.document import WordDocument
 from termlint.docx.read import read_docx
 from termlint.docx.sniff import NotWord
-from termlint.engine import lint_text
-from termlint.parse import parse
+from termlint.engine.lint import lint_text
+from termlint.parse.parser import parse
 
 ALL = settings()
 _MARKER = re.compile(r"<sup>\w+</sup>|\[\^[^\]\s]+\]|\\\*")
@@ -122,7 +122,7 @@ def test_tracked_changes_are_read_accepted_and_said() -> None:
 
 
 def test_a_word_file_named_doc_is_read_by_its_content(tmp_path: Path) -> None:
-    from termlint.runner import read_document
+    from termlint.run.runner import read_document
 
     path = tmp_path / "A_C.3_77_L.5.DOC"
     path.write_bytes(seed_docx())

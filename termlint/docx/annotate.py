@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from docx.oxml.ns import qn
-from docx.text.run import Run
 
 from termlint.docx.read import Loaded, load, reload, save
-from termlint.docx.runs import PieceIndex, cut_all
-from termlint.engine import Diagnostic
+from termlint.docx.runs import PieceIndex, cut_all, run_proxy
+from termlint.core.model import Diagnostic
 
 AUTHOR = "termlint"
 INITIALS = "TL"
@@ -61,7 +60,7 @@ def annotate(data: bytes, diagnostics: Sequence[Diagnostic]) -> Annotated:
             existing[key] -= 1
             kept += 1
             continue
-        loaded.docx.add_comment([Run(runs[0], None), Run(runs[-1], None)], text=text, author=AUTHOR,
+        loaded.docx.add_comment([run_proxy(runs[0]), run_proxy(runs[-1])], text=text, author=AUTHOR,
                                 initials=INITIALS)
         added += 1
     return Annotated(save(loaded) if added else data, added, kept)

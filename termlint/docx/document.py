@@ -17,7 +17,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from termlint.document import Document
+from termlint.text.document import Document
 
 
 @dataclass(frozen=True)

@@ -67,14 +67,16 @@ class Numbering:
             for at, start in starts.items():  # a restarted list (lvlOverride/startOverride)
                 if 0 <= at < 10:
                     counts[at] = start - 1
-        counts[level] = (counts[level] + 1) if counts[level] is not None else lvl.start
+        current = counts[level]
+        counts[level] = current + 1 if current is not None else lvl.start
         for deeper in range(level + 1, 10):
             counts[deeper] = None
         text = lvl.text
         for at in range(9, -1, -1):  # %10 does not exist; from 9 down so that %1 does not eat %1x
             if f"%{at + 1}" in text:
                 shown = levels.get(at, Level())
-                value = counts[at] if counts[at] is not None else shown.start
+                count = counts[at]
+                value = count if count is not None else shown.start
                 text = text.replace(f"%{at + 1}", format_number(value, shown.fmt))
         if lvl.fmt == "bullet":
             text = "•"

@@ -127,6 +127,7 @@ def _text_atoms(text: str, run: Any, at: int, flags: frozenset[str]) -> Iterator
         if i:  # the asterisk before this segment
             yield Piece("\\*", run, at + i - 1, 1, "neutral")
         m = _EDGES.match(segment)
+        assert m is not None  # the pattern matches any string
         lead, core, trail = m.group(1), m.group(2), m.group(3)
         for part, kind in ((lead, "space"), (core, "text"), (trail, "space")):
             if part:

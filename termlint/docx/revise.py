@@ -21,10 +21,9 @@ from typing import Any
 
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
-from docx.text.run import Run
 
 from termlint.docx.read import SEPARATOR, Loaded, load, reload, save
-from termlint.docx.runs import PieceIndex, cut_all
+from termlint.docx.runs import PieceIndex, cut_all, run_proxy
 
 AUTHOR = "termlint"
 _UNIT = re.compile(r"\\\*|</?sup>|\*\*|\*|.", re.DOTALL)
@@ -236,7 +235,7 @@ def _new_run(base: Any, text: str, base_flags: frozenset[str], flags: frozenset[
 
 
 def _set_flags(run: Any, old: frozenset[str], new: frozenset[str]) -> None:
-    font = Run(run, None).font
+    font = run_proxy(run).font
     if ("i" in old) != ("i" in new):
         font.italic = "i" in new
     if ("b" in old) != ("b" in new):

@@ -11,9 +11,10 @@ from __future__ import annotations
 import bisect
 import copy
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from docx.oxml.ns import qn
+from docx.text.run import Run
 
 from termlint.docx.read import Loaded, Paragraph
 from termlint.docx.render import Piece, runs_of
@@ -128,3 +129,9 @@ def _preserve(t: Any) -> None:
 def paragraph_runs(paragraph: Any) -> list[Any]:
     """A paragraph's runs as Word shows them (see render.runs_of)."""
     return list(runs_of(paragraph))
+
+
+def run_proxy(run: Any) -> Run:
+    """python-docx's Run for a w:r element; only its XML is used (formatting, comment ranges),
+    so it needs no parent paragraph object."""
+    return Run(run, cast(Any, None))

@@ -4,7 +4,7 @@ A Word draft has no lines to jump to: its findings say `path: paragraph 12 (oper
 
 from __future__ import annotations
 
-from termlint.formats import Report
+from termlint.formats.report import Report
 from termlint.formats.text import location
 
 
