@@ -33,8 +33,10 @@ class Annotated:
 
 def comment_text(d: Diagnostic) -> str:
     """What the comment says: rule, message, and the fix when there is one."""
-    fix = f" Fix: {d.fix.description}." if d.fix is not None and d.fix.description else ""
-    return f"{d.code} {d.message}{fix}"
+    if d.fix is None or not d.fix.description:
+        return f"{d.code} {d.message}"
+    stop = "" if d.message.rstrip().endswith((".", "!", "?")) else "."
+    return f"{d.code} {d.message}{stop} Fix: {d.fix.description}."
 
 
 def annotate(data: bytes, diagnostics: Sequence[Diagnostic]) -> Annotated:
