@@ -76,27 +76,25 @@ def _anchor(index: PieceIndex, loaded: Loaded, d: Diagnostic) -> tuple[int, int,
     if paragraph.story != "body":  # a note's text: the comment goes on its mark in the body
         mark = _note_mark(index, paragraph.note)
         return (mark[0], mark[1], f"In {paragraph.note}: ") if mark else None
-    limit = _paragraph_end(index, paragraph)
+    entries = index.of_paragraph(paragraph)
+    limit = max((at + len(p.text) for at, p, _ in entries if p.kind != "markup"), default=paragraph.start)
     start, end = d.start, min(max(d.end, d.start + 1), limit)
     if not index.runs(start, end):  # on a number or marker termlint added: the paragraph's first words
-        runs = [(at, p) for at, p, para in index.entries if para is paragraph and p.run is not None and p.exact]
-        if not runs:
+        first = next(((at, p) for at, p, _ in entries if p.run is not None and p.exact), None)
+        if first is None:
             return None
-        at, piece = runs[0]
-        start, end = at, at + len(piece.text)
+        start, end = first[0], first[0] + len(first[1].text)
     return start, end, ""
 
 
-def _paragraph_end(index: PieceIndex, paragraph: Any) -> int:
-    ends = [at + len(p.text) for at, p, para in index.entries if para is paragraph and p.kind != "markup"]
-    return max(ends) if ends else paragraph.start
-
-
 def _note_mark(index: PieceIndex, note: str) -> tuple[int, int] | None:
+    """Where the mark of a footnote ("footnote 2") stands in the body."""
     label = note.split(" ", 1)[1] if " " in note else ""
     wanted = "\\*" if label == "*" else f"<sup>{label}</sup>"
     for at, piece, paragraph in index.entries:
-        if paragraph.story == "body" and piece.text == wanted and piece.run is not None:
+        if paragraph.story != "body":
+            break  # the notes' own paragraphs come after the body's
+        if piece.text == wanted and piece.run is not None:
             return at, at + len(piece.text)
     return None
 

@@ -22,6 +22,7 @@ from termlint.docx.styles import Styles, flag
 _CONTAINERS = frozenset(qn(t) for t in ("w:hyperlink", "w:ins", "w:moveTo", "w:smartTag", "w:customXml",
                                         "w:sdt", "w:sdtContent", "w:fldSimple", "w:dir", "w:bdo"))
 _RUN = qn("w:r")
+_PPR, _PSTYLE, _VAL, _RPR = qn("w:pPr"), qn("w:pStyle"), qn("w:val"), qn("w:rPr")
 _ORDER = ("b", "i", "sup")  # markers nest in this order: bold outside italics outside superscript
 _OPEN = {"b": "**", "i": "*", "sup": "<sup>"}
 _CLOSE = {"b": "**", "i": "*", "sup": "</sup>"}
@@ -64,13 +65,13 @@ def render(paragraph: Any, styles: Styles, note_label: NoteLabel, own_note: str 
     """The pieces of one paragraph, formatting markers included. `own_note` is the label of the
     footnote whose text this paragraph is (its w:footnoteRef shows that label); `prefix` is the
     heading marker or automatic number that goes first."""
-    ppr = paragraph.find(qn("w:pPr"))
-    pstyle_el = ppr.find(qn("w:pStyle")) if ppr is not None else None
-    pstyle = pstyle_el.get(qn("w:val"), "") if pstyle_el is not None else ""
+    ppr = paragraph.find(_PPR)
+    pstyle_el = ppr.find(_PSTYLE) if ppr is not None else None
+    pstyle = pstyle_el.get(_VAL, "") if pstyle_el is not None else ""
     atoms: list[Piece] = []
     heading = prefix.startswith("#")
     for run in runs_of(paragraph):
-        flags = styles.run_flags(run.find(qn("w:rPr")), pstyle, heading)
+        flags = styles.run_flags(run.find(_RPR), pstyle, heading)
         atoms.extend(_atoms(run, flags, note_label, own_note))
     _settle_spaces(atoms)
     pieces: list[Piece] = []
@@ -88,33 +89,41 @@ def render(paragraph: Any, styles: Styles, note_label: NoteLabel, own_note: str 
     return pieces
 
 
+# Tag names, computed once: a draft has tens of thousands of run children.
+_T, _BR, _TYPE, _ID = qn("w:t"), qn("w:br"), qn("w:type"), qn("w:id")
+_CHARS = {qn("w:tab"): "\t", _BR: "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-", qn("w:softHyphen"): "\u00ad"}
+_SYM = qn("w:sym")
+_REFERENCES = {qn("w:footnoteReference"): "footnote", qn("w:endnoteReference"): "endnote"}
+_OWN_MARKS = frozenset({qn("w:footnoteRef"), qn("w:endnoteRef")})
+_CUSTOM = qn("w:customMarkFollows")
+
+
 def _atoms(run: Any, flags: frozenset[str], note_label: NoteLabel, own_note: str) -> Iterator[Piece]:
     at = 0
     for child in run:
         tag = child.tag
-        if tag == qn("w:t"):
+        if tag == _T:
             for atom in _text_atoms(child.text or "", run, at, flags):
                 atom.node, atom.node_at = child, atom.at - at
                 yield atom
             at += len(child.text or "")
-        elif tag in (qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen"), qn("w:softHyphen"), qn("w:sym")):
-            if tag == qn("w:br") and child.get(qn("w:type")) == "page":
+        elif tag in _CHARS or tag == _SYM:
+            kind = child.get(_TYPE) if tag == _BR else None
+            if kind == "page":
                 yield Piece(PAGE, run, at, 1, "page", node=child)
-            elif tag == qn("w:br") and child.get(qn("w:type")) == "column":
+            elif kind == "column":
                 yield Piece(" ", run, at, 1, "space", flags, node=child)
             else:
-                char = {qn("w:tab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-",
-                        qn("w:softHyphen"): "\u00ad"}.get(tag) or _symbol(child)
+                char = _CHARS.get(tag) or _symbol(child)
                 yield Piece(char, run, at, 1, "space" if char.isspace() else "text", flags, node=child)
             at += 1
-        elif tag in (qn("w:footnoteReference"), qn("w:endnoteReference")):
-            kind = "footnote" if tag == qn("w:footnoteReference") else "endnote"
-            custom = child.get(qn("w:customMarkFollows"), "0").lower() in ("1", "true", "on")
-            label = note_label(kind, child.get(qn("w:id"), ""), custom)
+        elif tag in _REFERENCES:
+            custom = child.get(_CUSTOM, "0").lower() in ("1", "true", "on")
+            label = note_label(_REFERENCES[tag], child.get(_ID, ""), custom)
             if not custom:  # a custom mark ("*") is the text of the run that follows
                 yield Piece(f"<sup>{label}</sup>", run, at, len(label), "neutral", node=child)
                 at += len(label)
-        elif tag in (qn("w:footnoteRef"), qn("w:endnoteRef")) and own_note:
+        elif tag in _OWN_MARKS and own_note:
             yield Piece(f"<sup>{own_note}</sup>", run, at, len(own_note), "neutral", node=child)
             at += len(own_note)
 

@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 
 from termlint.docx.read import Loaded, Paragraph
-from termlint.docx.render import Piece, runs_of
+from termlint.docx.render import Piece
 
 _TEXT = qn("w:t")
 _CONTENT_SKIP = frozenset({qn("w:rPr")})
@@ -28,12 +28,20 @@ class PieceIndex:
 
     def __init__(self, loaded: Loaded) -> None:
         self.entries: list[tuple[int, Piece, Paragraph]] = []
+        self.spans: dict[int, tuple[int, int]] = {}  # id(paragraph) -> its entries' index range
         for paragraph in loaded.paragraphs:
             at = paragraph.start
+            first = len(self.entries)
             for piece in paragraph.pieces:
                 self.entries.append((at, piece, paragraph))
                 at += len(piece.text)
+            self.spans[id(paragraph)] = (first, len(self.entries))
         self.starts = [e[0] for e in self.entries]
+
+    def of_paragraph(self, paragraph: Paragraph) -> list[tuple[int, Piece, Paragraph]]:
+        """The entries of one paragraph, in order."""
+        first, end = self.spans.get(id(paragraph), (0, 0))
+        return self.entries[first:end]
 
     def covering(self, start: int, end: int) -> list[tuple[int, Piece, Paragraph]]:
         """The pieces that share at least one character with text[start:end]."""
@@ -124,11 +132,6 @@ def split_run(run: Any, node: Any, at: int) -> Any:
 def _preserve(t: Any) -> None:
     """Keep a w:t's spaces at its edges (Word drops them without xml:space="preserve")."""
     t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-
-
-def paragraph_runs(paragraph: Any) -> list[Any]:
-    """A paragraph's runs as Word shows them (see render.runs_of)."""
-    return list(runs_of(paragraph))
 
 
 def run_proxy(run: Any) -> Run:

@@ -23,7 +23,7 @@ def flag(element: Any) -> bool | None:
     """A Word on/off property (<w:i/>, <w:i w:val="0"/>): True, False, or None when absent."""
     if element is None:
         return None
-    return element.get(qn("w:val"), "1").lower() not in _FALSE
+    return element.get(_VAL, "1").lower() not in _FALSE
 
 
 class Styles:
@@ -76,8 +76,8 @@ class Styles:
         not emphasis: they are not reported (the heading has its `#` marker instead)."""
         run_style = ""
         if rpr is not None:
-            rstyle = rpr.find(qn("w:rStyle"))
-            run_style = rstyle.get(qn("w:val"), "") if rstyle is not None else ""
+            rstyle = rpr.find(_RSTYLE)
+            run_style = rstyle.get(_VAL, "") if rstyle is not None else ""
         props = dict(self.inherited(paragraph_style, run_style))
         if heading:  # the heading style's bold and italics are its look: only the run's own count
             own = self.inherited("", run_style) if run_style else {}
@@ -119,16 +119,19 @@ def num_pr(numpr: Any) -> tuple[str, int] | None:
     return num.get(qn("w:val"), "0"), level
 
 
+_B, _I, _ALIGN, _VAL, _RSTYLE = qn("w:b"), qn("w:i"), qn("w:vertAlign"), qn("w:val"), qn("w:rStyle")
+
+
 def _props(rpr: Any) -> dict[str, bool]:
     """The properties of one <w:rPr> that termlint reads: "b", "i" and "sup"."""
     out: dict[str, bool] = {}
     if rpr is None:
         return out
-    for name in ("b", "i"):
-        value = flag(rpr.find(qn(f"w:{name}")))
+    for name, tag in (("b", _B), ("i", _I)):
+        value = flag(rpr.find(tag))
         if value is not None:
             out[name] = value
-    align = rpr.find(qn("w:vertAlign"))
+    align = rpr.find(_ALIGN)
     if align is not None:
-        out["sup"] = align.get(qn("w:val")) == "superscript"
+        out["sup"] = align.get(_VAL) == "superscript"
     return out
