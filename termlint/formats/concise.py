@@ -4,10 +4,13 @@ A Word draft has no lines to jump to: its findings say `path: paragraph 12 (oper
 
 from __future__ import annotations
 
-from termlint.formats.report import Report
+from collections.abc import Mapping
+
+from termlint.core.model import Diagnostic
+from termlint.formats.report import Writer as BaseWriter
 from termlint.formats.text import location
 
 
-def render(report: Report) -> str:
-    lines = [f"{location(d)} {d.code} {d.message}" for d in report.diagnostics]
-    return "\n".join(lines) + ("\n" if lines else "")
+class Writer(BaseWriter):
+    def item(self, d: Diagnostic, sources: Mapping[str, str]) -> str:
+        return f"{location(d)} {d.code} {d.message}\n"
