@@ -27,6 +27,9 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           timeout=300)
 
 
+run_cli = run  # a name that a test's local variable called `run` does not shadow
+
+
 @pytest.fixture()
 def draft(tmp_path: Path) -> Path:
     path = tmp_path / "draft.docx"
@@ -217,3 +220,25 @@ def test_the_bundled_example_is_the_script_s_output_and_is_checked() -> None:
     checked = run("check", "--format", "concise", "--no-cache", "examples/", cwd=root)
     assert checked.stdout.count("examples/draft-2022-child-protection.docx: ") == 55
     assert checked.stdout.count("examples/draft-2022-child-protection.txt:") == 55
+
+
+def test_diff_base_on_a_word_draft_is_by_paragraph(draft: Path) -> None:
+    """Only the paragraph edited since the commit is reported, and with --fix only it is fixed."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "D", "GIT_AUTHOR_EMAIL": "d@example.org",
+           "GIT_COMMITTER_NAME": "D", "GIT_COMMITTER_EMAIL": "d@example.org"}
+    for args in (["init", "-q"], ["add", "draft.docx"], ["commit", "-q", "-m", "draft"]):
+        subprocess.run(["git", *args], cwd=draft.parent, env=env, check=True, capture_output=True)
+    document = docx.Document(str(draft))
+    edited = next(i for i, p in enumerate(document.paragraphs) if p.text.startswith("Recognising that Member"))
+    run = document.paragraphs[edited].runs[-1]
+    run.text = run.text.replace("take action", "take actions, recognising,")
+    document.save(str(draft))
+    done = run_cli("check", "--format", "json", "--no-cache", "--diff-base", "HEAD", "draft.docx", cwd=draft.parent)
+    found = json.loads(done.stdout)
+    assert found and {f["line"] for f in found} == {edited + 1}
+    fixed = run_cli("check", "--fix", "--no-cache", "--diff-base", "HEAD", "draft.docx", cwd=draft.parent)
+    assert fixed.returncode == 0 and "All checks passed" in fixed.stdout  # what remains there: nothing
+    before = [p.text for p in docx.Document(io.BytesIO(accept_all(seed_docx(EVERYTHING)))).paragraphs]
+    after = [p.text for p in docx.Document(io.BytesIO(accept_all(draft.read_bytes()))).paragraphs]
+    assert [i for i, (a, b) in enumerate(zip(before, after)) if a != b] == [edited]
+    assert "recognizing" in after[edited] and "Recognizing" in after[edited]

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, SetupError
-from termlint.docx.document import WordDocument
 from termlint.docx.sniff import NotWord
 from termlint.run.runner import FileProblem, Overrides, lint_path, read_bytes
 from termlint.run.write import WriteError, atomic_write
@@ -19,7 +18,9 @@ def _error(message: str) -> None:
 
 def annotate(ns: argparse.Namespace) -> int:
     """`termlint annotate`: for each Word draft, a copy with one comment per finding."""
-    from termlint.docx.annotate import annotate as add_comments  # python-docx: only for this command
+    # python-docx, and the Word document class, only for this command (main.py imports this module)
+    from termlint.docx.annotate import annotate as add_comments
+    from termlint.docx.document import WordDocument
 
     if ns.output is not None and len(ns.paths) > 1:
         _error("-o names one annotated copy: give one draft with it")

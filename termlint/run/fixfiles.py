@@ -13,7 +13,6 @@ import sys
 from dataclasses import dataclass, field
 
 from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, SetupError
-from termlint.docx.document import WordDocument
 from termlint.docx.sniff import NotWord, is_package, word_lock
 from termlint.engine.fix import encode_fixed, fix_text
 from termlint.engine.linegate import LineGate
@@ -58,7 +57,13 @@ def fix_document(document: Document, before: bytes, settings: Settings, unsafe: 
     return FileFix(document.path, document, before, after, outcome.applied, outcome.converged, outcome.result)
 
 
-def fix_word(document: WordDocument, before: bytes, settings: Settings, unsafe: bool,
+def is_word(document: Document) -> bool:
+    """A Word draft (docx/document.py's WordDocument, whose lines are paragraphs); told by its unit so
+    that a run over text files never imports the Word modules."""
+    return document.unit == "paragraph"
+
+
+def fix_word(document: Document, before: bytes, settings: Settings, unsafe: bool,
              gate: LineGate | None = None) -> FileFix:
     """A Word draft fixed with tracked changes: the fixes are made on its text, then written into
     a copy of the .docx as revisions authored "termlint" (docx/revise.py)."""
@@ -71,8 +76,7 @@ def fix_word(document: WordDocument, before: bytes, settings: Settings, unsafe: 
     else:
         outcome = fix_text(document, settings, unsafe, gate)
     if outcome.text == document.text:
-        result = outcome.result if isinstance(outcome.result.document, WordDocument) else \
-            lint_text(document, settings, document.path)
+        result = outcome.result if is_word(outcome.result.document) else lint_text(document, settings, document.path)
         return FileFix(document.path, document, before, before, 0, outcome.converged, result, outcome.text)
     try:
         revised = revise(before, outcome.text)
@@ -84,13 +88,14 @@ def fix_word(document: WordDocument, before: bytes, settings: Settings, unsafe: 
                    outcome.text, revised.skipped)
 
 
-def _text_lines(document: WordDocument, gate: LineGate) -> LineGate:
+def _text_lines(document: Document, gate: LineGate) -> LineGate:
     """A gate on a Word draft's paragraphs as a gate on the lines of its text."""
     starts, text = document.line_starts, document.text
     lines: set[int] = set()
     for paragraph in gate.changed or ():
         if 0 < paragraph <= len(starts):
-            end = starts[paragraph] if paragraph < len(starts) else len(text)
+            # up to the blank line that separates it from the next paragraph (read.SEPARATOR)
+            end = starts[paragraph] - 2 if paragraph < len(starts) else len(text)
             first = text.count("\n", 0, starts[paragraph - 1]) + 1
             lines.update(range(first, first + text.count("\n", starts[paragraph - 1], end) + 1))
     return LineGate(frozenset(lines))
@@ -118,7 +123,7 @@ def fix_files(options: CheckOptions) -> FixRun:
             gate = gate_for(path, options.diff_base) if options.diff_base else None
             before = read_bytes(path)
             document = decode(before, path)
-            if isinstance(document, WordDocument):
+            if is_word(document):
                 fixed = fix_word(document, before, settings, options.unsafe_fixes, gate)
             else:
                 fixed = fix_document(document, before, settings, options.unsafe_fixes, gate)
@@ -138,7 +143,7 @@ def fix_files(options: CheckOptions) -> FixRun:
             run.applied += fixed.applied
         elif fixed.changed:
             try:
-                lock = word_lock(path) if isinstance(fixed.document, WordDocument) else None
+                lock = word_lock(path) if is_word(fixed.document) else None
                 if lock:
                     raise WriteError(f"Word has the file open (its lock file {lock} is there): close it in Word "
                                      "and run again")
