@@ -67,9 +67,15 @@ def test_item2_the_good_file_alone_is_checked(folder: Path) -> None:
 # --- one bad file beside a good one ---------------------------------------------------------
 
 def test_item2_binary_file_with_nul_bytes(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "scan.md").write_bytes(b"GIF89a\n\x00\x01\x02 binary")
+    assert_one_error(*run_cli("scan.md", "good.md", cwd=folder), "scan.md", "binary", "offset 7")
+    assert_one_error(*run_main(capsys, "scan.md", "good.md"), "scan.md", "binary", "offset 7")
+
+
+def test_item2_a_pdf_is_named_as_one(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # issue 15: known document formats are recognised by their content and named
     (folder / "scan.md").write_bytes(b"%PDF-1.7\n\x00\x01\x02 binary")
-    assert_one_error(*run_cli("scan.md", "good.md", cwd=folder), "scan.md", "binary", "offset 9")
-    assert_one_error(*run_main(capsys, "scan.md", "good.md"), "scan.md", "binary", "offset 9")
+    assert_one_error(*run_cli("scan.md", "good.md", cwd=folder), "scan.md", "PDF", "convert to .docx")
 
 
 def test_item2_invalid_utf8_names_the_byte_offset(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -22,7 +22,8 @@ from tests.conftest import ROOT
 from tests.fuzzing import random_document
 
 FILTERED = [r for r in all_rules(()) if isinstance(r, PatternRule) and r.prefilter is not None]
-TEXTS = sorted((ROOT / "tests" / "data" / "corpus").iterdir()) + sorted((ROOT / "examples").iterdir())
+TEXTS = sorted((ROOT / "tests" / "data" / "corpus").iterdir()) + sorted(
+    p for p in (ROOT / "examples").iterdir() if p.suffix != ".docx")  # the Word example is the .txt's text
 
 
 def _plain(rule: PatternRule, text: str) -> list[tuple[int, int]]:

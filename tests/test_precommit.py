@@ -93,12 +93,16 @@ def test_hooks_file_declares_both_hooks_for_markdown_and_plain_text():
     import yaml  # pre-commit depends on PyYAML
 
     hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
-    assert set(hooks) == {"termlint", "termlint-fix"}
+    assert set(hooks) == {"termlint", "termlint-fix", "termlint-docx", "termlint-docx-fix"}
     for hook in hooks.values():
         assert hook["language"] == "python"
-        assert hook["types_or"] == ["markdown", "plain-text"]
         assert hook["entry"].startswith("termlint check")
-    assert "--fix" in hooks["termlint-fix"]["entry"] and "--fix" not in hooks["termlint"]["entry"]
+    for name in ("termlint", "termlint-fix"):
+        assert hooks[name]["types_or"] == ["markdown", "plain-text"]
+    for name in ("termlint-docx", "termlint-docx-fix"):  # issue 15: Word drafts, chosen by name
+        assert hooks[name]["files"] == "(?i)\\.docx$"
+    for fix, check in (("termlint-fix", "termlint"), ("termlint-docx-fix", "termlint-docx")):
+        assert "--fix" in hooks[fix]["entry"] and "--fix" not in hooks[check]["entry"]
 
 
 def test_identify_tags_drafts_as_the_hooks_expect():
@@ -195,3 +199,23 @@ def test_a_commit_of_excluded_drafts_only_passes_the_hook(tmp_path: Path, hook_r
     both = _run([*_pre_commit(), "try-repo", str(hook_repo), "termlint", "--files", "legacy/old.txt", "new.txt"],
                 repo, env)
     assert both.returncode == 1 and "new.txt:136:177: PU001" in both.stdout and "legacy/old.txt" not in both.stdout
+
+
+def test_the_word_fix_hook_writes_tracked_changes_and_stops_the_commit(tmp_path: Path, hook_repo: Path,
+                                                                      env: dict[str, str]):
+    """Issue 15: the fix hook on a Word draft writes the fix as a tracked change for review."""
+    from docx_fixtures import count, seed_docx
+
+    repo = _drafts(tmp_path, env)
+    _install(repo, hook_repo, env, "termlint-docx-fix")
+    draft = repo / "draft.docx"
+    draft.write_bytes(seed_docx())
+    (repo / "notes.md").write_text("a , , note\n", encoding="utf-8")  # not a Word file: this hook skips it
+    _run(["git", "add", "-A"], repo, env, check=True)
+    first = _run(["git", "commit", "-m", "draft"], repo, env)
+    assert first.returncode != 0 and "files were modified by this hook" in first.stdout + first.stderr
+    assert count(draft.read_bytes(), "word/document.xml", "del", "termlint") == 1  # “, ,” -> “,”
+    assert (repo / "notes.md").read_text(encoding="utf-8") == "a , , note\n"
+    _run(["git", "add", "draft.docx"], repo, env, check=True)
+    second = _run(["git", "commit", "-m", "draft"], repo, env)
+    assert second.returncode == 0, second.stdout + second.stderr

@@ -223,7 +223,9 @@ def _run(options: CheckOptions, output: Output) -> int:
             recorded[result.document.path] = baseline.keyed(result.diagnostics, result.document.text)
             continue  # a run that writes the baseline reports nothing else
         errors.extend((result.document.path, e) for e in result.errors)
-        sources = {result.document.path: result.document.text}
+        for note in result.document.notes():  # a Word draft's tracked changes: read as accepted
+            print(f"termlint: note: {result.document.path}: {note}", file=sys.stderr)
+        sources = {result.document.path: result.document.shown_text}
         labels = {result.document.path: result.labels} if result.labels is not None else None
         output.write(out.file(result.diagnostics, result.rules, sources, labels))
         level = options.fail_on or outcome.fail_on

@@ -57,13 +57,14 @@ def parse(ns: argparse.Namespace) -> int:
         lead = f"  “{item['lead']}”" if item["lead"] else ""
         joined = "  (joined across " + ", ".join(f"{a}-{b}" for a, b in item["segments"]) + ")" if "segments" in item else ""
         notes = "  footnotes " + ", ".join(item["footnotes"]) if "footnotes" in item else ""
-        print(f"{'  ' * depth}{item['kind']}{label}  lines {span}{lead}{joined}{notes}")
+        print(f"{'  ' * depth}{item['kind']}{label}  {unit}s {span}{lead}{joined}{notes}")
         for child in item.get("children", []):
             show(child, depth + 1)
 
+    unit = document.unit  # a Word draft's positions are paragraphs
     show(root, 0)
     for p in problems:
-        print(f"problem at line {document.position(p.start)[0]}: {p.message}")
+        print(f"problem at {unit} {document.position(p.start)[0]}: {p.message}")
     return EXIT_CLEAN
 
 

@@ -1,4 +1,4 @@
-"""Command line: `termlint check|parse|rules|explain|server`.
+"""Command line: `termlint check|parse|rules|explain|server|annotate`.
 
 Exit status: 0 clean, 1 findings at or above the fail level, 2 usage, configuration or file errors.
 """
@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from termlint import __version__
+from termlint.cli import annotate as annotate_command
 from termlint.cli import check as check_command
 from termlint.cli import commands, completion
 from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR
 from termlint.core.regexcache import install
 
-COMMANDS = ("check", "parse", "rules", "explain", "server", "completion")
+COMMANDS = ("check", "parse", "rules", "explain", "server", "annotate", "completion")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,6 +80,16 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     parse.add_argument("path")
     parse.add_argument("--format", choices=("tree", "json"), default="tree")
     parse.set_defaults(run=commands.parse)
+
+    annotate = sub.add_parser("annotate", help="write a copy of a Word draft with a comment per finding")
+    annotate.add_argument("paths", nargs="+", metavar="DRAFT.docx")
+    annotate.add_argument("-o", "--output", type=Path,
+                          help="the annotated copy (default: DRAFT.termlint.docx beside the draft; never the draft)")
+    annotate.add_argument("--select", type=_codes, help="only these rule codes or prefixes (comma-separated)")
+    annotate.add_argument("--ignore", type=_codes, default=(), help="skip these rule codes or prefixes")
+    annotate.add_argument("--config", type=Path, help="use this termlint.toml or pyproject.toml")
+    annotate.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    annotate.set_defaults(run=annotate_command.annotate)
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json"), default="text")

@@ -133,3 +133,4 @@ class Diagnostic:
     start: int  # character offsets in the decoded text, for fixes
     end: int
     edit_positions: tuple[tuple[int, int, int, int], ...] = ()  # (line, col, end_line, end_col) per fix edit
+    place: str = ""  # where a user finds it when line:column is not how the file looks ("paragraph 12 (operative 3)")

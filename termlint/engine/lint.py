@@ -107,6 +107,9 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
     result.diagnostics = _without_subsumed(result.diagnostics, document.text)
     known = ({r.meta.code for r in all_rules(settings.packs)} | {PARSE_RULE.code, UNUSED_CODE}
              if suppressions.directives else None)
+    places = document.places(tree, [d.start for d in result.diagnostics])
+    if places is not None:
+        result.diagnostics = [replace(d, place=p) for d, p in zip(result.diagnostics, places)]
     result.unused_directives = suppressions.unused(document.path, metas, known)
     result.rules = metas
     return result

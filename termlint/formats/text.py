@@ -55,13 +55,20 @@ def painter(color: bool) -> Paint:
 
 def finding_lines(d: Diagnostic, paint: Paint, unsafe: bool, sources: Mapping[str, str] | None) -> list[str]:
     """The line of one finding, and its source line with carets when `sources` (path -> text) holds it."""
-    where = paint(_BOLD, f"{d.path}:{d.line}:{d.column}:")
+    where = paint(_BOLD, location(d))
     level = paint(_COLORS[d.severity], str(d.severity))
     mark = paint(_DIM, " [*]") if fixable(d, unsafe) else ""
     out = [f"{where} {paint(_BOLD, d.code)} {level}: {d.message}{mark}"]
     if sources is not None and d.path in sources:
         out.extend(source_lines(sources[d.path], d, paint))
     return out
+
+
+def location(d: Diagnostic) -> str:
+    """`path:line:column:`, or for a Word draft `path: paragraph 12 (operative 3), character 40:`."""
+    if d.place:
+        return f"{d.path}: {d.place}, character {d.column}:"
+    return f"{d.path}:{d.line}:{d.column}:"
 
 
 def source_lines(text: str, d: Diagnostic, paint: Paint) -> list[str]:

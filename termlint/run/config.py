@@ -58,7 +58,7 @@ class Config:
     words: tuple[str, ...] = ()
     fail_on: Severity = Severity.WARNING
     exclude: tuple[str, ...] = ()
-    extensions: tuple[str, ...] = (".md", ".markdown", ".txt")
+    extensions: tuple[str, ...] = (".md", ".markdown", ".txt", ".docx")
     options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     respect_gitignore: bool = True
 
@@ -219,7 +219,7 @@ def from_table(table: Any, path: Path, prefix: str) -> Config:
         packs=tuple((root / p) for p in table.get("packs", [])),
         words=tuple(table.get("words", [])), fail_on=fail_on,
         exclude=tuple(table.get("exclude", [])),
-        extensions=tuple(table.get("extensions", [".md", ".markdown", ".txt"])),
+        extensions=tuple(table.get("extensions", [".md", ".markdown", ".txt", ".docx"])),
         options=tuple(options), respect_gitignore=table.get("respect-gitignore", True),
     )
 

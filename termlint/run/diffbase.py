@@ -11,6 +11,7 @@ nothing written remains there to check.
 
 from __future__ import annotations
 
+import difflib
 import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import regex
 
+from termlint.docx.sniff import is_package
 from termlint.engine.linegate import LineGate
 from termlint.engine.lint import LintResult
 
@@ -56,12 +58,47 @@ def gate_for(path: str, rev: str) -> LineGate:
     relative = file.relative_to(Path(top)).as_posix() if file.is_relative_to(Path(top)) else str(file)
     if relative in changes.untracked:
         return LineGate(None)  # untracked: everything in it is new
+    word = _word_gate(top, rev, relative, file)
+    if word is not None:
+        return word
     return LineGate(changes.added.get(relative, frozenset()))
 
 
 def forget() -> None:
     """Drop what git said: files were written since (by --fix), so their diffs are stale."""
     _changes.cache_clear()
+
+
+def _word_gate(top: str, rev: str, relative: str, file: Path) -> LineGate | None:
+    """For a Word draft (git sees only a binary file): the paragraphs whose text changed since `rev`,
+    found by reading both versions. None when the file is not a Word draft."""
+    try:
+        data = file.read_bytes()
+    except OSError:
+        return None
+    if not is_package(data):
+        return None
+    try:
+        base = subprocess.run(["git", "merge-base", "HEAD", rev], cwd=top, capture_output=True, text=True,
+                              timeout=_TIMEOUT).stdout.strip() or rev  # as the text diff: since the merge base
+        old = subprocess.run(["git", "show", f"{base}:{relative}"], cwd=top, capture_output=True, timeout=_TIMEOUT)
+    except (FileNotFoundError, subprocess.TimeoutExpired):
+        raise DiffBaseError(f"--diff-base: git show {rev}:{relative} failed") from None
+    if old.returncode != 0:
+        return LineGate(None)  # not in that revision: all of it is new
+    from termlint.docx.read import read_docx  # python-docx only for a Word draft
+    from termlint.docx.sniff import NotWord
+
+    try:
+        before, after = read_docx(old.stdout, relative).word.shown, read_docx(data, relative).word.shown
+    except NotWord:
+        return LineGate(None)  # the old version cannot be read: count everything as changed
+    changed: set[int] = set()
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for tag, _, _, j1, j2 in matcher.get_opcodes():
+        if tag in ("replace", "insert"):
+            changed.update(range(j1 + 1, j2 + 1))
+    return LineGate(frozenset(changed))
 
 
 def _added_lines(diff: str) -> dict[str, frozenset[int]]:

@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass, field
 
 from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, SetupError
+from termlint.docx.sniff import NotWord, is_package, word_lock
 from termlint.engine.fix import encode_fixed, fix_text
 from termlint.engine.linegate import LineGate
 from termlint.engine.lint import LintResult, Settings, lint_text
@@ -33,6 +34,8 @@ class FileFix:
     applied: int
     converged: bool
     result: LintResult  # the lint of the fixed text
+    fixed_text: str | None = None  # the fixed text, when `after` is not text (a Word draft)
+    skipped: int = 0  # fixes a Word draft cannot hold as tracked changes (see docx/revise.py)
 
     @property
     def changed(self) -> bool:
@@ -52,6 +55,50 @@ def fix_document(document: Document, before: bytes, settings: Settings, unsafe: 
     outcome = fix_text(document, settings, unsafe, gate)
     after = before if outcome.text == document.text else encode_fixed(document, outcome.text)
     return FileFix(document.path, document, before, after, outcome.applied, outcome.converged, outcome.result)
+
+
+def is_word(document: Document) -> bool:
+    """A Word draft (docx/document.py's WordDocument, whose lines are paragraphs); told by its unit so
+    that a run over text files never imports the Word modules."""
+    return document.unit == "paragraph"
+
+
+def fix_word(document: Document, before: bytes, settings: Settings, unsafe: bool,
+             gate: LineGate | None = None) -> FileFix:
+    """A Word draft fixed with tracked changes: the fixes are made on its text, then written into
+    a copy of the .docx as revisions authored "termlint" (docx/revise.py)."""
+    from termlint.docx.read import read_docx  # python-docx: only for a Word draft
+    from termlint.docx.revise import revise
+
+    if gate is not None and gate.changed is not None:  # the gate counts paragraphs; the fixes, text lines
+        outcome = fix_text(Document.from_text(document.text, document.path), settings, unsafe,
+                           _text_lines(document, gate))
+    else:
+        outcome = fix_text(document, settings, unsafe, gate)
+    if outcome.text == document.text:
+        result = outcome.result if is_word(outcome.result.document) else lint_text(document, settings, document.path)
+        return FileFix(document.path, document, before, before, 0, outcome.converged, result, outcome.text)
+    try:
+        revised = revise(before, outcome.text)
+        result = lint_text(read_docx(revised.data, document.path), settings, document.path)
+    except NotWord as exc:
+        raise FileProblem(str(exc)) from None
+    applied = max(0, outcome.applied - revised.skipped)
+    return FileFix(document.path, document, before, revised.data, applied, outcome.converged, result,
+                   outcome.text, revised.skipped)
+
+
+def _text_lines(document: Document, gate: LineGate) -> LineGate:
+    """A gate on a Word draft's paragraphs as a gate on the lines of its text."""
+    starts, text = document.line_starts, document.text
+    lines: set[int] = set()
+    for paragraph in gate.changed or ():
+        if 0 < paragraph <= len(starts):
+            # up to the blank line that separates it from the next paragraph (read.SEPARATOR)
+            end = starts[paragraph] - 2 if paragraph < len(starts) else len(text)
+            first = text.count("\n", 0, starts[paragraph - 1]) + 1
+            lines.update(range(first, first + text.count("\n", starts[paragraph - 1], end) + 1))
+    return LineGate(frozenset(lines))
 
 
 def fix_files(options: CheckOptions) -> FixRun:
@@ -75,13 +122,21 @@ def fix_files(options: CheckOptions) -> FixRun:
         try:
             gate = gate_for(path, options.diff_base) if options.diff_base else None
             before = read_bytes(path)
-            fixed = fix_document(decode(before, path), before, settings, options.unsafe_fixes, gate)
+            document = decode(before, path)
+            if is_word(document):
+                fixed = fix_word(document, before, settings, options.unsafe_fixes, gate)
+            else:
+                fixed = fix_document(document, before, settings, options.unsafe_fixes, gate)
         except DiffBaseError as exc:
             run.outcomes.append(Outcome("" if exc.repository_wide else path, problem=str(exc)))
             continue
         except FileProblem as exc:
             run.outcomes.append(Outcome(path, problem=str(exc)))
             continue
+        if fixed.skipped:
+            print(f"termlint: note: {path}: {fixed.skipped} fix{'es' if fixed.skipped != 1 else ''} would "
+                  "change an automatic number, a footnote mark or a paragraph break, which a tracked change "
+                  "cannot hold: not written", file=sys.stderr)
         if not fixed.converged:
             run.errors.append((path, "fixes did not settle after 10 rounds; the last text was kept "
                                      "(two rules undo each other: please report this)"))
@@ -91,6 +146,10 @@ def fix_files(options: CheckOptions) -> FixRun:
             run.applied += fixed.applied
         elif fixed.changed:
             try:
+                lock = word_lock(path) if is_word(fixed.document) else None
+                if lock:
+                    raise WriteError(f"Word has the file open (its lock file {lock} is there): close it in Word "
+                                     "and run again")
                 atomic_write(path, fixed.after, expected=before)
                 run.applied += fixed.applied
             except WriteError as exc:
@@ -117,7 +176,7 @@ def fix_files(options: CheckOptions) -> FixRun:
 
 def unified_diff(fix: FileFix) -> str:
     """A unified diff of the fix (decoded text, "\\n" line breaks), as `ruff --diff` prints it."""
-    fixed = Document.from_bytes(fix.after, fix.path).text
+    fixed = fix.fixed_text if fix.fixed_text is not None else Document.from_bytes(fix.after, fix.path).text
     lines = difflib.unified_diff(fix.document.text.splitlines(keepends=True), fixed.splitlines(keepends=True),
                                  fromfile=fix.path, tofile=fix.path)
     out = []
@@ -131,6 +190,8 @@ def _fix_stdin(options: CheckOptions, run: FixRun) -> FixRun:
     name = options.stdin_filename or "<stdin>"
     try:
         before = sys.stdin.buffer.read()
+        if is_package(before):
+            raise DecodeError("a Word document on standard input: --fix and --diff need the .docx file on disk")
         document = Document.from_bytes(before, name)
         _, config, settings = file_settings("-", options.overrides, options.stdin_filename)
     except (DecodeError, SetupError) as exc:

@@ -25,6 +25,7 @@ from typing import Any
 
 from termlint.core.errors import SetupError
 from termlint.core.model import Severity
+from termlint.docx.sniff import is_package
 from termlint.engine.lint import LintResult, Settings, lint_text
 from termlint.run.cache import Cache, Entry
 from termlint.run.config import Config
@@ -143,7 +144,10 @@ class _Worker:
         key = self.cache.key(data + b"\0" + Path(path).suffix.lower().encode(), settings, config.packs)
         entry = self.cache.get(key, path)
         if entry is not None:
-            document = decode(data, path) if self.job.keep_text else _stub(path)
+            # a Word draft is read again even so: its result says how many tracked changes it has
+            document = decode(data, path) if self.job.keep_text or is_package(data) else _stub(path)
+            if not self.job.keep_text:
+                document = document.stub()
             return LintResult(document, list(entry.diagnostics), [], list(entry.unused_directives))
         result = lint_text(decode(data, path), settings, shown)
         if not result.errors:  # a rule that failed or timed out may not fail next time
@@ -153,7 +157,7 @@ class _Worker:
     def _strip(self, result: LintResult) -> LintResult:
         result.rules = {}  # the caller attaches the shared metadata (see rules_of)
         if not self.job.keep_text:
-            result.document = _stub(result.document.path)
+            result.document = result.document.stub()
         return result
 
 

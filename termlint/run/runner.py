@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from termlint.docx.sniff import NotWord, is_package, unsupported
 from termlint.engine.lint import LintResult, Settings, lint_text
 from termlint.rules.own import PARSE_RULE_ENTRY
 from termlint.rules.registry import all_rules, check_codes, select
@@ -193,6 +194,15 @@ def read_bytes(path: str) -> bytes:
 
 
 def decode(data: bytes, path: str) -> Document:
+    """The Document of a file's bytes: a Word draft when they are a .docx (whatever the file's
+    name), else decoded text; FileProblem with the reason for other binary formats."""
+    if is_package(data) or unsupported(data):
+        from termlint.docx.read import read_docx  # python-docx is imported only for a Word file
+
+        try:
+            return read_docx(data, path)
+        except NotWord as exc:
+            raise FileProblem(str(exc)) from None
     try:
         return Document.from_bytes(data, path)
     except DecodeError as exc:

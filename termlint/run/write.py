@@ -20,15 +20,17 @@ class WriteError(Exception):
 
 
 def atomic_write(path: str | Path, data: bytes, expected: bytes | None = None) -> None:
-    """Replace the contents of `path` with `data`, atomically.
+    """Replace the contents of `path` with `data` (or create it), atomically.
 
     `expected`, when given, is what the file held when it was read: if the file changed
     since (an editor saved it while termlint was fixing), nothing is written, so the newer
     text is not overwritten by a fix of the older one.
     """
     target = Path(os.path.realpath(path))  # through a symbolic link: replace the file, keep the link
+    info: os.stat_result | None = None
     try:
-        info = target.stat()
+        if expected is not None or target.exists():
+            info = target.stat()
         if expected is not None and target.read_bytes() != expected:
             raise WriteError("the file changed while it was being fixed; not written (run again)")
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".termlint-tmp")
@@ -39,9 +41,14 @@ def atomic_write(path: str | Path, data: bytes, expected: bytes | None = None) -
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, stat.S_IMODE(info.st_mode))
-        with contextlib.suppress(OSError):  # only root may give a file away; keeping the group is best effort
-            os.chown(tmp, info.st_uid, info.st_gid)
+        if info is not None:
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))
+            with contextlib.suppress(OSError):  # only root may give a file away; keeping the group is best effort
+                os.chown(tmp, info.st_uid, info.st_gid)
+        else:  # a new file (an annotated copy): the permissions a new file gets here
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):

@@ -11,6 +11,7 @@ import bisect
 import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, ClassVar
 
 import regex
 
@@ -33,6 +34,7 @@ class Document:
     bom: bool = False
     newlines: tuple[str, ...] = ()  # the original line break after each line ("" for the last)
     line_starts: tuple[int, ...] = field(default=(0,), repr=False)
+    unit: ClassVar[str] = "line"  # what a position's first number counts (a Word draft: "paragraph")
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> Document:
@@ -79,6 +81,24 @@ class Document:
     def offset(self, line: int, column: int) -> int:
         """Inverse of `position`."""
         return self.line_starts[line - 1] + column - 1
+
+    @property
+    def shown_text(self) -> str:
+        """The text as the user sees it, line for line with `position` (a Word draft: its paragraphs)."""
+        return self.text
+
+    def places(self, tree: Any, offsets: list[int]) -> list[str] | None:
+        """Where a user finds each offset, in words, when line and column are not how they look
+        (a Word draft: "paragraph 12 (operative 3)"); None for a text file."""
+        return None
+
+    def stub(self) -> Document:
+        """This document without its text: what a result keeps when the text is not shown."""
+        return Document(self.path, "")
+
+    def notes(self) -> list[str]:
+        """What the user should know about how the file was read (a Word draft's tracked changes)."""
+        return []
 
     def line_text(self, line: int) -> str:
         start = self.line_starts[line - 1]

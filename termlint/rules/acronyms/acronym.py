@@ -66,7 +66,7 @@ class AcronymRule:
                     key = (acronym, occ.part)
                     if occ.definition and not occ.quoted:
                         if key in seen:
-                            yield self._twice(text, occ, seen[key])
+                            yield self._twice(text, occ, seen[key], ctx.document)
                         else:
                             seen[key] = occ
                     continue
@@ -76,10 +76,10 @@ class AcronymRule:
                 first_def = unit.first_definition(acronym)
                 if self.check_name == "undefined":
                     if first_def is None and acronym not in allowed and not self._word_in_capitals(acronym):
-                        yield self._undefined(text, unit, occ, hidden_spans(ctx))
+                        yield self._undefined(text, unit, occ, hidden_spans(ctx), ctx.document)
                 elif first_def is not None and occ.start < first_def.start:
                     yield Finding(self.meta.code, occ.start, occ.end,
-                                  f"“{acronym}” is used before its definition at line {_line(text, first_def.start)}: "
+                                  f"“{acronym}” is used before its definition at line {_line(ctx.document, first_def.start)}: "
                                   "define it here, at its first use, and use it alone after that")
 
     def _word_in_capitals(self, acronym: str) -> bool:
@@ -88,7 +88,7 @@ class AcronymRule:
             return False
         return english().frequency(acronym.lower()) >= _COMMON
 
-    def _undefined(self, text: str, unit: Any, occ: Any, hidden: Any) -> Finding:
+    def _undefined(self, text: str, unit: Any, occ: Any, hidden: Any, document: Any) -> Finding:
         acronym = occ.acronym
         full = self.expansions.get(acronym)
         span = None
@@ -100,7 +100,7 @@ class AcronymRule:
             span = next((found for found in unit.spelled_out(text, acronym) if not hidden.overlaps(*found)), None)
         if span is not None:
             named = text[span[0]:span[1]]
-            where = _line(text, span[0])
+            where = _line(document, span[0])
             if span[1] <= occ.start:
                 return Finding(
                     self.meta.code, occ.start, occ.end,
@@ -116,7 +116,7 @@ class AcronymRule:
                        f"followed by “({acronym})”; the Editorial Manual avoids unexplained acronyms")
         return Finding(self.meta.code, occ.start, occ.end, message)
 
-    def _twice(self, text: str, occ: Any, first: Any) -> Finding:
+    def _twice(self, text: str, occ: Any, first: Any, document: Any) -> Finding:
         # The definition is "Full Name (ACR)": removing " (ACR)" keeps the full name, always correct.
         open_at = text.rfind("(", 0, occ.start)
         close_at = text.find(")", occ.end)
@@ -125,7 +125,7 @@ class AcronymRule:
             start = open_at - 1 if open_at > 0 and text[open_at - 1] == " " else open_at
             fix = Fix((Edit(start, close_at + 1, ""),), safe=False, description=f"drop “({occ.acronym})”")
         return Finding(self.meta.code, occ.start, occ.end,
-                       f"“{occ.acronym}” is already defined at line {_line(text, first.start)}: "
+                       f"“{occ.acronym}” is already defined at line {_line(document, first.start)}: "
                        "drop the parenthesis here, or use the acronym alone", fix=fix)
 
     def _spell_out(self, ctx: Context) -> Iterator[Finding]:
@@ -153,8 +153,9 @@ def _name_spans(text: str, names: tuple[str, ...]) -> Any:
     return SpanSet.of(spans)
 
 
-def _line(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+def _line(document: Any, offset: int) -> int:
+    """The line a message names: the document's own (a Word draft's lines are its paragraphs)."""
+    return int(document.position(offset)[0])
 
 
 def _table(entry: Mapping[str, Any], key: str, where: str) -> dict[str, str]:
