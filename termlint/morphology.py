@@ -72,10 +72,11 @@ def british_known(word: str, known: Callable[[str], bool]) -> bool:
 # revictimization, cyberbullying). The rest must be long enough that a typo of a short
 # word is not read as prefix + word ("reguard" is not re + guard).
 _PREFIXES = (
-    "agro", "anti", "bio", "co", "counter", "cross", "crypto", "cyber", "de", "eco", "extra",
-    "geo", "hyper", "inter", "intra", "macro", "micro", "mis", "multi", "neo", "non", "over",
-    "post", "pre", "pro", "re", "self", "semi", "socio", "sub", "super", "tele", "trans",
-    "tri", "ultra", "un", "under",
+    "agri", "agro", "anti", "bio", "chemo", "co", "counter", "cross", "crypto", "cyber", "de",
+    "eco", "ethno", "extra", "geo", "hydro", "hyper", "inter", "intra", "macro", "mega", "meta",
+    "micro", "mis", "multi", "nano", "neo", "neuro", "non", "over", "photo", "post", "pre", "pro",
+    "re", "self", "semi", "socio", "sub", "super", "tele", "trans", "tri", "ultra", "un", "under",
+    "up", "video",
 )
 # Suffixes that derive a word from a known one: (suffix, what the stem may end in instead).
 _SUFFIXES = (

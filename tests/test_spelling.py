@@ -76,8 +76,8 @@ def test_without_the_house_list_those_words_are_unknown(tmp_path):
         'word_lists = "words"', 'word_lists = "no-such-folder"')
     (tmp_path / "rules" / "spelling.toml").write_text(pack, encoding="utf-8")
     rules = tuple(load_pack(tmp_path / "rules" / "spelling.toml"))
-    result = lint_text("at its intersessional meetings, inter alia,\n", Settings(rules=rules))
-    assert {d.message.split("”")[0][len("unknown word “"):] for d in result.diagnostics} == {"intersessional", "alia"}
+    result = lint_text("the work of peacebuilders, inter alia,\n", Settings(rules=rules))
+    assert {d.message.split("”")[0][len("unknown word “"):] for d in result.diagnostics} == {"peacebuilders", "alia"}
 
 
 def test_configuration_words_silence_a_word():
@@ -184,7 +184,7 @@ def test_output_is_the_same_with_and_without_the_cache(tmp_path, monkeypatch):
     read = run(tmp_path / "cache")  # reads it
     assert list((tmp_path / "cache" / "termlint").glob("english-words-*.txt"))
     assert without == built == read
-    assert sum(len(found) for found in without) > 10
+    assert sum(len(found) for found in without) > 5  # the OCR'd list of chemicals has unknown words
 
 
 def test_two_processes_building_the_cache_at_once_both_succeed(tmp_path):

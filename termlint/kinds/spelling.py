@@ -80,20 +80,23 @@ class SpellingRule:
             prose = prose or _Prose.of(ctx)
             if not prose.is_prose_word(start, end, word) or _known_compound(text, start, end, known):
                 continue
-            capitalized = word[0].isupper() and not opening and not _sentence_start(text, start)
+            if _recognised(text, start, end, word, key, known):
+                continue
+            capitalized = word[0].isupper() and (_after_title(text, start) or not opening and not _sentence_start(text, start))
             if capitalized and not self.check_capitalized:
                 continue
-            if capitalized and not _near_name(key, house.names):
+            if capitalized and (not word.isascii() or not _near_name(key, house.names)):
                 # A capitalised word in mid-sentence is most often a name no list can hold
-                # (Rohingya, Rakhine): it is reported only when it is one slip from a name we
-                # know, and when no name is one edit away the dictionary need not be asked.
+                # (Rohingya, Rakhine; Lomé, António: a name with an accent is never a slip of a
+                # house name): it is reported only when it is one slip from a name we know.
                 continue
             asked = (key, self.max_suggestions)
             if asked not in suggestions:
                 suggestions[asked] = suggest(key, english_words, extra, self.max_suggestions)
             candidates = suggestions[asked]
             if capitalized:
-                candidates = [c for c in candidates if c in house.names and len(c) >= 4]
+                # a slip in a name keeps its initial (Genral -> General); Tomé is no slip for Lomé
+                candidates = [c for c in candidates if c in house.names and len(c) >= 4 and c[0] == key[0]]
                 if not candidates:
                     continue
             yield _finding(self.meta.code, start, end, word, candidates)
@@ -251,14 +254,39 @@ DEFAULT_SCOPE = ("title", "heading", "chapeau", "preambular", "operative", "subp
           "closing", "footnote", "annex")
 
 
+_TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "H.E.", "Mr", "Mrs", "Ms", "Dr")
+
+
+def _after_title(text: str, start: int) -> bool:
+    """After Mr., Mrs., Ms., Dr.: a name, though the full stop looks like a sentence's end."""
+    before = text[max(0, start - 6):start].rstrip(" \u00a0")
+    return before.endswith(_TITLES) and (len(before) < 4 or not before[-4:-3].isalpha() or before.endswith("H.E."))
+
+
 def _sentence_start(text: str, start: int) -> bool:
-    """After a full stop, question mark, exclamation mark or colon, or a blank line."""
+    """After a full stop, question mark or exclamation mark, or a blank line. Not after a colon:
+    UN style goes on in lower case after one, so a capital there opens a name (“chemical weapons
+    use: Saraqib (Syrian Arab Republic)”)."""
     i = start - 1
     while i >= 0 and text[i] in " \t*_\"“‘(\u00a0":
         i -= 1
-    if i < 0 or text[i] in ".!?:":
+    if i < 0 or text[i] in ".!?":
         return True
     return text[i] == "\n" and (i == 0 or text[i - 1] == "\n" or text.startswith("\n", i - 2) and text[i - 1].isspace())
+
+
+def _recognised(text: str, start: int, end: int, word: str, key: str, known: Any) -> bool:
+    """Known by its place: a hyphenated compound, a foreign span, a domain name (spelling_recognise.py)."""
+    from termlint.kinds.spelling_recognise import (broken_by_markup, case_party, domain_part, foreign,
+                                                   hyphen_compound, transliterated_name)
+    from termlint.morphology import british_known, derived_known
+
+    def known_form(w: str) -> bool:
+        return bool(known(w) or british_known(w, known) or derived_known(w, known))
+
+    return (hyphen_compound(text, start, end, key, known_form) or domain_part(text, start, word)
+            or broken_by_markup(text, start, end, known_form) or transliterated_name(text, start)
+            or (word[0].isupper() and case_party(text, start, end)) or foreign(text, start, end, word, known_form))
 
 
 def _known_compound(text: str, start: int, end: int, known: Any) -> bool:
