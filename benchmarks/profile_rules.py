@@ -21,10 +21,10 @@ sys.path.insert(0, str(HERE))
 
 
 def profile(target: Path, top: int = 40) -> None:
-    from termlint.engine import lint_text
-    from termlint.parse import parse
-    from termlint.rule import Context
-    from termlint.runner import Overrides, discover, file_settings, read_document
+    from termlint.engine.lint import lint_text
+    from termlint.parse.parser import parse
+    from termlint.rules.context import Context
+    from termlint.run.runner import Overrides, discover, file_settings, read_document
 
     spent: dict[str, float] = defaultdict(float)
     first: dict[str, float] = {}

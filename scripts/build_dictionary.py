@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from termlint.kinds.spelling import edits  # noqa: E402
-from termlint.wordlist import WordSet, _frequencies, supplement_path  # noqa: E402
+from termlint.rules.spelling.spelling import edits  # noqa: E402
+from termlint.text.wordlist import WordSet, _frequencies, supplement_path  # noqa: E402
 
 _WORD = re.compile(r"[a-zà-ÿ]+(?:'[a-zà-ÿ]+)*")
 

@@ -33,10 +33,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from termlint.engine import Settings, lint_text  # noqa: E402
-from termlint.kinds.spelling import edits  # noqa: E402
-from termlint.registry import all_rules, select  # noqa: E402
-from termlint.wordlist import english  # noqa: E402
+from termlint.engine.lint import Settings, lint_text  # noqa: E402
+from termlint.rules.spelling.spelling import edits  # noqa: E402
+from termlint.rules.registry import all_rules, select  # noqa: E402
+from termlint.text.wordlist import english  # noqa: E402
 
 OUTPUT = ROOT / "rules" / "words" / "un-vocabulary.txt"
 NOT_TEXTS = frozenset({"SOURCES.md", "README.md"})

@@ -51,8 +51,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from fuzzing import Violation, check_fix, check_lint, random_document
 
-    from termlint.engine import Settings
-    from termlint.registry import all_rules, select
+    from termlint.engine.lint import Settings
+    from termlint.rules.registry import all_rules, select
 
     seed = args.seed if args.seed is not None else int(time.time())
     rules = tuple(select(all_rules(), _codes(args.select), _codes(args.ignore)))

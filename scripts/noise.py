@@ -22,9 +22,9 @@ import regex
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from termlint.engine import Settings, lint_text  # noqa: E402
-from termlint.model import Severity  # noqa: E402
-from termlint.registry import all_rules, select  # noqa: E402
+from termlint.engine.lint import Settings, lint_text  # noqa: E402
+from termlint.core.model import Severity  # noqa: E402
+from termlint.rules.registry import all_rules, select  # noqa: E402
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{N}'’\-]*")
 NOT_TEXTS = frozenset({"SOURCES.md", "README.md"})  # a corpus folder's provenance notes are not drafts

@@ -1,3 +1,3 @@
-from termlint.cli import main
+from termlint.cli.main import main
 
 raise SystemExit(main())

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-from termlint.engine import LintResult, Settings, lint_text
-from termlint.registry import all_rules, select
+from termlint.engine.lint import LintResult, Settings, lint_text
+from termlint.rules.registry import all_rules, select
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import regex
 
-from termlint.document import DecodeError, Document
-from termlint.engine import Diagnostic, LintResult, Settings, lint_text
-from termlint.fix import apply_edits, fix_text, fixable
+from termlint.text.document import DecodeError, Document
+from termlint.core.model import Diagnostic
+from termlint.engine.lint import lint_text, LintResult, Settings
+from termlint.engine.fix import apply_edits, fix_text, fixable
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -200,10 +201,10 @@ def check_quoted(code: str, message: str, span: str, rule: object) -> None:
     pieces.append(regex.escape(template[cursor:].replace("{{", "{").replace("}}", "}")))
     shape = regex.fullmatch("".join(pieces), message, regex.DOTALL)
     if shape is None:
-        if type(rule).__module__ == "termlint.kinds.pattern":
+        if type(rule).__module__ == "termlint.rules.punctuation.pattern":
             raise Violation(f"{code}: message {message!r} is not its template {template!r}")
         return
-    strict = type(rule).__module__ == "termlint.kinds.pattern"
+    strict = type(rule).__module__ == "termlint.rules.punctuation.pattern"
     flat_span = _flat(span)
     for i, name in enumerate(names):
         value = shape.group(f"p{i}")

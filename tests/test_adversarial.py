@@ -60,8 +60,8 @@ def test_adversarial_text_is_checked_in_linear_time(text: str) -> None:
 
 def test_thousands_of_fixes_are_applied_in_linear_time() -> None:
     # Each fix was checked against every fix already taken in its round.
-    from termlint.document import Document
-    from termlint.fix import fix_text
+    from termlint.text.document import Document
+    from termlint.engine.fix import fix_text
     from tests.conftest import settings
 
     text = "The General Assembly,\n\n*Recalling* " + "x, , " * (N // 2) + "y,"

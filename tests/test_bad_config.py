@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from termlint import cli
+from termlint.cli import main as cli
 
 DRAFT = ("The General Assembly,\n\n"
          "*Recalling* its resolution 74/174 of 18 December 2019,\n\n"
@@ -219,7 +219,7 @@ def test_item3_a_good_user_pattern_still_works(project: Path, capsys: pytest.Cap
 # --- item 5: packs and caches are data, never code ---------------------------------------
 
 HOSTILE_KINDS = ["os", "..", "../os", "os.path", "__init__", "__import__", "__main__", "builtins", "subprocess",
-                 "kinds.pattern", "termlint.kinds.pattern", "pattern\x00", "", "importlib"]
+                 "kinds.pattern", "termlint.rules.punctuation.pattern", "pattern\x00", "", "importlib"]
 
 
 @pytest.mark.parametrize("kind", HOSTILE_KINDS)
@@ -227,12 +227,13 @@ def test_item5_pack_kind_outside_termlint_kinds_is_refused_before_any_import(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
     import importlib
 
-    from termlint.packs import PackError, known_kinds, load_pack
+    from termlint.rules.packfiles import PackError
+    from termlint.rules.packs import known_kinds, load_pack
 
     path = tmp_path / "evil.toml"
     path.write_text(pack(f'code = "EV001"\nname = "evil"\nkind = {json.dumps(kind)}\n'  # a TOML basic string
                          'category = "punctuation"\nmessage = "x"\npattern = "x"\n'), encoding="utf-8")
-    known_kinds()  # lists termlint/kinds/ (importing that package) before the snapshot
+    known_kinds()  # the KINDS table, read before the snapshot
     imported: list[str] = []
     real_import = importlib.import_module
     monkeypatch.setattr(importlib, "import_module", lambda name, *a: imported.append(name) or real_import(name, *a))
@@ -273,7 +274,7 @@ class _Evil:
 def test_item5_a_cache_entry_committed_to_the_project_is_never_run(project: Path) -> None:
     import pickle
 
-    from termlint import cache
+    from termlint.run import cache
 
     marker = project / "pwned"
 

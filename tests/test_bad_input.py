@@ -1,6 +1,6 @@
 """Issue 8, item 2: files that cannot be checked. Each gives one clear line on standard error
 naming the file, the exit status is 2, and every other file is still checked. Tested through
-the installed CLI in a subprocess and in-process through termlint.cli.main.
+the installed CLI in a subprocess and in-process through termlint.cli.main.main.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from termlint import cli, runner
+from termlint.cli import commands
+from termlint.cli import main as cli
+from termlint.run import runner
 
 # A real recital of the seed with a doubled word (PU003) typed into it: proof the file was checked.
 GOOD = ("*Recalling* the Convention on the Rights of the the Child, the Optional Protocol to the Convention "
@@ -198,7 +200,7 @@ def test_item2_unexpected_failure_is_one_line_not_a_traceback(folder: Path, caps
     def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(runner, "discover", broken)
+    monkeypatch.setattr(commands, "discover", broken)
     code = cli.main([*ARGS, "good.md"])
     out, err = capsys.readouterr()
     assert code == 2

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from termlint.registry import all_rules
+from termlint.rules.registry import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("term_lists", ROOT / "benchmarks" / "peers" / "term_lists.py")

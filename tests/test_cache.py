@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from termlint import cache as cache_module
-from termlint import parallel
-from termlint.cache import Cache, default_dir
-from termlint.cli import main
+from termlint.run import cache as cache_module
+from termlint.run import parallel
+from termlint.run.cache import Cache, default_dir
+from termlint.cli.main import main
 
 from conftest import DATA, ROOT, SEED, settings
 
@@ -37,7 +37,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def fresh_process() -> None:
     """Forget what this process memoised (configurations, packs), as a new `termlint` run would."""
-    from termlint import config, registry, runner
+    from termlint.run import config
+    from termlint.rules import registry
+    from termlint.run import runner
 
     for memo in (config.find_config, runner._explicit_config, runner.settings_for, registry.all_rules,
                  cache_module._packs_stamp):

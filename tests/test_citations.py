@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from termlint import calendars
-from termlint.citations import Date, scan
-from termlint.document import Document
-from termlint.engine import lint_text
-from termlint.parse import parse
+from termlint.rules.citations import calendars
+from termlint.rules.citations.citations import Date, scan
+from termlint.text.document import Document
+from termlint.engine.lint import lint_text
+from termlint.parse.parser import parse
 
 from conftest import DATA, SEED, SHARED, lint, settings
 
@@ -63,7 +63,7 @@ def test_a_finding_spans_the_number_and_its_date_across_lines():
 
 
 def test_fixes_rewrite_dates_symbols_and_nouns():
-    from termlint.fix import fix_text
+    from termlint.engine.fix import fix_text
 
     text = "Recalling its resolution 74/174 of December 18, 2019 and 73/148 of 17 Decmber 2018 (A/RES74/174),"
     outcome = fix_text(Document.from_text(text), settings(("CI",)), unsafe=False)
@@ -127,7 +127,7 @@ def test_reading_is_linear_in_text_size():
 
 
 def test_the_calendar_file_ships_with_the_rules():
-    from termlint.resources import data_dir
+    from termlint.core.resources import data_dir
 
     path = data_dir("rules") / "calendars" / "sessions.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -144,8 +144,8 @@ def test_a_symbol_in_running_text_is_information_with_a_fix():
 
 
 def test_explain_documents_every_citation_rule(capsys):
-    from termlint.cli import main
-    from termlint.registry import all_rules
+    from termlint.cli.main import main
+    from termlint.rules.registry import all_rules
 
     codes = sorted(r.meta.code for r in all_rules() if r.meta.code.startswith("CI"))
     assert codes == ["CI001", "CI002", "CI003", "CI010", "CI011", "CI020", "CI021", "CI022", "CI023",

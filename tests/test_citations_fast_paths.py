@@ -9,15 +9,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import SEED, SHARED
-from termlint import citations
-from termlint.checks import citations_dates as dates
-from termlint.checks import citations_footnotes as footnotes
-from termlint.checks import citations_symbols as symbols
-from termlint.citation_bodies import _NAMED_RE, _OTHER_NAMED_RE, body_before
-from termlint.document import Document
-from termlint.parse import parse
-from termlint.rule import Context
-from termlint.tree import Clause, Segment
+from termlint.rules.citations import citations
+from termlint.rules.citations import dates
+from termlint.rules.citations import footnote_refs as footnotes
+from termlint.rules.citations import symbols
+from termlint.rules.citations.citation_bodies import _NAMED_RE, _OTHER_NAMED_RE, body_before
+from termlint.text.document import Document
+from termlint.parse.parser import parse
+from termlint.rules.context import Context
+from termlint.parse.tree import Clause, Segment
 
 
 def texts(*pieces: str, max_size: int = 40) -> st.SearchStrategy[str]:
@@ -118,7 +118,7 @@ def test_searching_from_the_end_finds_the_same_organ(window):
 
 def plain_body_before(unit: citations.Unit, noun_start: int) -> tuple[str | None, str]:
     """body_before as it was written before its shortcuts (no hints, every pattern searched)."""
-    from termlint.citation_bodies import (_ANY_ORGAN_RE, _BARE_COUNCIL, _BODY_RE, _CLOSE, _INCLUDING, _ITS)
+    from termlint.rules.citations.citation_bodies import (_ANY_ORGAN_RE, _BARE_COUNCIL, _BODY_RE, _CLOSE, _INCLUDING, _ITS)
 
     text = unit.text
     sentence = max(text.rfind(";", 0, noun_start), text.rfind(". ", 0, noun_start)) + 1
@@ -206,7 +206,7 @@ def test_units_with_reads_every_unit_when_segments_overlap():
 @given(texts("74/174", " of ", " adopted by ", "the ", "the\u00a0", "Conference of the Parties", "General Assembly",
              "UNEA", ", ", "; ", " ", "x", max_size=10))
 def test_bodies_named_after_as_before(text):
-    from termlint.citation_bodies import _AFTER, _ANY_ORGAN_RE, _BODY_RE, body_after
+    from termlint.rules.citations.citation_bodies import _AFTER, _ANY_ORGAN_RE, _BODY_RE, body_after
 
     unit = citations.Unit(Clause("preambular", 0, len(text), text=text), text, None, False)
     for end in range(len(text) + 1):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from termlint.cli import main
+from termlint.cli.main import main
 
 from conftest import DATA, ROOT, SEED, SHARED
 

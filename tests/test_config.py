@@ -106,7 +106,7 @@ def test_repository_config_is_not_required():
 
 
 def test_real_path_is_path_resolve_across_folders_links_and_working_directories(tmp_path, monkeypatch):
-    from termlint.config import real_path
+    from termlint.run.config import real_path
 
     (tmp_path / "a" / "drafts").mkdir(parents=True)
     (tmp_path / "b").mkdir()

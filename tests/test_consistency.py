@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from termlint.document import Document
-from termlint.fix import fix_text
-from termlint.model import Severity
-from termlint.variants import hyphen_key, spelling_variant
+from termlint.text.document import Document
+from termlint.engine.fix import fix_text
+from termlint.core.model import Severity
+from termlint.rules.consistency.variants import hyphen_key, spelling_variant
 
 from conftest import lint, settings
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from termlint.cli import main
-from termlint.diffbase import LineGate
+from termlint.cli.main import main
+from termlint.engine.linegate import LineGate
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

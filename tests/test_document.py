@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from termlint.document import DecodeError, Document
+from termlint.text.document import DecodeError, Document
 
 DRAFT = "*Recalling* its resolution 74/174,\n\n1. *Urges* Member States , to act;\n"
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from termlint import write
-from termlint.cli import main
-from termlint.document import Document
-from termlint.fix import encode_fixed
+from termlint.run import write
+from termlint.cli.main import main
+from termlint.text.document import Document
+from termlint.engine.fix import encode_fixed
 
 from conftest import SEED
 

@@ -3,7 +3,7 @@
 A failure while writing (read-only folder, file vanished, disk full) leaves the original
 byte for byte; permissions, encoding, BOM and each line's break are kept; two processes
 fixing one file never leave a mixture, and a reader never sees one. All through the public
-command line (termlint/fixfiles.py and termlint/write.py do the work).
+command line (termlint/run/fixfiles.py and termlint/run/write.py do the work).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from termlint import cli
+from termlint.cli import main as cli
 
 # A recital and a paragraph of the seed draft with typing slips that PU001-PU003 fix.
 BROKEN = [
@@ -179,7 +179,7 @@ def test_item4_disk_full_leaves_the_original(draft: Path, capsys: pytest.Capture
 
 def test_item4_file_vanished_while_fixing(draft: Path, capsys: pytest.CaptureFixture[str],
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    from termlint import fixfiles
+    from termlint.run import fixfiles
 
     real_fix = fixfiles.fix_text
 
@@ -199,7 +199,7 @@ def test_item4_file_vanished_while_fixing(draft: Path, capsys: pytest.CaptureFix
 
 def test_item4_file_changed_while_fixing_is_not_overwritten(draft: Path, capsys: pytest.CaptureFixture[str],
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from termlint import fixfiles
+    from termlint.run import fixfiles
 
     real_fix = fixfiles.fix_text
     edited = as_bytes([*BROKEN, "", "3. *Requests* the Secretary-General to report;;"])
@@ -217,7 +217,7 @@ def test_item4_file_changed_while_fixing_is_not_overwritten(draft: Path, capsys:
 
 def test_item4_a_failed_write_does_not_stop_the_other_files(draft: Path, capsys: pytest.CaptureFixture[str],
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from termlint import write
+    from termlint.run import write
 
     other = draft.parent / "other.md"
     other.write_bytes(as_bytes(BROKEN))

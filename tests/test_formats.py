@@ -10,11 +10,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from termlint.cli import main
-from termlint.engine import Diagnostic
+from termlint.cli.main import main
+from termlint.core.model import Diagnostic
 from termlint.formats import resolve
 from termlint.formats.github import command, escape_data, escape_property
-from termlint.model import Severity
+from termlint.core.model import Severity
 
 from conftest import DATA, SEED
 

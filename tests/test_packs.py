@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from termlint.kinds.substitution import SubstitutionRule
-from termlint.packs import PackError, load_pack
-from termlint.phrases import inflections
-from termlint.registry import all_rules
-from termlint.titles import title_set, validate_titles
-from termlint.variants import spelling_variant
+from termlint.rules.terminology.substitution import SubstitutionRule
+from termlint.rules.packfiles import PackError
+from termlint.rules.packs import load_pack
+from termlint.text.phrases import inflections
+from termlint.rules.registry import all_rules
+from termlint.rules.titles import title_set, validate_titles
+from termlint.rules.consistency.variants import spelling_variant
 
 from conftest import ROOT, lint
 

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from termlint import parallel
-from termlint.cli import main
-from termlint.engine import lint_text
-from termlint.parallel import Job, default_jobs, lint_files
-from termlint.runner import Overrides, discover
+from termlint.run import parallel
+from termlint.cli.main import main
+from termlint.engine.lint import lint_text
+from termlint.run.parallel import Job, default_jobs, lint_files
+from termlint.run.runner import Overrides, discover
 
 from conftest import DATA, SEED, settings
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from termlint.document import Document
-from termlint.parse import parse
-from termlint.tree import Clause
+from termlint.text.document import Document
+from termlint.parse.parser import parse
+from termlint.parse.tree import Clause
 
 from conftest import DATA, SEED, SHARED
 

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT, SEED
 
-SCRIPT = ("import sys; from termlint.parse import parse; "
+SCRIPT = ("import sys; from termlint.parse.parser import parse; "
           "tree, _ = parse(open(sys.argv[1], encoding='utf-8').read()); "
           "print(sum(1 for c in tree.walk() if c.kind == 'operative'))")
 

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from termlint.kinds.pattern import PatternRule
-from termlint.packs import PackError, load_pack
-from termlint.registry import all_rules
-from termlint.engine import Settings, lint_text
+from termlint.rules.punctuation.pattern import PatternRule
+from termlint.rules.packfiles import PackError
+from termlint.rules.packs import load_pack
+from termlint.rules.registry import all_rules
+from termlint.engine.lint import Settings, lint_text
 from tests.conftest import ROOT
 from tests.fuzzing import random_document
 

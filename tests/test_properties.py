@@ -30,8 +30,8 @@ from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from termlint.engine import Diagnostic
-from termlint.model import Edit, Fix, Severity
+from termlint.core.model import Diagnostic
+from termlint.core.model import Edit, Fix, Severity
 
 SETTINGS = settings()
 slow_ok = hsettings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -131,7 +131,7 @@ def test_item1_outside_edit_check_catches_a_change_beyond_the_edit() -> None:
 
 
 def test_item1_lint_flags_a_rule_that_crashes() -> None:
-    from termlint.engine import Settings
+    from termlint.engine.lint import Settings
 
     class Crashing:
         meta = SETTINGS.rules[0].meta

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import SHARED, lint, real
-from termlint.document import Document
-from termlint.engine import Settings
-from termlint.fix import fix_text
-from termlint.registry import all_rules, select
+from termlint.text.document import Document
+from termlint.engine.lint import Settings
+from termlint.engine.fix import fix_text
+from termlint.rules.registry import all_rules, select
 
 CORPUS = SHARED / "corpus" / "real"
 

@@ -11,7 +11,7 @@ import pytest
 import regex
 from regex import _main
 
-from termlint import regexcache
+from termlint.core import regexcache
 
 from conftest import ROOT, SEED
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from termlint.document import Document
-from termlint.engine import Settings
-from termlint.fix import fix_text
-from termlint.registry import all_rules
+from termlint.text.document import Document
+from termlint.engine.lint import Settings
+from termlint.engine.fix import fix_text
+from termlint.rules.registry import all_rules
 
 from conftest import lint
 

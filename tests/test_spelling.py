@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from termlint.engine import Settings, lint_text
-from termlint.packs import load_pack
-from termlint.resources import data_dir
-from termlint import wordlist
+from termlint.engine.lint import Settings, lint_text
+from termlint.rules.packs import load_pack
+from termlint.core.resources import data_dir
+from termlint.text import wordlist
 
 from conftest import ROOT, SEED, SHARED, lint, real
 
@@ -106,7 +106,7 @@ def test_a_word_split_by_a_hyphen_at_a_line_end_is_read_whole():
 
 
 def test_each_distinct_word_is_looked_up_once(monkeypatch):
-    from termlint.kinds import spelling as kind
+    from termlint.rules.spelling import spelling as kind
 
     calls = []
     real = kind.suggest
@@ -124,7 +124,7 @@ def test_the_fix_is_the_first_suggestion_and_only_unsafe():
     assert found[0].fix.edits[0].replacement == "request"
 
 
-# The cache of pyspellchecker's word list (termlint/wordlist.py).
+# The cache of pyspellchecker's word list (termlint/text/wordlist.py).
 
 def test_the_cache_file_is_built_once_and_then_read(tmp_path):
     first = wordlist.load_english(tmp_path)
@@ -188,7 +188,7 @@ def test_output_is_the_same_with_and_without_the_cache(tmp_path, monkeypatch):
 
 
 def test_two_processes_building_the_cache_at_once_both_succeed(tmp_path):
-    code = ("import sys; from pathlib import Path; from termlint.wordlist import load_english; "
+    code = ("import sys; from pathlib import Path; from termlint.text.wordlist import load_english; "
             "w = load_english(Path(sys.argv[1])); print(len(w))")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, env=env)
@@ -200,7 +200,7 @@ def test_two_processes_building_the_cache_at_once_both_succeed(tmp_path):
 
 
 def test_british_spellings_and_derived_words_are_words_but_typos_are_not():
-    from termlint.morphology import british_known, derived_known
+    from termlint.rules.spelling.morphology import british_known, derived_known
 
     english = wordlist.english()
     house = wordlist.house_words(data_dir("rules") / "words")

@@ -8,7 +8,7 @@ import io
 import pytest
 
 import termlint.formats.stream as stream
-from termlint.cli import main
+from termlint.cli.main import main
 
 from test_golden import FILES
 

@@ -9,12 +9,12 @@ import difflib
 import pytest
 
 from conftest import DATA, SEED, SHARED, lint, real
-from termlint.checks.structure_parts import lead_of, parts, read_lead, terminal
-from termlint.document import Document
-from termlint.engine import Settings
-from termlint.fix import encode_fixed, fix_text
-from termlint.parse import parse
-from termlint.registry import all_rules, select
+from termlint.rules.structure.parts import lead_of, parts, read_lead, terminal
+from termlint.text.document import Document
+from termlint.engine.lint import Settings
+from termlint.engine.fix import encode_fixed, fix_text
+from termlint.parse.parser import parse
+from termlint.rules.registry import all_rules, select
 
 CORPUS = SHARED / "corpus" / "real"
 

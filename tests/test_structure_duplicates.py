@@ -8,8 +8,8 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from termlint.checks.structure_duplicates import MIN_WORDS, SIMILAR, _tokens, pairs
-from termlint.tree import Clause
+from termlint.rules.structure.duplicates import MIN_WORDS, SIMILAR, _tokens, pairs
+from termlint.parse.tree import Clause
 
 _LABEL = regex.compile(r"^\s*(?:\d{1,3}(?:\s?(?:bis|ter|quater))?\.|\((?:[a-z]{1,3}|[ivxlc]+)\))\s+")
 _MARKUP = regex.compile(r"<sup>[^<>]{1,12}</sup>|\[\^[^\]\s]{1,12}\]|\\\*|[*_]")

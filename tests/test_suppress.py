@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from termlint.cli import main
+from termlint.cli.main import main
 
 from conftest import lint
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from termlint.checks import structure_parts as sp
-from termlint.tree import Clause, Segment
+from termlint.rules.structure import parts as sp
+from termlint.parse.tree import Clause, Segment
 
 from conftest import DATA
 

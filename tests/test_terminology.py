@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from termlint.document import Document
-from termlint.engine import Settings, lint_text
-from termlint.fix import fix_text
-from termlint.model import Severity
-from termlint.registry import all_rules
+from termlint.text.document import Document
+from termlint.engine.lint import Settings, lint_text
+from termlint.engine.fix import fix_text
+from termlint.core.model import Severity
+from termlint.rules.registry import all_rules
 
 from conftest import DATA, SEED, SHARED, lint, settings
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 
-from termlint.cli import main
-from termlint.engine import Diagnostic
+from termlint.cli.main import main
+from termlint.core.model import Diagnostic
 from termlint.formats.text import source_lines
-from termlint.model import Severity
+from termlint.core.model import Severity
 
 from conftest import SEED
 

@@ -36,8 +36,8 @@ class Term:
 
 def read_terms(pack: Path) -> list[Term]:
     """One Term per deprecated term of the pack, in pack order."""
-    from termlint.packs import read_pack
-    from termlint.phrases import inflections  # the forms termlint itself matches
+    from termlint.rules.packfiles import read_pack
+    from termlint.text.phrases import inflections  # the forms termlint itself matches
 
     terms = []
     for entry in read_pack(pack)["rules"]:

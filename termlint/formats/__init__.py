@@ -6,11 +6,10 @@ Formats never decide exit codes. Adding a format is adding a module and a line i
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 
-from termlint.engine import Diagnostic
-from termlint.model import RuleMeta
+from termlint.formats import statistics
+from termlint.formats.report import Report
 
 FORMATS = {
     "text": "text",
@@ -22,20 +21,6 @@ FORMATS = {
     "junit": "junit",
 }
 AUTO = "auto"  # github under GitHub Actions, else text (coloured on a terminal): see `resolve`
-
-
-@dataclass(frozen=True)
-class Report:
-    diagnostics: Sequence[Diagnostic]
-    rules: Mapping[str, RuleMeta]  # metadata of every rule that ran, by code
-    errors: Sequence[tuple[str, str]] = ()  # (path, problem) for files that could not be checked
-    files_checked: int = 0
-    sources: Mapping[str, str] = field(default_factory=dict)  # path -> text of each file checked
-    show_source: bool = False
-    statistics: bool = False
-    color: bool = False
-    fixed: int | None = None  # findings fixed by --fix in this run (None: not fixing)
-    unsafe_fixes: bool = False  # count unsafe fixes as fixable
 
 
 def resolve(name: str, environ: Mapping[str, str], isatty: bool) -> tuple[str, bool]:
@@ -50,8 +35,6 @@ def resolve(name: str, environ: Mapping[str, str], isatty: bool) -> tuple[str, b
 
 def render(name: str, report: Report) -> str:
     if report.statistics:
-        from termlint.formats import statistics
-
         return statistics.render(report, as_json=name == "json")
     module = importlib.import_module(f"termlint.formats.{FORMATS[name]}")
     return module.render(report)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from termlint.formats import Report
+from termlint.formats.report import Report
 
 
 def render(report: Report) -> str:

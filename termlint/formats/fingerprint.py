@@ -11,7 +11,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from termlint.engine import Diagnostic
+from termlint.core.model import Diagnostic
 
 
 def fingerprints(diagnostics: Sequence[Diagnostic], sources: Mapping[str, str], with_path: bool = False) -> list[str]:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from termlint.engine import Diagnostic
-from termlint.formats import Report
-from termlint.model import Severity
+from termlint.core.model import Diagnostic, Severity
+from termlint.formats.report import Report
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from termlint.engine import Diagnostic
-from termlint.formats import Report
+from termlint.core.model import Diagnostic, Severity
 from termlint.formats.fingerprint import fingerprints
-from termlint.model import Severity
+from termlint.formats.report import Report
 
 # A drafting slip never breaks a build the way a crash does: error is "major", not "blocker".
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}

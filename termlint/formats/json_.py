@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from termlint.engine import Diagnostic
-from termlint.formats import Report
+from termlint.core.model import Diagnostic
+from termlint.formats.report import Report
 
 
 def as_dict(d: Diagnostic) -> dict[str, Any]:

@@ -13,8 +13,8 @@ from collections import defaultdict
 
 import regex
 
-from termlint.engine import Diagnostic
-from termlint.formats import Report
+from termlint.core.model import Diagnostic
+from termlint.formats.report import Report
 
 _NOT_XML = regex.compile(r"[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 

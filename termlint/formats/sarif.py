@@ -14,10 +14,9 @@ from typing import Any
 from urllib.parse import quote
 
 from termlint import __version__
-from termlint.engine import Diagnostic
-from termlint.formats import Report
+from termlint.core.model import Diagnostic, RuleMeta, Severity
 from termlint.formats.fingerprint import fingerprints
-from termlint.model import RuleMeta, Severity
+from termlint.formats.report import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

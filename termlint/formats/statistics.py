@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from termlint.formats import Report
+from termlint.formats.report import Report
 
 
 def counts(report: Report) -> list[tuple[str, str, int, int]]:

@@ -13,7 +13,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 
-from termlint.engine import Diagnostic
+from termlint.core.model import Diagnostic
+from termlint.formats.github import command, tail
+from termlint.formats.json_ import as_dict
+from termlint.formats.text import Tally, finding_lines, painter
 
 
 class Stream:
@@ -41,8 +44,6 @@ class JsonStream(Stream):
     """One JSON array, written element by element exactly as `json.dumps(..., indent=2)` does."""
 
     def item(self, d: Diagnostic, sources: Mapping[str, str] | None = None) -> str:
-        from termlint.formats.json_ import as_dict
-
         body = json.dumps(as_dict(d), ensure_ascii=False, indent=2).replace("\n", "\n  ")
         return ("[\n  " if self.count == 0 else ",\n  ") + body
 
@@ -54,13 +55,9 @@ class GitHubStream(Stream):
     """GitHub annotations; the errors and the summary line come last, as `github.render` puts them."""
 
     def item(self, d: Diagnostic, sources: Mapping[str, str] | None = None) -> str:
-        from termlint.formats.github import command
-
         return command(d) + "\n"
 
     def end(self, files_checked: int, errors: Sequence[tuple[str, str]]) -> str:
-        from termlint.formats.github import tail
-
         return "".join(line + "\n" for line in tail(self.count, files_checked, errors))
 
 
@@ -68,15 +65,11 @@ class TextStream(Stream):
     """The text format: the finding lines as they come, the summary from counts at the end."""
 
     def __init__(self, color: bool, unsafe_fixes: bool, show_source: bool, fixed: int | None) -> None:
-        from termlint.formats.text import Tally, painter
-
         super().__init__()
         self.paint, self.unsafe, self.show_source, self.fixed = painter(color), unsafe_fixes, show_source, fixed
         self.tally = Tally(unsafe_fixes)
 
     def item(self, d: Diagnostic, sources: Mapping[str, str] | None = None) -> str:
-        from termlint.formats.text import finding_lines
-
         self.tally.add(d)
         shown = (sources or {}) if self.show_source else None
         return "".join(line + "\n" for line in finding_lines(d, self.paint, self.unsafe, shown))

@@ -15,9 +15,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from termlint.engine import Diagnostic
-from termlint.formats import Report
-from termlint.model import Severity
+from termlint.core.model import Diagnostic, Severity
+from termlint.formats.report import Report
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"

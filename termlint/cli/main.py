@@ -1,0 +1,91 @@
+"""Command line: `termlint check|parse|rules|explain`.
+
+Exit status: 0 clean, 1 findings at or above the fail level, 2 usage, configuration or file errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from termlint import __version__
+from termlint.cli import commands
+from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR
+from termlint.core.regexcache import install
+
+COMMANDS = ("check", "parse", "rules", "explain")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
+        args.insert(0, "check")  # `termlint FILE` means `termlint check FILE`, as in ruff
+    install()  # before any module compiles its patterns (see regexcache.py)
+    parser = _parser()
+    try:
+        ns = parser.parse_args(args)
+    except SystemExit as exc:
+        return EXIT_ERROR if exc.code not in (0, None) else EXIT_CLEAN
+    try:
+        return int(ns.run(ns))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: one line for the user (in CI, in a hook), never a traceback
+        if os.environ.get("TERMLINT_DEBUG"):
+            raise
+        print(f"termlint: error: internal error: {type(exc).__name__}: {exc} "
+              "(please report it; TERMLINT_DEBUG=1 shows where)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="termlint",
+        description="Lint draft resolutions and declarations the way a UN editor reads them.",
+    )
+    parser.add_argument("--version", action="version", version=f"termlint {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    check = sub.add_parser("check", help="check files (the default command)")
+    check.add_argument("paths", nargs="*", default=["."], help="files or directories; - reads stdin")
+    check.add_argument("--format", "--output-format", dest="format", default="auto",
+                       choices=commands.format_names(),
+                       help="output format (default: auto = github under GitHub Actions, else text)")
+    check.add_argument("--select", type=_codes, help="only these rule codes or prefixes (comma-separated)")
+    check.add_argument("--ignore", type=_codes, default=(), help="skip these rule codes or prefixes")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"),
+                       help="lowest severity that fails the run (default: warning, or the config's fail-on)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    check.add_argument("--config", type=Path, help="use this termlint.toml or pyproject.toml")
+    check.add_argument("--stdin-filename", help="the name to report (and configure by) when reading -")
+    check.add_argument("--show-source", action="store_true", help="show the line with a caret under each finding")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument("--no-color", action="store_true", help="no colour in text output")
+    commands.add_check_options(check)
+    check.set_defaults(run=commands.check)
+
+    parse = sub.add_parser("parse", help="show the clause structure termlint reads in a file")
+    parse.add_argument("path")
+    parse.add_argument("--format", choices=("tree", "json"), default="tree")
+    parse.set_defaults(run=commands.parse)
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--config", type=Path, help="include the packs this configuration adds")
+    rules.set_defaults(run=commands.rules)
+
+    explain = sub.add_parser("explain", help="document one rule, with its examples")
+    explain.add_argument("code")
+    explain.add_argument("--config", type=Path, help="include the packs this configuration adds")
+    explain.set_defaults(run=commands.explain)
+    return parser
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for c in value.split(",") if c.strip())

@@ -1,0 +1,110 @@
+"""Value types shared by every part of termlint: severities, edits, fixes, findings, rule metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Literal
+
+CATEGORIES = ("terminology", "consistency", "spelling", "citation", "structure", "punctuation")
+Category = Literal["terminology", "consistency", "spelling", "citation", "structure", "punctuation"]
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (expected error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] (character offsets in the decoded text) with `replacement`."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A set of non-overlapping edits that together repair one finding.
+
+    `safe` fixes are applied by `--fix`; unsafe ones only with `--unsafe-fixes`.
+    """
+
+    edits: tuple[Edit, ...]
+    safe: bool = True
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule reports: a span of the document's text and a message.
+
+    `severity` None means the rule's default severity.
+    """
+
+    code: str
+    start: int
+    end: int
+    message: str
+    severity: Severity | None = None
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    """A documented case of a rule, run by the test suite and shown by `termlint explain`.
+
+    kind "bad" must raise the rule at least once, "good" must not raise it, and "fixed"
+    (paired with the preceding bad example) is what `--fix` must turn the bad text into.
+    """
+
+    kind: Literal["good", "bad", "fixed"]
+    text: str
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    code: str
+    name: str
+    category: Category
+    severity: Severity
+    summary: str
+    description: str = ""
+    scope: frozenset[str] | None = None  # clause kinds the rule reads; None: the whole text
+    fixable: bool = False
+    needs_structure: bool = False  # True: runs only on texts that parse as a resolution
+    source: str = ""  # where the convention or term comes from (a pack's source, a manual)
+    pack: str = ""  # the pack the rule comes from ("" for built-in Python rules)
+    examples: tuple[Example, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A finding placed in its file: what every output format prints."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    fix: Fix | None
+    start: int  # character offsets in the decoded text, for fixes
+    end: int
+    edit_positions: tuple[tuple[int, int, int, int], ...] = ()  # (line, col, end_line, end_col) per fix edit

@@ -1,0 +1,96 @@
+"""The I/O-free core: lint one text with a set of rules.
+
+`lint_text` is what the CLI, the tests, the benchmark and editor integrations call. It
+parses, runs each selected rule over the clauses in its scope, turns offsets into
+lines and columns once, applies severity overrides and in-text suppressions, and
+returns sorted, de-duplicated diagnostics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from termlint.core.model import Diagnostic, Finding, RuleMeta, Severity
+from termlint.engine.suppress import Suppressions
+from termlint.parse.parser import parse
+from termlint.rules.context import Context, Rule
+from termlint.rules.own import PARSE_RULE
+from termlint.text.document import Document
+
+
+@dataclass
+class LintResult:
+    document: Document
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # problems that make the exit status 2
+    unused_directives: list[Diagnostic] = field(default_factory=list)
+    rules: dict[str, RuleMeta] = field(default_factory=dict)  # metadata of every rule that ran
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the engine needs from the configuration for one file."""
+
+    rules: Sequence[Rule]
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    words: frozenset[str] = frozenset()  # the user's extra spelling words
+    parse_rule_enabled: bool = True
+    packs: tuple[Any, ...] = ()  # the user's extra packs (their [[titles]] protect official titles)
+
+
+def lint_text(text: str | Document, settings: Settings, path: str = "<text>") -> LintResult:
+    """Lint one text. Never raises for any input text; rule failures become errors."""
+    document = text if isinstance(text, Document) else Document.from_text(text, path)
+    tree, problems = parse(document.text)
+    ctx = Context(document, tree, settings.options, settings.words, tuple(settings.packs))
+    metas: dict[str, RuleMeta] = {PARSE_RULE.code: PARSE_RULE}
+    findings: list[Finding] = []
+    result = LintResult(document)
+    if settings.parse_rule_enabled:
+        findings.extend(Finding(PARSE_RULE.code, p.start, p.end, p.message) for p in problems)
+    for rule in settings.rules:
+        meta = rule.meta
+        metas[meta.code] = meta
+        if meta.needs_structure and not ctx.is_resolution:
+            continue
+        try:
+            findings.extend(rule.check(ctx))
+        except TimeoutError as exc:  # a kind that runs user patterns says which pack and rule
+            result.errors.append(str(exc) if str(exc) and str(exc) != "regex timed out" else
+                                 f"rule {meta.code} ({meta.pack or 'built-in'}) took too long on this text: "
+                                 "its pattern backtracks catastrophically; fix or remove the pattern")
+        except Exception as exc:  # a rule's bug must not stop the other rules or files
+            result.errors.append(f"internal error in rule {meta.code}: {type(exc).__name__}: {exc}")
+    comments = ctx.protected.comments
+    suppressions = Suppressions.of(document)
+    seen: set[tuple[str, int, int, str]] = set()
+    for f in sorted(findings, key=lambda f: (f.start, f.end, f.code)):
+        key = (f.code, f.start, f.end, f.message)
+        if key in seen or comments.overlaps(f.start, max(f.end, f.start + 1)):
+            continue
+        seen.add(key)
+        line, column = document.position(f.start)
+        if suppressions.suppresses(f.code, line, f.start, f.end):
+            continue
+        end_line, end_column = document.position(f.end)
+        meta = metas[f.code]
+        severity = settings.severities.get(f.code, f.severity or meta.severity)
+        if f.severity is not None and f.code in settings.severities:
+            severity = min(f.severity, settings.severities[f.code])  # an exemption stays at most its level
+        result.diagnostics.append(Diagnostic(
+            document.path, line, column, end_line, end_column, f.code, meta.name, meta.category,
+            severity, f.message, f.fix, f.start, f.end,
+            tuple(document.position(e.start) + document.position(e.end) for e in f.fix.edits) if f.fix else (),
+        ))
+    result.unused_directives = suppressions.unused(document.path, metas)
+    result.rules = metas
+    return result
+
+
+def with_path(result: LintResult, path: str) -> LintResult:
+    """The same result reported under another path (for --stdin-filename)."""
+    result.diagnostics = [replace(d, path=path) for d in result.diagnostics]
+    return result

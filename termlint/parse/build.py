@@ -1,0 +1,261 @@
+"""Build termlint's clause tree from the blocks the grammar placed (see parse.py)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from termlint.parse.tree import Clause, Segment
+from termlint.text.protect import matches_at, positions
+
+_FIELD_KINDS = {
+    "SYMBOL": "symbol", "DISTR": "distribution", "DATE": "date", "SESSION": "session",
+    "AGENDA": "agenda", "SPONSORS": "sponsors", "REPORT": "report",
+}
+_OP_LABEL = regex.compile(r"(\d{1,3}(?:\s?(?:bis|ter|quater))?)\.\s+")
+# Stdlib `re` is faster per call than `regex`; [^\S\x1c-\x1f] is regex's \s in `re`. Its \d lacks
+# the digits of the newest Unicode scripts: when it fails, _OP_LABEL has the last word.
+_SPACE = r"[^\S\x1c-\x1f]"
+_OP_LABEL_FAST = re.compile(rf"(\d{{1,3}}(?:{_SPACE}?(?:bis|ter|quater))?)\.{_SPACE}+")
+_SUB_LABEL = re.compile(rf"\(([a-z]{{1,3}}|[ivxlc]+)\){_SPACE}+")
+_FOOTNOTE_LABEL = regex.compile(r"(?:<sup>(\w+)</sup>|\[\^([^\]\s]+)\]:|\\?(\*))\s*")
+_ITALIC_LEAD = re.compile(rf"\*(?!{_SPACE})([^*\n]+)\*")  # greedy = lazy here: the run cannot hold a "*"
+_PLAIN_LEAD = regex.compile(
+    r"(?:(?:Also|Further|Again|Once\s+again|\p{Lu}\p{Ll}+ly)\s+)?\p{Lu}[\p{L}-]*"
+    r"(?:\s+(?:also|further|again|upon|on|with|in|mind|note|of|deep|grave|serious|concern|"
+    r"appreciation|satisfaction|regret|alarm|particular))*"
+)
+_ROMAN = regex.compile(r"[ivxlc]+")
+
+
+def build_tree(text: str, shape: Any, aside: list[Any]) -> Clause:
+    """`shape` is parse.Node("start", ...); `aside` holds footnote, page-break and artefact blocks."""
+    builder = _Builder(text)
+    root = Clause("document", 0, len(text), (Segment(0, len(text)),), text=text)
+    front, *resolutions = shape.parts
+    root.children.extend(builder.front(front, has_resolution=bool(resolutions)))
+    root.children.extend(builder.resolution(node) for node in resolutions)
+    for block in aside:
+        if block.kind == "FOOTNOTE":
+            root.children.append(builder.footnote(block))
+        else:
+            root.children.append(builder.clause("pagebreak" if block.kind == "PAGEBREAK" else "artefact", block))
+    root.children.sort(key=lambda c: c.start)
+    _attach_footnotes(root)
+    return root
+
+
+_MARKER = regex.compile(r"<sup>(\w+)</sup>|\[\^([^\]\s]+)\](?!:)|\\(\*)")
+_MARKER_OPENINGS = ("<sup>", "[^", "\\*")  # every footnote marker pattern starts with one of these
+
+
+@lru_cache(maxsize=2)
+def marker_candidates(text: str) -> tuple[int, ...]:
+    """Where a footnote marker may start: each "<sup>", "[^" and "\\*" of the text, in order,
+    found by one-character scans; the tree builder and the FN rules (checks/footnotes.py) read them."""
+    return tuple(i for i in positions(text, "<[\\") if text.startswith(_MARKER_OPENINGS, i))
+
+
+def find_markers(pattern: Any, text: str) -> list[Any]:
+    """pattern.finditer(text), for a pattern whose every match starts at a marker candidate."""
+    return matches_at(pattern, text, marker_candidates(text))
+
+
+def _attach_footnotes(root: Clause) -> None:
+    """Link each footnote to the innermost clause that holds its first marker.
+
+    The markers are found in the whole text at once: a marker holds no white space, so it
+    never spans the space that joins a clause's segments, and the markers inside a segment are
+    those a scan of the clause's own text finds.
+    """
+    notes = {c.label: c for c in root.children if c.kind == "footnote"}
+    if not notes:
+        return
+    found = [(m.start(), m.end(), next(g for g in m.groups() if g)) for m in find_markers(_MARKER, root.text)]
+    if not found:
+        return
+    starts = [start for start, _, _ in found]
+    for clause in root.walk():
+        if clause.kind in ("document", "resolution", "header", "annex", "footnote"):
+            continue  # containers: their text is their children's
+        for seg in clause.segments:
+            i = bisect.bisect_left(starts, seg.start)
+            while i < len(found) and found[i][0] < seg.end:
+                if found[i][1] <= seg.end:
+                    note = notes.pop(found[i][2], None)
+                    if note is not None:
+                        clause.footnotes.append(note)
+                        if not notes:
+                            return
+                i += 1
+
+
+class _Builder:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def clause(self, kind: str, block: Any) -> Clause:
+        segments = tuple(block.segments)
+        if len(segments) == 1:
+            return Clause(kind, block.start, block.end, segments, text=self.text[segments[0].start:segments[0].end])
+        joined = " ".join(self.text[s.start:s.end] for s in segments)
+        return Clause(kind, block.start, block.end, segments, text=joined)
+
+    def front(self, node: Any, has_resolution: bool) -> list[Clause]:
+        header = Clause("header", 0, 0)
+        out: list[Clause] = []
+        last_heading: Clause | None = None
+        for part in node.parts:
+            if hasattr(part, "rule"):  # a header field
+                header.children.append(self.clause(_FIELD_KINDS[part.parts[0].kind], part.parts[0]))
+            elif part.kind == "DATE" and has_resolution:
+                header.children.append(self.clause("date", part))
+            elif part.kind == "HEADING":
+                last_heading = self.clause("heading", part)
+                out.append(last_heading)
+            else:
+                out.append(self.paragraph(part))
+        if has_resolution and last_heading is not None:
+            last_heading.kind = "title"
+        if header.children:
+            header.start, header.end = header.children[0].start, header.children[-1].end
+            header.segments = (Segment(header.start, header.end),)
+            out.insert(0, header)
+        return out
+
+    def paragraph(self, block: Any) -> Clause:
+        kind = {"HEADING": "heading", "CLOSING": "closing"}.get(block.kind, "paragraph")
+        return self.clause(kind, block)
+
+    def resolution(self, node: Any) -> Clause:
+        chapeau_block, *rest = node.parts
+        chapeau = self.clause("chapeau", chapeau_block)
+        res = Clause("resolution", chapeau.start, chapeau.end, children=[chapeau])
+        for part in rest:
+            if part.rule == "preamble":
+                for item in part.parts:
+                    res.children.append(self.headed("preambular", item) if hasattr(item, "rule")
+                                        else self.clause("heading", item))
+            elif part.rule == "operative_part":
+                for item in part.parts:
+                    if not hasattr(item, "rule"):
+                        res.children.append(self.clause("heading", item))
+                    else:
+                        res.children.append(self.headed("operative" if item.rule == "operative" else "paragraph", item))
+            elif part.rule == "closing":
+                res.children.extend(self.closing(part))
+        res.end = res.children[-1].end
+        res.segments = (Segment(res.start, res.end),)
+        res.text = self.text[res.start:res.end]
+        return res
+
+    def headed(self, kind: str, node: Any) -> Clause:
+        """A recital or operative paragraph with its lead phrase and sub-paragraphs."""
+        first, *subs = node.parts
+        clause = self.clause(kind, first)
+        offset = 0
+        if kind == "operative":
+            m = _OP_LABEL_FAST.match(clause.text) or _OP_LABEL.match(clause.text)
+            if m:
+                clause.label, offset = m.group(1), m.end()
+        if kind in ("preambular", "operative"):
+            self._set_lead(clause, offset)
+        self._nest(clause, [self.sub(b) for b in subs])
+        return clause
+
+    def sub(self, block: Any) -> Clause:
+        clause = self.clause("subparagraph", block)
+        m = _SUB_LABEL.match(clause.text)
+        if m:
+            clause.label = f"({m.group(1)})"
+        elif clause.text[:1] in "-•–":
+            clause.label = "•"  # a bulleted item
+        return clause
+
+    @staticmethod
+    def _nest(parent: Clause, subs: list[Clause]) -> None:
+        """(a), (b) under the paragraph; (i), (ii) under the lettered item they follow.
+
+        "(i)" after "(h)" is the ninth letter; "(c)" after "(b)" is a letter unless "(b)"
+        already holds roman items up to "(xcix)".
+        """
+        letter: Clause | None = None
+        for sub in subs:
+            name = sub.label.strip("()")
+            if letter is not None and _is_next_roman(name, letter):
+                letter.children.append(sub)
+                letter.end = max(letter.end, sub.end)
+            else:
+                parent.children.append(sub)
+                letter = sub
+        if parent.children:
+            parent.end = max(parent.end, parent.children[-1].end)
+
+    def _set_lead(self, clause: Clause, offset: int) -> None:
+        m = _ITALIC_LEAD.match(clause.text, offset)  # at `offset`, not on a copy of the rest
+        if m:
+            lead = m.group(1).rstrip(" ,")
+            start = offset + 1 + (len(m.group(1)) - len(m.group(1).lstrip()))
+            clause.lead_italic = True
+        else:
+            m = _PLAIN_LEAD.match(clause.text, offset)
+            if not m:
+                return
+            lead, start = m.group(0), offset
+        clause.lead = lead.strip()
+        clause.lead_start = clause.offset_of(start)
+        clause.lead_end = clause.offset_of(start + len(clause.lead))
+
+    def closing(self, node: Any) -> list[Clause]:
+        first, *rest = node.parts
+        closing = self.clause("closing", first)
+        out = [closing]
+        annex: Clause | None = None
+        for block in rest:
+            if block.kind == "DATE" and annex is None and len(closing.children) == 0:
+                closing.children.append(self.clause("date", block))
+                closing.end = block.end
+                continue
+            if annex is None:
+                annex = Clause("annex", block.start, block.end)
+                out.append(annex)
+            annex.children.append(self.paragraph(block) if block.kind != "PARA_SUB" else self.sub(block))
+            annex.end = block.end
+        if annex is not None:
+            annex.segments = (Segment(annex.start, annex.end),)
+            annex.text = self.text[annex.start:annex.end]
+        return out
+
+    def footnote(self, block: Any) -> Clause:
+        clause = self.clause("footnote", block)
+        m = _FOOTNOTE_LABEL.match(clause.text)
+        if m:
+            clause.label = next(g for g in m.groups() if g)
+        return clause
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a lower-case roman numeral, None when it is not one."""
+    if not numeral or not _ROMAN.fullmatch(numeral):
+        return None
+    total = 0
+    for i, ch in enumerate(numeral):
+        value = _ROMAN_VALUES[ch]
+        total += -value if i + 1 < len(numeral) and _ROMAN_VALUES[numeral[i + 1]] > value else value
+    return total
+
+
+def _is_next_roman(name: str, letter: Clause) -> bool:
+    value = roman_value(name)
+    if value is None:
+        return False
+    if not letter.children:
+        return value == 1 and letter.label != "(h)"
+    return value == (roman_value(letter.children[-1].label.strip("()")) or 0) + 1

@@ -1,0 +1,354 @@
+"""Where a draft uses and defines acronyms: the analysis behind the AC rules.
+
+A text is read in *units*, each of which must define its own acronyms: the body of each
+resolution (chapeau to closing lines) and each annex (an annex is a separate text), or
+the whole text when it is not a resolution. Headers, titles and footnotes are not read:
+a title is a text of its own and footnotes hold citations and symbols.
+
+An acronym is a word of two or more capitals, possibly with digits or hyphenated parts
+(INTERPOL, COVID-19, UN-Women, ICTs); it is *defined* where it stands alone in
+parentheses after the full name, `United Nations Office on Drugs and Crime (UNODC)`, or
+in a `(hereinafter “ACR”)` clause. Not acronyms: roman numerals (XXVI), document symbols
+(A/RES/75/10), capitals inside quotations, code or URLs, and lines set in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from regex import escape as re_escape
+
+from termlint.parse.tree import Clause
+from termlint.rules.context import Context
+from termlint.text.prose import compiled, non_prose_spans
+from termlint.text.protect import SpanSet
+
+# Capitals (an ampersand inside: R&D), digits after them, then hyphenated parts.
+_TOKEN = r"(?<![\p{L}\p{N}&'’])([A-Z][A-Z&]*[A-Z][A-Z0-9]*(?:[-‑][\p{L}\p{N}]+)*s?)(?![\p{L}\p{N}&])"
+_ROMAN = r"M{0,4}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})"
+# What may stand between "(" and a defined acronym, and between it and ")".
+_DEF_BEFORE = (r"\(\s*(?:(?:hereinafter|hereafter)(?:\s+(?:referred\s+to|called|cited|known))?(?:\s+as)?\s*)?"
+               r"(?:the\s+)?[\"“]?$")
+_DEF_AFTER = r"^[\"”]?(?:\s+[a-z]+)?\s*\)"  # (UNODC), (“ACR”), (the CLOUT system)
+_BODY_KINDS = frozenset({"chapeau", "preambular", "operative", "subparagraph", "paragraph", "closing", "heading"})
+_PLAIN_KINDS = frozenset({"paragraph", "heading", "preambular", "operative", "subparagraph", "chapeau", "closing"})
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    acronym: str  # normalised: plain hyphens, no plural s
+    start: int
+    end: int
+    definition: bool
+    part: str = ""  # "preamble" or "operative" in a resolution: each part may define once
+    quoted: bool = False  # a definition inside a quoted title: it tells the reader, but is not ours to drop
+
+
+@dataclass
+class Unit:
+    """One text that must define its own acronyms, and the acronyms in it, in order."""
+
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    occurrences: list[Occurrence] = field(default_factory=list)
+    _initials: dict[str, set[int]] | None = field(default=None, repr=False, compare=False)
+    _definitions: dict[str, Occurrence] | None = field(default=None, repr=False, compare=False)
+
+    def find(self, text: str, phrase: str) -> int:
+        """Where `phrase` first occurs within the unit's text, or -1."""
+        for start, end in self.spans:
+            at = text.find(phrase, start, end)
+            if at >= 0:
+                return at
+        return -1
+
+    def first_definition(self, acronym: str) -> Occurrence | None:
+        if self._definitions is None:  # once per unit, not one pass over the occurrences per acronym
+            self._definitions = {}
+            for o in self.occurrences:
+                if o.definition:
+                    self._definitions.setdefault(o.acronym, o)
+        return self._definitions.get(acronym)
+
+    def spelled_out(self, text: str, acronym: str) -> Iterator[tuple[int, int]]:
+        """In span order, each span's first phrase that spells `acronym` (see `spelled_out`).
+
+        Only the spans where every letter of the acronym opens a word can hold one: an index
+        of those initials, built once per unit, spares a report with hundreds of acronyms from
+        reading every paragraph once per acronym.
+        """
+        letters = set(_letters(acronym))
+        if not letters:
+            return
+        if self._initials is None:
+            self._initials = _initials_index(text, self.spans)
+        candidates: set[int] | None = None
+        for letter in letters:
+            candidates = self._initials.get(letter, set()) if candidates is None else candidates & self._initials.get(letter, set())
+            if not candidates:
+                return
+        for k in sorted(candidates or ()):
+            found = spelled_out(text, acronym, *self.spans[k])
+            if found is not None:
+                yield found
+
+
+def units(ctx: Context) -> list[Unit]:
+    """The units of the document, each with its acronym occurrences (read once per context:
+    the four AC rules share them)."""
+    return ctx.shared("acronyms.units", lambda: _read_units(ctx))
+
+
+def _read_units(ctx: Context) -> list[Unit]:
+    text = ctx.text
+    skipped = hidden_spans(ctx)
+    quotes = ctx.protected.quotes
+    capital_lines: dict[int, bool] = {}
+    found = []
+    for segments in _unit_segments(ctx.tree):
+        unit = Unit(spans=[(start, end) for start, end, _ in segments])
+        for start, end, part in segments:
+            unit.occurrences.extend(_occurrences(text, start, end, part, skipped, quotes, capital_lines))
+        if unit.occurrences:
+            found.append(unit)
+    return found
+
+
+def hidden_spans(ctx: Context) -> Any:
+    """The spans acronyms are not read in (not prose: comments, code, symbols), as a SpanSet,
+    once per context (the AC rules ask too, for where a definition would not count)."""
+    return ctx.shared("acronyms.hidden", lambda: SpanSet.of(non_prose_spans(ctx.text, ctx.protected)))
+
+
+def _unit_segments(tree: Clause) -> Iterator[list[tuple[int, int, str]]]:
+    if not tree.is_resolution:
+        yield _segments(tree, _PLAIN_KINDS)
+        return
+    for clause in tree.walk():
+        if clause.kind == "resolution":
+            yield _segments(clause, _BODY_KINDS)
+        elif clause.kind == "annex":
+            yield _segments(clause, _PLAIN_KINDS | {"annex"}, within_annex=True)
+
+
+_PREAMBLE = frozenset({"chapeau", "preambular"})
+
+
+def _segments(root: Clause, kinds: frozenset[str], within_annex: bool = False) -> list[tuple[int, int, str]]:
+    """The segments of the clauses of `kinds` under `root`, in order, without nested annexes,
+    each with the part of the resolution it belongs to (preamble or operative)."""
+    found: list[tuple[int, int, str]] = []
+
+    def visit(clause: Clause, part: str) -> None:
+        if clause.kind in _PREAMBLE:
+            part = "preamble"
+        elif clause.kind in ("operative", "closing"):
+            part = "operative"
+        if clause.kind in kinds:
+            found.extend((s.start, s.end, part) for s in clause.segments)
+        for child in clause.children:
+            if child.kind == "annex" and not within_annex:
+                continue
+            if child.kind in ("footnote", "header", "title"):
+                continue
+            visit(child, part)
+
+    visit(root, "")
+    merged: list[tuple[int, int, str]] = []
+    for start, end, part in sorted(set(found)):
+        if merged and start < merged[-1][1]:  # a parent's span repeats its children's text
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2])
+        else:
+            merged.append((start, end, part))
+    return merged
+
+
+def _occurrences(text: str, start: int, end: int, part: str, skipped: Any, quotes: Any,
+                 capital_lines: dict[int, bool]) -> Iterator[Occurrence]:
+    for m in compiled(_TOKEN).finditer(text, start, end):
+        token_start, token_end = m.span()
+        if skipped.overlaps(token_start, token_end):
+            continue
+        before = text[token_start - 1] if token_start else " "
+        after = text[token_end] if token_end < len(text) else " "
+        if before in "_@#=\\" or after in "_@#=\\":
+            continue
+        for acronym, a_start, a_end in _split(m.group(), token_start):
+            if not acronym.strip(_ROMAN_LETTERS) and compiled(_ROMAN).fullmatch(acronym):
+                continue
+            if _in_capital_line(text, a_start, capital_lines):
+                continue
+            definition = _is_definition(text, a_start, a_end)
+            quoted = quotes.covering(a_start, a_end)
+            if quoted and quoted[1] - quoted[0] <= len(acronym) + 3:
+                quoted = None  # (hereinafter “ACR”): the quotation marks are the definition's own
+            if quoted and not definition:
+                continue  # quoted (a title, another text's words): mentioned, not used
+            yield Occurrence(normalise(acronym), a_start, a_end, definition, part, bool(quoted))
+
+
+_ROMAN_LETTERS = "MDCLXVI"  # a token of other letters cannot be a roman numeral: no regex asked
+
+
+def _split(token: str, offset: int) -> Iterator[tuple[str, int, int]]:
+    """The acronyms of a token: ICT-based -> ICT; UNEP-INTERPOL -> UNEP, INTERPOL; COVID-19 whole."""
+    if "-" not in token and "‑" not in token:
+        yield token, offset, offset + len(token)
+        return
+    parts = compiled(r"[-‑]").split(token)
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if part[:1].islower() and not any(c.isdigit() for c in part):  # ICT-based, UN-led, COVID-19-related
+            break
+        kept.append(part)  # COVID-19, UN-Women, and the slip COVID-l9 shown whole
+    if len(kept) > 1 and all(len(p) >= 2 and p.isupper() and p.isalpha() for p in kept):
+        position = offset
+        for part in kept:
+            yield part, position, position + len(part)
+            position += len(part) + 1
+        return
+    whole = token[: sum(len(p) for p in kept) + len(kept) - 1]
+    yield whole, offset, offset + len(whole)
+
+
+def normalise(acronym: str) -> str:
+    """UN‑Women -> UN-Women; ICTs -> ICT (a plural s after capitals)."""
+    acronym = acronym.replace("‑", "-")
+    if len(acronym) > 2 and acronym.endswith("s") and acronym[-2].isupper():
+        acronym = acronym[:-1]
+    return acronym
+
+
+def _is_definition(text: str, start: int, end: int) -> bool:
+    if ")" not in text[end:end + 9]:  # both windows below end within these nine characters
+        return False
+    if not compiled(_DEF_AFTER).search(text[end:end + 8]):
+        plural = text[end:end + 1] == "s" and compiled(_DEF_AFTER).search(text[end + 1:end + 9])
+        if not plural:
+            return False
+    window = text[max(0, start - 60):start]
+    m = compiled(_DEF_BEFORE).search(window)
+    if not m:
+        return False
+    opener = max(0, start - 60) + m.start()
+    previous = text[:opener].rstrip()[-1:]
+    return bool(previous) and (previous.isalpha() or previous in ")”’*_")
+
+
+def _capitals(line: str) -> bool:
+    """Most of the line's words (two letters or more) are in capitals."""
+    words = compiled(r"\p{L}{2,}").findall(line)
+    upper = sum(map(str.isupper, words))
+    return bool(words) and (upper == len(words) or len(words) >= 3 and upper >= 0.6 * len(words))
+
+
+def _ascii_capitals(line: str) -> bool:
+    """`_capitals` for an ASCII line (most are), without reading every word: the words in
+    capitals are counted first (few), then the words only until there are too many of them."""
+    upper = len(_ASCII_UPPER.findall(line))
+    count = 0
+    for _ in _ASCII_WORDS.finditer(line):
+        count += 1
+        if count > upper and upper < 0.6 * count:
+            return False  # neither all words nor 60% of them, however many more there are
+    return count > 0 and (upper == count or count >= 3 and upper >= 0.6 * count)
+
+
+_ASCII_WORDS = re.compile(r"[A-Za-z]{2,}")
+# a maximal run of two capitals or more (the look-behind after the first capital lets the
+# standard library skip to capitals, instead of trying the look-behind everywhere)
+_ASCII_UPPER = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]+(?![A-Za-z])")
+
+
+def _in_capital_line(text: str, offset: int, memo: dict[int, bool]) -> bool:
+    """Whether the line holding `offset` is set in capitals (RESOLUTION 1454 (2002), cover pages)."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    if line_start not in memo:
+        line_end = text.find("\n", offset)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        memo[line_start] = _ascii_capitals(line) if line.isascii() else _capitals(line)
+    return memo[line_start]
+
+
+def line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+_SMALL_WORDS = frozenset({"of", "on", "and", "for", "the", "to", "in", "against", "at", "by", "de", "la",
+                          "des", "du", "et", "with", "from"})
+
+
+def spelled_out(text: str, acronym: str, start: int, stop: int | None = None) -> tuple[int, int] | None:
+    """The first phrase in text[start:stop] whose capitalised words' initials spell `acronym`
+    (United Nations Office on Drugs and Crime -> UNODC); small words may stand between."""
+    letters = _letters(acronym)
+    if not letters:
+        return None
+    stop = len(text) if stop is None else stop
+    at = start
+    for letter in letters:  # the initials must occur in order, or no phrase can spell them
+        at = text.find(letter, at, stop) + 1
+        if not at:
+            return None
+    piece = _piece(text, start, stop)
+    word = compiled(_WORD)
+    # Only the words with the right initial can open the phrase: they are found in one scan,
+    # and the words after each are read one by one (most phrases fail at the first or second).
+    for m in compiled(_OPENING.format(re_escape(letters[0]))).finditer(piece):
+        w, w_end = m.group(), m.end()
+        k, end = 0, 0
+        while True:
+            if w[0] == letters[k] and not (len(w) > 1 and w.isupper()):  # not another acronym
+                k, end = k + 1, w_end
+                if k == len(letters):
+                    break
+            elif not (k > 0 and w in _SMALL_WORDS):  # only lower-case small words may stand between
+                break
+            following = word.search(piece, w_end)
+            if following is None:
+                break
+            w, w_end = following.group(), following.end()
+        phrase = piece[m.start():end]
+        if k == len(letters) and not any(c in phrase for c in "\n\"“”()[];"):
+            return start + m.start(), start + end
+    return None
+
+
+def _letters(acronym: str) -> list[str]:
+    """The initials a spelled-out phrase must have (none for an acronym of one or over ten)."""
+    letters = [c for c in acronym if c.isalpha() and c.isupper()]
+    return letters if 2 <= len(letters) <= 10 else []
+
+
+# A word of a phrase: letters, then letters, apostrophes and hyphens (Member-State's). A word
+# opening with a given letter: one not preceded by a letter and the rest of its word.
+_WORD = r"\p{L}[\p{L}'’\-]*"
+_OPENING = r"(?<!\p{{L}}[\p{{L}}'’\-]*){}[\p{{L}}'’\-]*"
+# The text of each span of one text (every undefined acronym searches the same spans): one text kept.
+_PIECES: dict[str, Any] = {"text": None, "spans": {}}
+
+
+def _initials_index(text: str, spans: list[tuple[int, int]]) -> dict[str, set[int]]:
+    """Capital -> the spans where it opens a word: a phrase spelling an acronym needs each of its
+    letters so (a word opens after a non-letter; capitals inside a word are not counted)."""
+    index: dict[str, set[int]] = {}
+    opening = compiled(_OPENING_CAPITAL)
+    for k, (start, stop) in enumerate(spans):
+        for letter in set(opening.findall(_piece(text, start, stop))):
+            index.setdefault(letter, set()).add(k)
+    return index
+
+
+_OPENING_CAPITAL = r"(?<!\p{L})\p{Lu}"
+
+
+def _piece(text: str, start: int, stop: int) -> str:
+    if _PIECES["text"] is not text:
+        _PIECES["text"], _PIECES["spans"] = text, {}
+    spans = _PIECES["spans"]
+    found = spans.get((start, stop))
+    if found is None:
+        found = spans[(start, stop)] = text[start:stop]
+    return found  # type: ignore[no-any-return]

@@ -1,0 +1,83 @@
+"""The one protocol every rule follows, and the context a rule reads.
+
+A rule is an object with `meta` (RuleMeta) and `check(ctx)` yielding Findings. Data rules are
+built from TOML packs by the kinds listed in termlint/rules/packs.py (KINDS); Python rules are
+classes in the modules of each family (termlint/rules/<family>/), listed in a module's `RULES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Protocol, TypeVar
+
+from termlint.core.model import Finding, RuleMeta
+from termlint.parse.tree import Clause
+from termlint.rules.titles import title_set
+from termlint.text.document import Document
+from termlint.text.protect import ProtectedSpans
+
+T = TypeVar("T")
+
+
+class Rule(Protocol):
+    meta: RuleMeta
+
+    def check(self, ctx: Context) -> Iterable[Finding]: ...
+
+
+@dataclass
+class Context:
+    """What a rule sees of one document. Expensive views are computed once, on first use."""
+
+    document: Document
+    tree: Clause
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # rule code -> options
+    words: frozenset[str] = frozenset()  # the user's extra spelling words (config `words`)
+    packs: tuple[Any, ...] = ()  # the user's extra pack paths: their [[titles]] join the bundled ones
+    _shared: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @cached_property
+    def is_resolution(self) -> bool:
+        return self.tree.is_resolution
+
+    def clauses(self, kinds: Iterable[str] | None) -> Iterator[Clause]:
+        """Clauses of the given kinds in document order (None: the whole document)."""
+        if kinds is None:
+            yield self.tree
+            return
+        wanted = frozenset(kinds)
+        for clause in self._walked:
+            if clause.kind in wanted:
+                yield clause
+
+    @cached_property
+    def _walked(self) -> tuple[Clause, ...]:
+        """Every clause in document order, walked once (each rule asks for its kinds)."""
+        return tuple(self.tree.walk())
+
+    def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A view of this document that several rules read (the citations, the acronym units...),
+        computed by the first rule that asks and kept with the Context, so nothing outlives the
+        document. `key` names the view; modules prefix it with their own name."""
+        if key not in self._shared:
+            self._shared[key] = compute()
+        return self._shared[key]  # type: ignore[no-any-return]
+
+    def options_for(self, code: str) -> Mapping[str, Any]:
+        return self.options.get(code, {})
+
+    @cached_property
+    def titles(self) -> Any:
+        """Official titles and agreed language in the text (termlint/rules/titles.py): terms there stay."""
+        return title_set(tuple(self.packs)).spans(self.text)
+
+    @cached_property
+    def protected(self) -> Any:
+        """Spans rules treat with care: quotations, instrument titles, comments (see protect.py)."""
+        return ProtectedSpans.of(self.text)

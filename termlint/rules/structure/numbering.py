@@ -1,0 +1,167 @@
+"""Numbering: operative paragraphs 1, 2, 3 (ST131); sub-paragraphs (a), (b) and (i), (ii) (ST132)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from termlint.core.model import Finding, RuleMeta, Severity
+from termlint.parse.build import roman_value
+from termlint.parse.tree import Clause
+from termlint.rules.context import Context
+from termlint.rules.structure.parts import (
+    SUFFIX_ORDER,
+    examples,
+    number,
+    parts_of,
+    resolution,
+)
+
+_SOURCE = "United Nations Editorial Manual, “Paragraphs and subparagraphs”; “Resolutions and other formal decisions”, II.D"
+
+
+def _label_span(c: Clause) -> tuple[int, int]:
+    return c.start, c.start + max(1, len(c.label) + (1 if c.kind == "operative" else 0))
+
+
+@dataclass(frozen=True)
+class OperativeNumbering:
+    meta: RuleMeta = RuleMeta(
+        code="ST131", name="operative-numbering", category="structure", severity=Severity.WARNING,
+        summary="Operative paragraphs not numbered 1, 2, 3 in order (a gap, a repeat, a step back)",
+        description=(
+            "Operative paragraphs are numbered consecutively from 1. A missing number, a number used\n"
+            "twice or a number lower than the one before usually means a paragraph was deleted, added or\n"
+            "moved in negotiation. Drafts may add paragraphs as `5 bis`, `5 ter` after 5: that is\n"
+            "accepted. Numbered lists inside a paragraph (after a colon) and annexes numbered anew are\n"
+            "not operative paragraphs and are not checked. No fix: renumbering would break references to\n"
+            "paragraphs elsewhere in the text."
+        ),
+        scope=frozenset({"operative"}), needs_structure=True, source=_SOURCE,
+        examples=examples(
+            ("bad", resolution("*Recalling* its resolution 74/174,", "1. *Encourages* Member States to act;",
+                               "3. *Invites* Member States to provide resources.")),
+            ("good", resolution("*Recalling* its resolution 74/174,", "1. *Encourages* Member States to act;",
+                                "1 bis. *Also encourages* Member States to report;",
+                                "2. *Invites* Member States to provide resources.")),
+            ("bad", resolution("*Recalling* its resolution 74/174,", "1. *Encourages* Member States to act;",
+                               "2. *Requests* the Secretary-General to report;", "2. *Invites* Member States to act.")),
+            ("bad", resolution("*Recalling* its resolution 74/174,", "1. *Encourages* Member States to act;",
+                               "3. *Requests* the Secretary-General to report;", "3. *Invites* Member States to act.")),
+        ),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        for p in parts_of(ctx):
+            numbered = [(c, n) for c in p.operatives if (n := number(c.label)) is not None]
+            prev: tuple[int, str] | None = None
+            prev_label = ""
+            for i, (c, n) in enumerate(numbered):
+                message = self._problem(prev, prev_label, n, c.label)
+                nxt = numbered[i + 1][1] if i + 1 < len(numbered) else None
+                if message and prev and not n[1] and nxt == (prev[0] + 2, ""):
+                    # One wrong number between two right ones (3, 5, 5): name the one.
+                    message = f"paragraph {c.label} should be {prev[0] + 1}"
+                    n = (prev[0] + 1, "")
+                if message:
+                    yield Finding(self.meta.code, *_label_span(c), message)
+                prev, prev_label = n, c.label if n == number(c.label) else str(n[0])
+
+    @staticmethod
+    def _problem(prev: tuple[int, str] | None, prev_label: str, n: tuple[int, str], label: str) -> str:
+        if prev is None:
+            return "" if n == (1, "") else f"the first operative paragraph is numbered {label}: numbering starts at 1"
+        if n[1]:
+            if n[0] == prev[0] and SUFFIX_ORDER[n[1]] == SUFFIX_ORDER[prev[1]] + 1:
+                return ""
+            return f"paragraph {label} follows paragraph {prev_label}"
+        if n[0] == prev[0] + 1:
+            return ""
+        if n[0] == prev[0]:
+            return f"paragraph number {label} is used twice (the paragraph before is also {prev_label})"
+        if n[0] < prev[0]:
+            return f"paragraph {label} comes after paragraph {prev_label}: the numbers go back"
+        missing = str(prev[0] + 1) if n[0] == prev[0] + 2 else f"{prev[0] + 1} to {n[0] - 1}"
+        return f"paragraph {label} follows paragraph {prev_label}: number {missing} is missing"
+
+
+def _letter_value(name: str) -> int | None:
+    """a=1 ... z=26, then aa=27, bb=28 (the UN doubles the letter after z)."""
+    if len(name) == 1 and "a" <= name <= "z":
+        return ord(name) - 96
+    if len(name) == 2 and name[0] == name[1] and "a" <= name[0] <= "z":
+        return 26 + ord(name[0]) - 96
+    return None
+
+
+def _letter_name(value: int) -> str:
+    return chr(96 + value) if value <= 26 else chr(96 + value - 26) * 2
+
+
+def _roman_name(value: int) -> str:
+    out = ""
+    for v, s in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while value >= v:
+            out += s
+            value -= v
+    return out
+
+
+@dataclass(frozen=True)
+class SubparagraphSequence:
+    meta: RuleMeta = RuleMeta(
+        code="ST132", name="subparagraph-sequence", category="structure", severity=Severity.WARNING,
+        summary="Sub-paragraphs not lettered (a), (b), (c) or numbered (i), (ii), (iii) in order",
+        description=(
+            "Sub-paragraphs of the first degree are lettered (a), (b), (c) (after (z): (aa), (bb)); those\n"
+            "of the second degree are numbered (i), (ii), (iii). Each list starts at the first letter or\n"
+            "numeral and goes on without a gap, a repeat or a step back."
+        ),
+        scope=frozenset({"subparagraph"}), needs_structure=True, source=_SOURCE,
+        examples=examples(
+            ("bad", resolution("*Recalling* its resolution 74/174,", "1. *Decides*:", "(a) To act;", "(c) To report;",
+                               "2. *Decides* to remain seized of the matter.")),
+            ("good", resolution("*Recalling* its resolution 74/174,", "1. *Decides*:", "(a) To act:", "(i) Now;",
+                                "(ii) Later;", "(b) To report;", "2. *Decides* to remain seized of the matter.")),
+        ),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        for p in parts_of(ctx):
+            for c in (*p.recitals, *p.operatives):
+                yield from self._list(c.children, depth=1)
+                for child in c.children:
+                    yield from self._list(child.children, depth=2)
+
+    def _list(self, items: list[Clause], depth: int) -> Iterator[Finding]:
+        labelled = [c for c in items if c.kind == "subparagraph" and c.label.startswith("(")]
+        if not labelled:
+            return
+        names = [c.label.strip("()") for c in labelled]
+        roman = depth == 2 or (names[0] == "i" and len(names) > 1 and names[1] == "ii")
+        value = roman_value if roman else _letter_value
+        name_of = _roman_name if roman else _letter_name
+        prev = 0
+        values = [value(name) for name in names]
+        for i, (c, v) in enumerate(zip(labelled, values)):
+            if v is None:
+                continue
+            if v != prev + 1:
+                nxt = values[i + 1] if i + 1 < len(values) else None
+                if nxt == prev + 2:
+                    # One wrong label between two right ones ("(c)", "(a)", "(e)"): name the one.
+                    message = f"sub-paragraph {c.label} should be ({name_of(prev + 1)})"
+                    v = prev + 1
+                elif prev == 0:
+                    message = f"sub-paragraph {c.label} opens the list: it should be ({name_of(1)})"
+                elif v == prev:
+                    message = f"sub-paragraph {c.label} is used twice"
+                elif v < prev:
+                    message = f"sub-paragraph {c.label} comes after ({name_of(prev)})"
+                else:
+                    message = f"sub-paragraph {c.label} follows ({name_of(prev)}): ({name_of(prev + 1)}) is missing"
+                yield Finding(self.meta.code, c.start, c.start + len(c.label), message)
+            prev = v
+
+
+RULES = (OperativeNumbering(), SubparagraphSequence())

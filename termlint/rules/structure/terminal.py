@@ -1,0 +1,194 @@
+"""The mark that ends each paragraph: recitals (ST121), operative paragraphs (ST122), sub-paragraphs (ST123).
+
+A resolution is one sentence: "The General Assembly, [recitals ending with commas] [operative
+paragraphs ending with semicolons], the last with a full stop." A paragraph that introduces
+sub-paragraphs ends with a colon. In the adopted texts of the corpus, sub-paragraphs of an
+operative paragraph end with semicolons, also the last one of a paragraph that is not the last
+(66 of 66), and the last sub-paragraph of the last paragraph ends with the full stop; sub-paragraphs
+of a recital end with commas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from termlint.core.model import Edit, Finding, Fix, RuleMeta, Severity
+from termlint.parse.tree import Clause
+from termlint.rules.context import Context
+from termlint.rules.structure.parts import (
+    Parts,
+    Terminal,
+    examples,
+    parts_of,
+    resolution,
+    terminal,
+)
+
+_SOURCE = ("United Nations Editorial Manual, “Paragraphs and subparagraphs” (its example: “... are:” / “(a) ...;” / "
+           "“(b) ... as follows:” / “(i) ...;” / “(ii) ....”); usage of adopted resolutions")
+_NAMES = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon"}
+
+
+def _leaves(clause: Clause) -> list[Clause]:
+    """Sub-paragraphs in reading order, with whether each introduces deeper ones."""
+    return [c for c in clause.walk() if c.kind == "subparagraph"]
+
+
+def _finding(code: str, clause: Clause, term: Terminal, expected: str, what: str) -> Finding:
+    """A finding on the clause's final mark, with the fix that puts `expected` there."""
+    if term.mark:
+        start = clause.offset_of(term.index)
+        if term.wrapped:
+            # "... crimes.”" -> "... crimes”;": the paragraph's mark goes after the quotation.
+            after = clause.offset_of(term.insert_at)
+            fix = Fix((Edit(start, start + 1, ""), Edit(after, after, expected)), safe=False,
+                      description=f"move the mark after the quotation as “{expected}”")
+        else:
+            fix = Fix((Edit(start, start + 1, expected),), description=f"replace “{term.mark}” with “{expected}”")
+        message = f"{what} ends with “{term.mark}”: it should end with {_NAMES[expected]}"
+        return Finding(code, start, start + 1, message, fix=fix)
+    at = clause.offset_of(term.insert_at)
+    fix = Fix((Edit(at, at, expected),), description=f"add “{expected}”")
+    return Finding(code, max(clause.start, at - 1), at, f"{what} has no final mark: it should end with {_NAMES[expected]}",
+                   fix=fix)
+
+
+def _needs(term: Terminal, allowed: str) -> bool:
+    return not term.mark or term.mark not in allowed
+
+
+@dataclass(frozen=True)
+class RecitalEnd:
+    meta: RuleMeta = RuleMeta(
+        code="ST121", name="recital-end", category="structure", severity=Severity.WARNING,
+        summary="A preambular paragraph that does not end with a comma (or a colon before sub-paragraphs)",
+        description=(
+            "Each preambular paragraph ends with a comma, also the last one before the operative part; a\n"
+            "recital that introduces sub-paragraphs ends with a colon. Footnote markers and closing\n"
+            "quotation marks after the comma are fine (“... Agenda”,[^2]). The fix puts the comma in."
+        ),
+        scope=frozenset({"preambular"}), fixable=True, needs_structure=True, source=_SOURCE,
+        examples=examples(
+            ("bad", resolution("*Reaffirming* that marriage shall be entered into only with free consent;",
+                               "1. *Decides* to remain seized of the matter.")),
+            ("fixed", resolution("*Reaffirming* that marriage shall be entered into only with free consent,",
+                                 "1. *Decides* to remain seized of the matter.")),
+            ("good", resolution("*Recalling* the Convention on the Rights of the Child,[^1]",
+                                "*Noting* its call to “end abuse”,", "1. *Decides* to remain seized of the matter.")),
+            ("bad", resolution("*Recalling* the Convention on the Rights of the Child",
+                               "1. *Decides* to remain seized of the matter.")),
+            ("fixed", resolution("*Recalling* the Convention on the Rights of the Child,",
+                                 "1. *Decides* to remain seized of the matter.")),
+        ),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        for p in parts_of(ctx):
+            for c in p.recitals:
+                term = terminal(c)
+                expected = ":" if c.children else ","
+                if _needs(term, expected):
+                    yield _finding(self.meta.code, c, term, expected, "preambular paragraph")
+                for sub in _leaves(c):
+                    sterm = terminal(sub)
+                    sexp = ":" if sub.children else ","
+                    if _needs(sterm, sexp):
+                        yield _finding(self.meta.code, sub, sterm, sexp, f"sub-paragraph {sub.label} of a recital")
+
+
+@dataclass(frozen=True)
+class OperativeEnd:
+    meta: RuleMeta = RuleMeta(
+        code="ST122", name="operative-end", category="structure", severity=Severity.WARNING,
+        summary="An operative paragraph that does not end with a semicolon, or the last one not with a full stop",
+        description=(
+            "Operative paragraphs end with a semicolon and the last with a full stop; a paragraph that\n"
+            "introduces sub-paragraphs, a quoted text or a list ends with a colon (so does an Economic and\n"
+            "Social Council paragraph that recommends a draft resolution to the General Assembly, which\n"
+            "follows it). Headings inside the operative part and annexes after it do not change this.\n"
+            "The fix replaces the mark, or adds it where it is missing."
+        ),
+        scope=frozenset({"operative", "preambular"}), fixable=True, needs_structure=True, source=_SOURCE,
+        examples=examples(
+            ("bad", resolution("*Recalling* its resolution 74/174,", "1. *Encourages* Member States to act, including online,",
+                               "2. *Invites* Member States to provide resources.")),
+            ("fixed", resolution("*Recalling* its resolution 74/174,", "1. *Encourages* Member States to act, including online;",
+                                 "2. *Invites* Member States to provide resources.")),
+            ("bad", resolution("*Recalling* its resolution 74/174,", "1. *Encourages* Member States to act;",
+                               "2. *Invites* Member States to provide resources;")),
+            ("fixed", resolution("*Recalling* its resolution 74/174,", "1. *Encourages* Member States to act;",
+                                 "2. *Invites* Member States to provide resources.")),
+            ("good", resolution("*Recalling* its resolution 74/174,", "1. *Decides* the following:",
+                                "(a) To act;", "(b) To report;", "2. *Decides* to remain seized of the matter.")),
+            ("good", resolution("*Adopts* the political declaration annexed to the present resolution.",
+                                organ="*The General Assembly*")),
+        ),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        for p in parts_of(ctx):
+            for i, c in enumerate(p.operatives):
+                last = i == len(p.operatives) - 1
+                term = terminal(c)
+                allowed, expected = self._expected(p, c, last)
+                if _needs(term, allowed):
+                    name = f"operative paragraph {c.label}" if c.label else "the unnumbered operative paragraph"
+                    what = f"the last {name}" if last and len(p.operatives) > 1 else name
+                    yield _finding(self.meta.code, c, term, expected, what)
+
+    @staticmethod
+    def _expected(p: Parts, c: Clause, last: bool) -> tuple[str, str]:
+        """(marks accepted, mark the fix puts) for an operative paragraph."""
+        if c.children:
+            return ":", ":"
+        nxt = p.following.get(id(c))
+        introduces = nxt is not None and (nxt.kind == "paragraph" or id(nxt) in p.embedded)
+        if last:
+            return (".:", ".") if introduces or p.then_resolution else (".", ".")
+        return (";:", ";") if introduces or (nxt is not None and nxt.kind == "heading") else (";", ";")
+
+
+@dataclass(frozen=True)
+class SubparagraphEnd:
+    meta: RuleMeta = RuleMeta(
+        code="ST123", name="subparagraph-end", category="structure", severity=Severity.WARNING,
+        summary="A sub-paragraph of an operative paragraph that does not end with a semicolon (the very last: a full stop)",
+        description=(
+            "Sub-paragraphs (a), (b), ... of an operative paragraph end with a semicolon, the last one too\n"
+            "unless its paragraph is the last of the resolution: then it ends with the resolution's full\n"
+            "stop. A sub-paragraph that introduces (i), (ii) ends with a colon. “; and” at the end is\n"
+            "accepted. (Sub-paragraphs of recitals are checked by ST121.)"
+        ),
+        scope=frozenset({"subparagraph"}), fixable=True, needs_structure=True, source=_SOURCE,
+        examples=examples(
+            ("bad", resolution("*Recalling* its resolution 74/174,", "1. *Decides*:", "(a) To act,", "(b) To report;",
+                               "2. *Decides* to remain seized of the matter.")),
+            ("fixed", resolution("*Recalling* its resolution 74/174,", "1. *Decides*:", "(a) To act;", "(b) To report;",
+                                 "2. *Decides* to remain seized of the matter.")),
+            ("bad", resolution("*Recalling* its resolution 74/174,", "1. *Decides*:", "(a) To act;", "(b) To report;")),
+            ("fixed", resolution("*Recalling* its resolution 74/174,", "1. *Decides*:", "(a) To act;", "(b) To report.")),
+            ("good", resolution("*Recalling* its resolution 74/174,", "1. *Decides*:", "(a) To act:", "(i) Now;",
+                                "(ii) Later; and", "(b) To report.")),
+        ),
+    )
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        for p in parts_of(ctx):
+            for i, c in enumerate(p.operatives):
+                subs = _leaves(c)
+                final = i == len(p.operatives) - 1
+                for j, sub in enumerate(subs):
+                    term = terminal(sub)
+                    if sub.children:
+                        expected = allowed = ":"
+                    elif final and j == len(subs) - 1:
+                        expected, allowed = ".", ".:" if p.then_resolution else "."
+                    else:
+                        expected, allowed = ";", ";"
+                    if _needs(term, allowed):
+                        yield _finding(self.meta.code, sub, term, expected,
+                                       f"sub-paragraph {sub.label} of paragraph {c.label or '(unnumbered)'}".replace("  ", " "))
+
+
+RULES = (RecitalEnd(), OperativeEnd(), SubparagraphEnd())

@@ -1,0 +1,198 @@
+"""Configuration: `[tool.termlint]` in pyproject.toml or a termlint.toml, found upward from each file.
+
+    [tool.termlint]                      # in termlint.toml: top level, no table header
+    select = ["TM", "CO", "PU001"]       # code prefixes; default: every rule
+    ignore = ["SP"]
+    per-file-ignores = { "archive/*.md" = ["ST"] }
+    severity = { CO101 = "error" }
+    packs = ["style/our-terms.toml"]     # extra packs, relative to this file
+    words = ["Kyoto", "INTERPOL"]        # extra words for the spelling check
+    fail-on = "warning"                  # error | warning | info
+    exclude = ["drafts/old/**"]
+    extensions = [".md", ".txt"]
+
+    [tool.termlint.options.HS200]        # per-rule options
+    prefer = "internet"
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from termlint.core.errors import SetupError
+from termlint.core.model import Severity
+from termlint.core.tomlfile import toml_error_line, tomllib
+
+
+class ConfigError(SetupError):
+    """A configuration that cannot be used: names the file, key and line."""
+
+
+_KEYS: dict[str, type | tuple[type, ...]] = {
+    "select": list, "ignore": list, "extend-ignore": list, "per-file-ignores": dict, "severity": dict,
+    "packs": list, "words": list, "fail-on": str, "exclude": list, "extensions": list, "options": dict,
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None  # the file it was read from
+    root: Path = field(default_factory=Path.cwd)
+    select: tuple[str, ...] = ()  # () = every rule
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    packs: tuple[Path, ...] = ()
+    words: tuple[str, ...] = ()
+    fail_on: Severity = Severity.WARNING
+    exclude: tuple[str, ...] = ()
+    extensions: tuple[str, ...] = (".md", ".markdown", ".txt")
+    options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+
+    def ignored_for(self, path: Path) -> tuple[str, ...]:
+        """Codes ignored for this file: `ignore` plus matching `per-file-ignores`."""
+        rel = _relative(path, self.root)
+        extra = tuple(c for pattern, codes in self.per_file_ignores if fnmatch(rel, pattern) for c in codes)
+        return self.ignore + extra
+
+    def excludes(self, path: Path) -> bool:
+        rel = _relative(path, self.root)
+        return any(fnmatch(rel, p) or fnmatch(path.name, p) for p in self.exclude)
+
+    def options_dict(self) -> dict[str, dict[str, Any]]:
+        return {code: dict(opts) for code, opts in self.options}
+
+
+def real_path(path: Path) -> Path:
+    """`path.resolve()`, remembered: a run over a tree asks for the same few thousand files several
+    times (discovery, settings, exit status), and resolving costs a system call per component."""
+    return _real_path(os.fspath(path), os.getcwd())  # the cwd is part of the key: tests change it
+
+
+@lru_cache(maxsize=4096)
+def _real_path(path: str, cwd: str) -> Path:
+    absolute = Path(cwd, path)
+    if absolute.name in ("", ".", "..") or os.path.islink(absolute):
+        return absolute.resolve()
+    return _real_folder(absolute.parent) / absolute.name
+
+
+@lru_cache(maxsize=1024)
+def _real_folder(folder: Path) -> Path:
+    return folder.resolve()
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return real_path(path).relative_to(real_path(root)).as_posix()
+    except (ValueError, OSError, RuntimeError):  # outside the root, or a symbolic link loop
+        return path.as_posix()
+
+
+@lru_cache(maxsize=256)
+def find_config(directory: Path) -> Config:
+    """The configuration that governs files in `directory` (the nearest one upward)."""
+    for folder in (directory, *directory.parents):
+        own = folder / "termlint.toml"
+        if own.is_file():
+            return load_config(own)
+        project = folder / "pyproject.toml"
+        if project.is_file():
+            data = _read_toml(project)
+            table = data.get("tool", {}).get("termlint")
+            if table is not None:
+                return from_table(table, project, "tool.termlint.")
+    return Config()
+
+
+def load_config(path: Path) -> Config:
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        return from_table(data.get("tool", {}).get("termlint", {}), path, "tool.termlint.")
+    return from_table(data, path, "")
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}:{toml_error_line(exc, text)}: invalid TOML: {exc}") from None
+
+
+def from_table(table: Any, path: Path, prefix: str) -> Config:
+    """Validate a configuration table; every error names the file, the key and its line."""
+    def fail(key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{path}:{_line_of(path, key)}: {prefix}{key}: {problem}")
+
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: {prefix.rstrip('.') or 'configuration'} must be a table")
+    for key, value in table.items():
+        if key not in _KEYS:
+            raise fail(key, f"unknown key (known: {', '.join(sorted(_KEYS))})")
+        if not isinstance(value, _KEYS[key]):
+            raise fail(key, f"must be a {_KEYS[key].__name__}, not {type(value).__name__}")  # type: ignore[union-attr]
+    for key in ("select", "ignore", "extend-ignore", "packs", "words", "exclude", "extensions"):
+        if not all(isinstance(v, str) for v in table.get(key, [])):
+            raise fail(key, "must be a list of strings")
+    severity: list[tuple[str, Severity]] = []
+    for code, level in table.get("severity", {}).items():
+        try:
+            severity.append((code.upper(), Severity.parse(str(level))))
+        except ValueError as exc:
+            raise fail("severity", str(exc)) from None
+    pfi: list[tuple[str, tuple[str, ...]]] = []
+    for pattern, codes in table.get("per-file-ignores", {}).items():
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            raise fail("per-file-ignores", f"{pattern!r} must map to a list of codes")
+        pfi.append((pattern, tuple(c.upper() for c in codes)))
+    options: list[tuple[str, tuple[tuple[str, Any], ...]]] = []
+    for code, opts in table.get("options", {}).items():
+        if not isinstance(opts, dict):
+            raise fail("options", f"options.{code} must be a table")
+        options.append((code.upper(), tuple(sorted((k, _frozen(v)) for k, v in opts.items()))))
+    try:
+        fail_on = Severity.parse(table.get("fail-on", "warning"))
+    except ValueError as exc:
+        raise fail("fail-on", str(exc)) from None
+    root = path.parent
+    return Config(
+        path=str(path), root=root,
+        select=tuple(c.upper() for c in table.get("select", [])),
+        ignore=tuple(c.upper() for c in table.get("ignore", []) + table.get("extend-ignore", [])),
+        per_file_ignores=tuple(pfi), severity=tuple(severity),
+        packs=tuple((root / p) for p in table.get("packs", [])),
+        words=tuple(table.get("words", [])), fail_on=fail_on,
+        exclude=tuple(table.get("exclude", [])),
+        extensions=tuple(table.get("extensions", [".md", ".markdown", ".txt"])),
+        options=tuple(options),
+    )
+
+
+def _frozen(value: Any) -> Any:
+    """Lists become tuples so that a Config can key a cache."""
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    return value
+
+
+def _line_of(path: Path, key: str) -> int:
+    """The line where `key` is set (tomllib does not report positions)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return 1
+    m = regex.search(rf"(?m)^[ \t]*\"?{regex.escape(key)}\"?[ \t]*=|^[ \t]*\[[^\]\n]*\b{regex.escape(key)}\b", text)
+    return text.count("\n", 0, m.start()) + 1 if m else 1

@@ -1,0 +1,176 @@
+"""From paths on disk to lint results: file discovery, per-file configuration, reading, linting."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from termlint.engine.lint import LintResult, Settings, lint_text
+from termlint.rules.own import PARSE_RULE_ENTRY
+from termlint.rules.registry import all_rules, check_codes, select
+from termlint.run.config import Config, find_config, load_config, real_path
+from termlint.text.document import DecodeError, Document
+
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".termlint_cache"})
+# The longest UN reports run to 2 MB of text; checking costs about 0.5 s of CPU per MB, so a
+# larger file is almost surely not a draft (a log, a dump) and would stall a pre-commit hook.
+MAX_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Command-line choices that take precedence over the configuration files."""
+
+    config: Path | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+
+
+class FileProblem(Exception):
+    """A file that cannot be checked; str() is the one line shown to the user."""
+
+
+def discover(paths: Sequence[str], overrides: Overrides) -> Iterator[tuple[str, str | None]]:
+    """Yield (path, problem) for every file to check; problem is None when it can be read."""
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-":
+            yield raw, None
+        elif path.is_dir():
+            yield from _walk(path, overrides)
+        elif path.exists() or path.is_symlink():
+            yield raw, None if path.exists() else _link_problem(path)
+        else:
+            yield raw, "no such file or directory"
+
+
+def _link_problem(path: Path) -> str:
+    """Why a symbolic link cannot be read: it loops, or its target is missing."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return "broken symbolic link"
+
+
+def _special(path: Path) -> bool:
+    """True for what is not a regular file (through links); False for a broken or looping link."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False  # reported as a problem when the file is read
+
+
+def _walk(top: Path, overrides: Overrides) -> Iterator[tuple[str, str | None]]:
+    found: list[str] = []
+    unreadable: list[tuple[str, str | None]] = []
+
+    def walk_error(exc: OSError) -> None:  # os.walk would skip an unreadable folder silently
+        unreadable.append((str(exc.filename or top), f"cannot list folder: {exc.strerror or exc}"))
+
+    for folder, dirs, files in os.walk(top, followlinks=False, onerror=walk_error):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        for name in files:
+            path = Path(folder) / name
+            if _special(path):
+                continue  # a pipe, socket or device: reading it could block forever
+            try:
+                config = config_for(path, overrides)
+            except Exception:
+                found.append(str(path))  # the config error is reported when the file is checked
+                continue
+            if path.suffix.lower() in config.extensions and not config.excludes(path):
+                found.append(str(path))
+    for name in sorted(found):
+        yield name, None
+    yield from unreadable
+
+
+def config_for(path: Path, overrides: Overrides) -> Config:
+    if overrides.config is not None:
+        return _explicit_config(overrides.config)
+    try:
+        resolved = real_path(path)
+    except (OSError, RuntimeError):  # a symbolic link loop (RuntimeError before Python 3.13)
+        resolved = Path(os.path.abspath(path))
+    return find_config(resolved.parent)
+
+
+@lru_cache(maxsize=8)
+def _explicit_config(path: Path) -> Config:
+    return load_config(path)
+
+
+@lru_cache(maxsize=64)
+def settings_for(config: Config, select_override: tuple[str, ...] | None, extra_ignore: tuple[str, ...],
+                 path_ignores: tuple[str, ...]) -> Settings:
+    rules = all_rules(config.packs)
+    chosen_select = select_override if select_override is not None else config.select
+    where = "--select" if select_override is not None else (config.path or "configuration")
+    check_codes(chosen_select, rules, where)
+    check_codes(config.ignore + extra_ignore, rules, "--ignore/ignore")
+    ignore = path_ignores + extra_ignore
+    selected = select(rules, chosen_select, ignore)
+    parse_selected = bool(select([PARSE_RULE_ENTRY], chosen_select, ignore))
+    return Settings(
+        rules=tuple(selected), severities=dict(config.severity), options=config.options_dict(),
+        words=frozenset(config.words), parse_rule_enabled=parse_selected, packs=tuple(config.packs),
+    )
+
+
+def read_document(path: str, stdin_name: str | None = None) -> Document:
+    """Read a file (or stdin for "-") as a Document; FileProblem with a clear reason otherwise."""
+    return decode(read_bytes(path), (stdin_name or "<stdin>") if path == "-" else path)
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes (stdin's for "-"); FileProblem with a clear reason otherwise."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                raise FileProblem(f"standard input is too large (the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+            return data
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise FileProblem(f"file is too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        with open(path, "rb") as handle:
+            return handle.read()
+    except IsADirectoryError:
+        raise FileProblem("is a directory") from None
+    except PermissionError:
+        raise FileProblem("permission denied") from None
+    except FileNotFoundError:
+        raise FileProblem("no such file or directory") from None
+    except OSError as exc:
+        raise FileProblem("symbolic link loop" if exc.errno == errno.ELOOP else exc.strerror or str(exc)) from None
+
+
+def decode(data: bytes, path: str) -> Document:
+    try:
+        return Document.from_bytes(data, path)
+    except DecodeError as exc:
+        raise FileProblem(str(exc)) from None
+
+
+def file_settings(path: str, overrides: Overrides, stdin_name: str | None = None) -> tuple[str, Config, Settings]:
+    """(the path to report, the configuration, the settings) for one file. Raises a configuration error."""
+    shown = stdin_name if path == "-" and stdin_name else path
+    config_anchor = Path(shown if path == "-" else path)
+    config = config_for(config_anchor if config_anchor.is_absolute() else Path.cwd() / config_anchor, overrides)
+    settings = settings_for(config, overrides.select, overrides.ignore, config.ignored_for(config_anchor))
+    return shown, config, settings
+
+
+def lint_path(path: str, overrides: Overrides, stdin_name: str | None = None) -> LintResult:
+    """Lint one file with its own configuration. Raises FileProblem or a configuration error."""
+    shown, _, settings = file_settings(path, overrides, stdin_name)
+    document = read_document(path, stdin_name)
+    return lint_text(document, settings, shown)
