@@ -79,7 +79,7 @@ class AcronymRule:
                 first_def = unit.first_definition(acronym)
                 if self.check_name == "undefined":
                     if first_def is None and acronym not in allowed and not self._word_in_capitals(acronym) \
-                            and not _named_compound(acronym, unit):
+                            and not _named_compound(acronym, unit) and not _variant_defined(acronym, unit):
                         yield self._undefined(text, unit, occ, hidden_spans(ctx))
                 elif first_def is not None and not first_def.aside and occ.start < first_def.start:
                     # a title or footnote that defines it has told the reader already
@@ -145,6 +145,16 @@ class AcronymRule:
                 yield Finding(self.meta.code, occ.start, occ.end,
                               f"“{occ.acronym}”: write “{full}” in full; formal texts avoid this abbreviation",
                               fix=fix)
+
+
+def _variant_defined(acronym: str, unit: Any) -> bool:
+    """COVID (post-COVID) when COVID-19 is defined, UHC2030 when UHC is: the same acronym
+    with or without its number."""
+    bare = acronym.rstrip("0123456789").rstrip("-")
+    if bare != acronym:
+        return unit.first_definition(bare) is not None
+    return any(o.definition and o.acronym.startswith(acronym) and not o.acronym[len(acronym):].strip("-0123456789")
+               for o in unit.occurrences)
 
 
 def _named_compound(acronym: str, unit: Any) -> bool:

@@ -14,7 +14,6 @@ in a `(hereinafter “ACR”)` clause. Not acronyms: roman numerals (XXVI), docu
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -22,20 +21,32 @@ from typing import Any
 from regex import escape as re_escape
 
 from termlint.parse.tree import Clause
+from termlint.rules.acronyms.places import (
+    HYPHENS,
+    after_name,
+    in_capital_line,
+    in_designation,
+    in_italic_title,
+    in_legend,
+    in_table_row,
+    resolution_letters,
+    symbol_after,
+)
 from termlint.rules.context import Context
 from termlint.text.prose import compiled, non_prose_spans
 from termlint.text.protect import SpanSet
 
 # Capitals (an ampersand inside: R&D), digits after them, then hyphenated parts.
 # Hyphens: U+002D, and U+2010 and U+2011 (the adopted texts write the non-breaking one: UN‑Women).
-HYPHENS = "-\u2010\u2011"
 _TOKEN = r"(?<![\p{L}\p{N}&'’])([A-Z][A-Z&]*[A-Z][A-Z0-9]*(?:[-\u2010\u2011][\p{L}\p{N}]+)*s?)(?![\p{L}\p{N}&])"
 _ROMAN = r"M{0,4}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})"
 # What may stand between "(" and a defined acronym, and between it and ")".
 _DEF_BEFORE = (r"\(\s*(?:(?:hereinafter|hereafter)(?:\s+(?:referred\s+to|called|cited|known))?(?:\s+as)?\s*)?"
                r"(?:the\s+)?[\"“]?$")
 # (UNODC), (“ACR”), (the CLOUT system), (SIDS DOCK), (ISIL, also known as Da’esh)
-_DEF_AFTER = (r"^(?:\s+[A-Z][A-Z0-9]+)*[\"”]?(?:(?:\s+[a-z]+)?\s*\)|,\s+(?:also\s+)?(?:known|referred|called)\b)")
+# (UN-SWAP 2.0), (WIPO Green): a version number or one capitalised word may follow
+_DEF_AFTER = (r"^(?:\s+[A-Z][A-Z0-9]+)*(?:\s+\d+(?:\.\d+)*|\s+[A-Z][a-z]+)?[\"”]?"
+              r"(?:(?:\s+[a-z]+)?\s*\)|,\s+(?:also\s+)?(?:known|referred|called)\b)")
 _BODY_KINDS = frozenset({"chapeau", "preambular", "operative", "subparagraph", "paragraph", "closing", "heading"})
 _PLAIN_KINDS = frozenset({"paragraph", "heading", "preambular", "operative", "subparagraph", "chapeau", "closing"})
 
@@ -50,7 +61,7 @@ class Occurrence:
     quoted: bool = False  # a definition inside a quoted title: it tells the reader, but is not ours to drop
     table: bool = False  # in a table row: a cell is not a paragraph, a row repeats its abbreviations
     aside: bool = False  # a definition in a title or footnote: it tells the reader, the body may define again
-    named: bool = False  # a definition inside a designation: "... (SAMOA) Pathway", "... (ISIL) (Da’esh)"
+    named: bool = False  # a definition inside a designation: "... (SAMOA) Pathway", "(TRIPS Agreement)"
 
 
 @dataclass
@@ -194,17 +205,17 @@ def _occurrences(text: str, start: int, end: int, part: str, skipped: Any, quote
             continue
         before = text[token_start - 1] if token_start else " "
         after = text[token_end] if token_end < len(text) else " "
-        if (before in "_@#=\\/" or after in "_@#=\\" or _symbol_after(text, token_end)
-                or _resolution_letters(text, token_start, m.group())):
+        if (before in "_@#=\\/" or after in "_@#=\\" or symbol_after(text, token_end) or after_name(text, token_start)
+                or resolution_letters(text, token_start, m.group())):
             continue  # MSC.448(99), WHA73.1, .../DEC.3, 53/77 AA, 2252 (ES-V), OC 16/99: symbols
         for acronym, a_start, a_end in _split(m.group(), token_start):
             if not acronym.strip(_ROMAN_LETTERS) and compiled(_ROMAN).fullmatch(acronym):
                 continue
-            if _in_capital_line(text, a_start, capital_lines):
+            if in_capital_line(text, a_start, capital_lines):
                 continue
-            legend = _in_legend(text, a_start)
+            legend = in_legend(text, a_start)
             definition = legend or _is_definition(text, a_start, a_end)
-            if not definition and _in_italic_title(text, a_start):
+            if not definition and in_italic_title(text, a_start):
                 continue  # *UNEP Frontiers 2016 Report*: a publication's title, mentioned, not used
             quoted = quotes.covering(a_start, a_end)
             if quoted and quoted[1] - quoted[0] <= len(acronym) + 3:
@@ -213,58 +224,8 @@ def _occurrences(text: str, start: int, end: int, part: str, skipped: Any, quote
                 continue  # quoted (a title, another text's words): mentioned, not used
             yield Occurrence(normalise(acronym), a_start, a_end, definition, part, bool(quoted),
                              table=in_table_row(text, a_start), aside=legend,
-                             named=definition and _in_designation(text, a_end))
-
-
-def _symbol_after(text: str, end: int) -> bool:
-    """A full stop or parenthesis and a digit after the capitals (MSC.448(99), WHA73.1,
-    MEPC.207(62)), or a number with a slash (advisory opinion OC 16/99)."""
-    if text[end:end + 1] in (".", "(") and text[end + 1:end + 2].isdigit():
-        return True
-    return compiled(r" \d+/\d").match(text, end) is not None
-
-
-def _resolution_letters(text: str, start: int, token: str) -> bool:
-    """The letters of a resolution's number (53/77 AA, 75/290 B) after `digits/digits `, and the
-    session of an old resolution's number in parentheses (2252 (ES-V))."""
-    window = text[max(0, start - 8):start]
-    if len(token) <= 2 and compiled(r"\d/\d+ $").search(window):
-        return True
-    return window.endswith(("0 (", "1 (", "2 (", "3 (", "4 (", "5 (", "6 (", "7 (", "8 (", "9 (")) \
-        and text[start + len(token):start + len(token) + 1] == ")"
-
-
-_LEGEND = r"[*_]{0,2}Abbreviations?[*_]{0,2}\s*:"
-
-
-def _in_legend(text: str, offset: int) -> bool:
-    """On a line that opens with “*Abbreviations*:” (under a budget table: “GS (OL), General
-    Service (Other level)”): each acronym there is defined."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return compiled(_LEGEND).match(text, line_start) is not None
-
-
-def _in_italic_title(text: str, offset: int) -> bool:
-    """Inside *italics* that do not open the paragraph: a publication's title in UN style."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    head = text[line_start:offset]
-    if head.count("*") % 2 == 0 or "**" in head:
-        return False
-    opening = head.rfind("*")
-    return bool(head[:opening].strip(" >#-*0123456789.()\t"))
-
-
-def in_table_row(text: str, offset: int) -> bool:
-    """Whether `offset` is on a Markdown table row (a line that opens with a pipe)."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text[line_start:offset].lstrip(" \t")[:1] == "|"
-
-
-def _in_designation(text: str, end: int) -> bool:
-    """A definition inside a name that goes on after the parenthesis: “... (SAMOA) Pathway”,
-    “... (ISIL) (Da’esh)”: the text repeats a designation, it does not define again."""
-    close = text.find(")", end, end + 10)
-    return close >= 0 and compiled(r"\s+(?:\(|\p{Lu}\p{Ll})").match(text, close + 1) is not None
+                             named=definition and (in_designation(text, a_end)
+                                                   or compiled(r"\s+[A-Z][a-z]+").match(text, a_end) is not None))
 
 
 _ROMAN_LETTERS = "MDCLXVI"  # a token of other letters cannot be a roman numeral: no regex asked
@@ -318,42 +279,8 @@ def _is_definition(text: str, start: int, end: int) -> bool:
     previous = before[-1:]
     if compiled(r"(?<![\p{L}\p{N}])[A-Z][A-Z0-9]*[A-Z0-9](?:[-\u2010\u2011][A-Z0-9]+)*$").search(before):
         return False  # GS (OL), P-2 (X): a qualifier after an abbreviation, not a name spelled out
-    return bool(previous) and (previous.isalpha() or previous in ")”’*_")
-
-
-def _capitals(line: str) -> bool:
-    """Most of the line's words (two letters or more) are in capitals."""
-    words = compiled(r"\p{L}{2,}").findall(line)
-    upper = sum(map(str.isupper, words))
-    return bool(words) and (upper == len(words) or len(words) >= 3 and upper >= 0.6 * len(words))
-
-
-def _ascii_capitals(line: str) -> bool:
-    """`_capitals` for an ASCII line (most are), without reading every word: the words in
-    capitals are counted first (few), then the words only until there are too many of them."""
-    upper = len(_ASCII_UPPER.findall(line))
-    count = 0
-    for _ in _ASCII_WORDS.finditer(line):
-        count += 1
-        if count > upper and upper < 0.6 * count:
-            return False  # neither all words nor 60% of them, however many more there are
-    return count > 0 and (upper == count or count >= 3 and upper >= 0.6 * count)
-
-
-_ASCII_WORDS = re.compile(r"[A-Za-z]{2,}")
-# a maximal run of two capitals or more (the look-behind after the first capital lets the
-# standard library skip to capitals, instead of trying the look-behind everywhere)
-_ASCII_UPPER = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]+(?![A-Za-z])")
-
-
-def _in_capital_line(text: str, offset: int, memo: dict[int, bool]) -> bool:
-    """Whether the line holding `offset` is set in capitals (RESOLUTION 1454 (2002), cover pages)."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    if line_start not in memo:
-        line_end = text.find("\n", offset)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        memo[line_start] = _ascii_capitals(line) if line.isascii() else _capitals(line)
-    return memo[line_start]
+    # after a footnote marker too: “Treaty on the Non-Proliferation of Nuclear Weapons[^1] (NPT)”
+    return bool(previous) and (previous.isalpha() or previous in ")”’*_]")
 
 
 def line_of(text: str, offset: int) -> int:
