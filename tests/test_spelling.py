@@ -112,10 +112,14 @@ def test_each_distinct_word_is_looked_up_once(monkeypatch):
     real = kind.suggest
     monkeypatch.setattr(kind, "suggest", lambda word, *a: calls.append(word) or real(word, *a))
     kind._VERDICT_MEMO.clear()  # verdicts and suggestions are kept for the process
-    found = spelling("Notes the reqest; recalls the reqest; welcomes the reqest,\n")
-    assert len(found) == 3 and calls == ["reqest"]
+    text = "Notes the reqest; recalls the reqest. Reqest made,\n"  # the third opens a sentence
+    found = spelling(text)
+    # one finding, at the first use, with the count; its fix mends all three in their case
+    assert len(found) == 1 and calls == ["reqest"] and "(3 times in this text)" in found[0].message
+    assert [text[e.start:e.end] for e in found[0].fix.edits] == ["reqest", "reqest", "Reqest"]
+    assert [e.replacement for e in found[0].fix.edits] == ["request", "request", "Request"]
     again = spelling("Notes again the reqest,\n")  # the next document asks nothing new
-    assert again[0].message == found[0].message and calls == ["reqest"]
+    assert again[0].message == found[0].message.replace(" (3 times in this text)", "") and calls == ["reqest"]
 
 
 def test_the_fix_is_the_first_suggestion_and_only_unsafe():

@@ -6,6 +6,7 @@
     word_lists = "words"        # folder beside the bundled packs holding the house lists (*.txt)
     max_suggestions = 3
     check_capitalized = true    # false: skip capitalised words in mid-sentence altogether
+    each_occurrence = false     # true: a finding at every occurrence (default: the first, with the count)
 
 A word is known when pyspellchecker's English list has it (read from a cache, see
 termlint/text/wordlist.py), when the house lists or the configuration's `words` have it, or
@@ -40,7 +41,7 @@ from termlint.text.protect import SpanSet
 from termlint.text.wordlist import english, house_words
 from termlint.text.wordscan import WordScan, words_of
 
-KEYS = frozenset({"word_lists", "max_suggestions", "check_capitalized"})
+KEYS = frozenset({"word_lists", "max_suggestions", "check_capitalized", "each_occurrence"})
 FIXABLE = True
 
 # A word: letters, with inner apostrophes (children’s, d’Ivoire). Hyphens split words.
@@ -62,6 +63,7 @@ class SpellingRule:
     word_lists: str
     max_suggestions: int
     check_capitalized: bool
+    each_occurrence: bool = False  # true: one finding per occurrence, not per word
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
@@ -79,6 +81,8 @@ class SpellingRule:
         verdicts = _verdicts(english_words, extra)
         suggestions = verdicts.suggestions
         scan = WordScan.of(text, _segments(ctx, self.meta.scope))
+        found: dict[str, tuple[list[tuple[int, int, str]], list[str]]] = {}
+        each = bool(ctx.options_for(self.meta.code).get("each_occurrence", self.each_occurrence))
         for start, end, word, opening in scan.occurrences(_unknown(scan.tokens(), verdicts, known)):
             key = _lookup_form(word)
             prose = prose or _Prose.of(ctx)
@@ -103,7 +107,14 @@ class SpellingRule:
                 candidates = [c for c in candidates if c in house.names and len(c) >= 4 and c[0] == key[0]]
                 if not candidates:
                     continue
-            yield _finding(self.meta.code, start, end, word, candidates)
+            if each:
+                yield _finding(self.meta.code, [(start, end, word)], candidates)
+            else:
+                found.setdefault(key, ([], candidates))[0].append((start, end, word))
+        # One finding per unknown word, at its first use, as AC001 reports an undefined acronym:
+        # a word written ten times is one decision for the drafter (fix it, or add it to `words`)
+        for places, candidates in found.values():
+            yield _finding(self.meta.code, places, candidates)
 
 
 @lru_cache(maxsize=8)
@@ -167,14 +178,22 @@ def _unknown(tokens: frozenset[str], verdicts: _Verdicts, known: Any) -> set[str
     return found
 
 
-def _finding(code: str, start: int, end: int, word: str, candidates: list[str]) -> Finding:
+def _finding(code: str, places: list[tuple[int, int, str]], candidates: list[str]) -> Finding:
+    """The finding at the first of `places` (each: start, end, the word as written); its fix
+    replaces the word at every place, in the case each is written."""
+    start, end, word = places[0]
     shown = [_same_case(word, c) for c in candidates]
     if shown:
         message = f"unknown word “{word}”: did you mean " + ", ".join(f"“{c}”" for c in shown) + "?"
     else:
         message = f"unknown word “{word}”"
+    if len(places) > 1:
+        message += f" ({len(places)} times in this text)"
     message += " (add it to `words` in the configuration if it is right)"
-    fix = Fix((Edit(start, end, shown[0]),), safe=False, description=f"replace with “{shown[0]}”") if shown else None
+    fix = None
+    if shown:
+        edits = tuple(Edit(s, e, _same_case(w, candidates[0])) for s, e, w in places)
+        fix = Fix(edits, safe=False, description=f"replace with “{shown[0]}”")
     return Finding(code, start, end, message, fix=fix)
 
 
@@ -352,4 +371,5 @@ def build(entry: dict[str, Any], meta: RuleMeta, where: str) -> SpellingRule:
     if not 0 <= limit <= 10:
         raise PackError(f"{where}: `max_suggestions` must be between 0 and 10")
     return SpellingRule(meta, get(entry, "word_lists", str, where, "words"), limit,
-                        get(entry, "check_capitalized", bool, where, True))
+                        get(entry, "check_capitalized", bool, where, True),
+                        get(entry, "each_occurrence", bool, where, False))
