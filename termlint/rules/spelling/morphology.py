@@ -85,6 +85,7 @@ _SUFFIXES = (
     ("ize", ("", "e")), ("ities", ("e", "", "ity")), ("ity", ("e", "")),
     ("ies", ("y",)), ("es", ("",)), ("s", ("",)),
     ("ally", ("al",)), ("ly", ("",)), ("ness", ("",)),
+    ("ic", ("ia",)),  # Islamophobia -> Islamophobic, hypoxia -> hypoxic
 )
 
 
