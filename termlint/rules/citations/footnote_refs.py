@@ -36,7 +36,7 @@ _BAD_NUMBER = re.compile(r"(?:\b[Nn]o\b(?!\.)|\bno\.|\bNr\b\.?|N°|\bNumber\b)\s
 _IBID = re.compile(r"(?P<stars>\*{1,2}|_)?(?P<word>[Ii]bid)(?P<dot>\.)?(?P<close>\*{1,2}|_)?")
 _SOURCE_LIKE = re.compile(r"[A-Z]{1,6}(?:\.\d+)?/\S|\b[Dd]ocuments?\s+[A-Z][A-Za-z]*\.?\s?\d|Treaty\s+Series|Official\s+Records|[Rr]esolutions?\s+\d|[Dd]ecisions?\s+\d|"
                           r"\bSales\s+No\.|publication|\bvols?\.|\bIbid\b|https?://|www\.|\*[^*\n]{3,}\*|\b(?:19|20)\d\d\b")
-_GA_RECORDS = re.compile(r"(?P<title>(?P<ord>[A-Z][a-z]+(?:-[a-z]+)?)[ \t\u00a0]+(?P<session_word>[Ss]ession),[ \t\u00a0]+Supplement[ \t\u00a0]+No\.[ \t\u00a0]*"
+_GA_RECORDS = re.compile(r"(?P<title>(?P<ord>[A-Z][a-z]+(?:[-\u2010\u2011][a-z]+)?)[ \t\u00a0]+(?P<session_word>[Ss]ession),[ \t\u00a0]+Supplement[ \t\u00a0]+No\.[ \t\u00a0]*"
                          r"(?P<supp>\d{1,3})(?P<letter>[A-Z]?))(?P<close>\*?)[^()\n]{0,40}\((?P<symbol>A/(?P<session>\d{1,3})/(?P<number>\d{1,3})(?P<rest>[^\s),;]*))")
 _ECOSOC_RECORDS = re.compile(r"(?P<year>(?:19|20)\d\d),[ \t\u00a0]+Supplement[ \t\u00a0]+No\.[ \t\u00a0]*\d{1,3}[A-Z]?\*?[^()\n]{0,40}"
                              r"\((?P<symbol>E/(?P<symyear>(?:19|20)\d\d)/\d+)")
@@ -205,7 +205,7 @@ the same way.
     def _ga(self, m: re.Match[str], at: object) -> Iterator[Finding]:
         where = (at(m.start("title")), at(m.end("symbol")))  # type: ignore[operator]
         session, word = int(m.group("session")), m.group("ord")
-        said = _ORDINAL_NUMBER.get(word.lower())
+        said = _ORDINAL_NUMBER.get(word.lower().replace("\u2010", "-").replace("\u2011", "-"))
         if said is None:
             return
         if said != session:
