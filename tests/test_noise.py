@@ -68,6 +68,13 @@ def test_each_recognition_is_needed():
     assert words("the site at un org") == ["un", "org"][1:]  # “un” is a word of the house lists
 
 
+def test_slips_that_rare_words_and_prefixes_could_hide_are_found():
+    # co + sideration (a SCOWL word) and up + porting: one-letter slips of common words that a
+    # derivation from a rare stem, or a two-letter prefix, would take for words
+    assert words("in its cosideration of the item, upporting the work") == ["cosideration", "upporting"]
+    assert words("in the drylands and seagrasses") == []  # plurals of SCOWL words are words
+
+
 def test_real_slips_of_adopted_texts_stay_found():
     text = read(NOISE / "spelling-slips.md")
     assert words(text) == ["hu", "includingdedicated", "confidencebuilding"]

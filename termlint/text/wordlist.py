@@ -36,7 +36,7 @@ from typing import Any
 
 from termlint.core.resources import cache_dir, data_dir
 
-FORMAT = 6  # bump when the cache file's layout or the filtering below changes
+FORMAT = 7  # bump when the cache file's layout or the filtering below changes
 _PREFIX = "english-words"
 
 
@@ -180,8 +180,8 @@ def cache_key() -> str:
 
 def _frequencies(supplement: bool = True) -> dict[str, int]:
     """pyspellchecker's English words, lower case, with their frequencies, and (unless
-    `supplement` is false) the SCOWL supplement's words at frequency 1: rare words, listed
-    after every word pyspellchecker counts when suggestions are ranked.
+    `supplement` is false) the SCOWL supplement's words at frequency 0: rare words, ranked
+    after every word pyspellchecker counts, and never a stem of a derivation (spelling.py).
 
     Possessives are dropped: the spelling rule strips 's before looking a word up.
     """
@@ -202,7 +202,7 @@ def _frequencies(supplement: bool = True) -> dict[str, int]:
             merged[word] = merged.get(word, 0) + int(count)
     if supplement:
         for word in read_supplement(supplement_path()):
-            merged.setdefault(word, 1)
+            merged.setdefault(word, 0)
     return merged
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from termlint.text.prose import compiled
 from termlint.text.wordscan import is_letter
 
 HYPHENS = "-\u2010\u2011"
@@ -167,3 +168,19 @@ def transliterated_name(text: str, start: int) -> bool:
 def case_party(text: str, start: int, end: int) -> bool:
     """A party to a case (Fitisemanu v. United States; Ukraine v. Russian Federation)."""
     return text.startswith((" v. ", " v ", " vs. "), end) or text[max(0, start - 4):start] in (" v. ", "vs. ")
+
+
+_TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "H.E.", "Mr", "Mrs", "Ms", "Dr")
+
+
+def after_title(text: str, start: int) -> bool:
+    """After Mr., Mrs., Ms., Dr.: a name, though the full stop looks like a sentence's end."""
+    before = text[max(0, start - 6):start].rstrip(" \u00a0")
+    return before.endswith(_TITLES) and (len(before) < 4 or not before[-4:-3].isalpha() or before.endswith("H.E."))
+
+
+def hyphenated_words(text: str) -> frozenset[str]:
+    """The hyphenated compounds of the text, lower case, written without their hyphens (read
+    once per document, and only when an unknown word turns up)."""
+    found = compiled(r"\p{L}+(?:[" + HYPHENS + r"]\p{L}+)+").findall(text)
+    return frozenset("".join(c for c in w.lower() if c not in HYPHENS) for w in found)

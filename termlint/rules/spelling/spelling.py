@@ -33,9 +33,17 @@ from termlint.core.resources import data_dir
 from termlint.rules.context import Context
 from termlint.rules.packfiles import PackError
 from termlint.rules.packs import get
-from termlint.rules.spelling.morphology import british_known, derived_known
-from termlint.rules.spelling.recognise import (broken_by_markup, case_party, domain_part, foreign, hyphen_compound,
-                                               transliterated_name)
+from termlint.rules.spelling.morphology import british_known, derived_known, plural_known
+from termlint.rules.spelling.recognise import (
+    after_title,
+    broken_by_markup,
+    case_party,
+    domain_part,
+    foreign,
+    hyphen_compound,
+    hyphenated_words,
+    transliterated_name,
+)
 from termlint.text.prose import compiled, non_prose_spans
 from termlint.text.protect import SpanSet
 from termlint.text.wordlist import english, house_words
@@ -74,23 +82,35 @@ class SpellingRule:
         # verdict memo below finds it by identity instead of comparing thousands of words
         extra = house.words | user if user else house.words
         prose: _Prose | None = None  # built only when an unknown word turns up
+        hyphenated: frozenset[str] | None = None  # likewise
 
         def known(word: str) -> bool:
             return word in english_words or word in extra
+
+        def stem(word: str) -> bool:
+            # a stem for a derivation or a British rewrite: not a word of the SCOWL supplement
+            # (frequency 0), which is safe whole but not under a prefix (co + sideration would
+            # hide “cosideration”)
+            return english_words.frequency(word) > 0 or word in extra
 
         verdicts = _verdicts(english_words, extra)
         suggestions = verdicts.suggestions
         scan = WordScan.of(text, _segments(ctx, self.meta.scope))
         found: dict[str, tuple[list[tuple[int, int, str]], list[str]]] = {}
         each = bool(ctx.options_for(self.meta.code).get("each_occurrence", self.each_occurrence))
-        for start, end, word, opening in scan.occurrences(_unknown(scan.tokens(), verdicts, known)):
+        for start, end, word, opening in scan.occurrences(_unknown(scan.tokens(), verdicts, known, stem)):
             key = _lookup_form(word)
             prose = prose or _Prose.of(ctx)
             if not prose.is_prose_word(start, end, word) or _known_compound(text, start, end, known):
                 continue
-            if _recognised(text, start, end, word, key, known):
+            if _recognised(text, start, end, word, key, known, stem):
                 continue
-            capitalized = word[0].isupper() and (_after_title(text, start) or not opening and not _sentence_start(text, start))
+            hyphenated = hyphenated_words(text) if hyphenated is None else hyphenated
+            if key in hyphenated:
+                # confidencebuilding beside confidence-building: CO102 reports the two forms and
+                # the one to keep; SP001 does not report the same slip a second time
+                continue
+            capitalized = word[0].isupper() and (after_title(text, start) or not opening and not _sentence_start(text, start))
             if capitalized and not self.check_capitalized:
                 continue
             if capitalized and (not word.isascii() or not _near_name(key, house.names)):
@@ -150,7 +170,7 @@ def _verdicts(english_words: Any, extra: frozenset[str]) -> _Verdicts:
     return found
 
 
-def _unknown(tokens: frozenset[str], verdicts: _Verdicts, known: Any) -> set[str]:
+def _unknown(tokens: frozenset[str], verdicts: _Verdicts, known: Any, stem: Any) -> set[str]:
     """The words (as written) of `tokens` that no list knows and that may be reported.
 
     Only tokens not yet seen clean are read, and only words new to the process are looked
@@ -165,7 +185,8 @@ def _unknown(tokens: frozenset[str], verdicts: _Verdicts, known: Any) -> set[str
                 continue
             if word not in verdicts.unknown:
                 key = _lookup_form(word)
-                if len(word) < 2 or known(key) or british_known(key, known) or derived_known(key, known):
+                if (len(word) < 2 or known(key) or british_known(key, stem) or derived_known(key, stem)
+                        or plural_known(key, known)):
                     verdicts.known.add(word)
                     continue
                 verdicts.unknown.add(word)
@@ -267,15 +288,6 @@ DEFAULT_SCOPE = ("title", "heading", "chapeau", "preambular", "operative", "subp
           "closing", "footnote", "annex")
 
 
-_TITLES = ("Mr.", "Mrs.", "Ms.", "Dr.", "St.", "H.E.", "Mr", "Mrs", "Ms", "Dr")
-
-
-def _after_title(text: str, start: int) -> bool:
-    """After Mr., Mrs., Ms., Dr.: a name, though the full stop looks like a sentence's end."""
-    before = text[max(0, start - 6):start].rstrip(" \u00a0")
-    return before.endswith(_TITLES) and (len(before) < 4 or not before[-4:-3].isalpha() or before.endswith("H.E."))
-
-
 def _sentence_start(text: str, start: int) -> bool:
     """After a full stop, question mark or exclamation mark, or a blank line. Not after a colon:
     UN style goes on in lower case after one, so a capital there opens a name (“chemical weapons
@@ -288,10 +300,10 @@ def _sentence_start(text: str, start: int) -> bool:
     return text[i] == "\n" and (i == 0 or text[i - 1] == "\n" or text.startswith("\n", i - 2) and text[i - 1].isspace())
 
 
-def _recognised(text: str, start: int, end: int, word: str, key: str, known: Any) -> bool:
+def _recognised(text: str, start: int, end: int, word: str, key: str, known: Any, stem: Any) -> bool:
     """Known by its place: a hyphenated compound, a foreign span, a domain name (recognise.py)."""
     def known_form(w: str) -> bool:
-        return bool(known(w) or british_known(w, known) or derived_known(w, known))
+        return bool(known(w) or british_known(w, stem) or derived_known(w, stem) or plural_known(w, known))
 
     return (hyphen_compound(text, start, end, key, known_form) or domain_part(text, start, word)
             or broken_by_markup(text, start, end, known_form) or transliterated_name(text, start)
