@@ -132,11 +132,11 @@ def _read_units(ctx: Context) -> list[Unit]:
         unit = Unit(spans=[(start, end) for start, end, _ in segments])
         for start, end, part in segments:
             unit.occurrences.extend(_occurrences(text, start, end, part, skipped, quotes, capital_lines))
-        # definitions in the unit's title and footnotes count: the reader has been told
-        unit.occurrences.extend(replace(o, aside=True) for start, end, part in asides
-                                for o in _occurrences(text, start, end, part, skipped, quotes, capital_lines)
-                                if o.definition)
-        unit.occurrences.sort(key=lambda o: o.start)
+        if asides:  # definitions in the unit's title and footnotes count: the reader has been told
+            unit.occurrences.extend(replace(o, aside=True) for start, end, part in asides
+                                    for o in _occurrences(text, start, end, part, skipped, quotes, capital_lines)
+                                    if o.definition)
+            unit.occurrences.sort(key=lambda o: o.start)
         if unit.occurrences:
             found.append(unit)
     return found
@@ -151,44 +151,52 @@ def hidden_spans(ctx: Context) -> Any:
 _ASIDES = frozenset({"title", "footnote"})
 
 
-def _unit_segments(tree: Clause) -> Iterator[tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]]:
+_Segments = list[tuple[int, int, str]]
+
+
+def _unit_segments(tree: Clause) -> Iterator[tuple[_Segments, _Segments]]:
     """Each unit's segments, and the segments of its title and footnotes (read for definitions)."""
     if not tree.is_resolution:
-        yield _segments(tree, _PLAIN_KINDS), _segments(tree, _ASIDES, asides=True)
+        yield _segments(tree, _PLAIN_KINDS)
         return
     for clause in tree.walk():
         if clause.kind == "resolution":
-            yield _segments(clause, _BODY_KINDS), _segments(clause, _ASIDES, asides=True)
+            yield _segments(clause, _BODY_KINDS)
         elif clause.kind == "annex":
-            yield (_segments(clause, _PLAIN_KINDS | {"annex"}, within_annex=True),
-                   _segments(clause, _ASIDES, within_annex=True, asides=True))
+            yield _segments(clause, _PLAIN_KINDS | {"annex"}, within_annex=True)
 
 
 _PREAMBLE = frozenset({"chapeau", "preambular"})
 
 
-def _segments(root: Clause, kinds: frozenset[str], within_annex: bool = False,
-              asides: bool = False) -> list[tuple[int, int, str]]:
+def _segments(root: Clause, kinds: frozenset[str], within_annex: bool = False) -> tuple[_Segments, _Segments]:
     """The segments of the clauses of `kinds` under `root`, in order, without nested annexes,
-    each with the part of the resolution it belongs to (preamble or operative)."""
-    found: list[tuple[int, int, str]] = []
+    each with the part of the resolution it belongs to (preamble or operative); and, read in
+    the same walk, the segments of its titles and footnotes."""
+    found: _Segments = []
+    asides: _Segments = []
 
-    def visit(clause: Clause, part: str) -> None:
+    def visit(clause: Clause, part: str, into: _Segments, every: bool) -> None:
         if clause.kind in _PREAMBLE:
             part = "preamble"
         elif clause.kind in ("operative", "closing"):
             part = "operative"
-        if clause.kind in kinds:
-            found.extend((s.start, s.end, part) for s in clause.segments)
+        if every or clause.kind in kinds:
+            into.extend((s.start, s.end, part) for s in clause.segments)
         for child in clause.children:
-            if child.kind == "annex" and not within_annex:
+            if (child.kind == "annex" and not within_annex) or child.kind == "header":
                 continue
-            if child.kind == "header" or (child.kind in _ASIDES and not asides):
-                continue
-            visit(child, part)
+            if child.kind in _ASIDES:
+                visit(child, part, asides, True)
+            else:
+                visit(child, part, into, every)
 
-    visit(root, "")
-    merged: list[tuple[int, int, str]] = []
+    visit(root, "", found, False)
+    return _merged(found), _merged(asides)
+
+
+def _merged(found: _Segments) -> _Segments:
+    merged: _Segments = []
     for start, end, part in sorted(set(found)):
         if merged and start < merged[-1][1]:  # a parent's span repeats its children's text
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2])

@@ -115,6 +115,8 @@ def _in_foreign_italics(text: str, start: int, end: int, known: Callable[[str], 
         return False
     if text[line_start:opening].count("*") % 2 or text[opening - 1:opening] == "*" or text[closing + 1:closing + 2] == "*":
         return False  # not an italic pair, or bold
+    if opening > 0 and is_letter(text[opening - 1]):
+        return False  # E*ncourages*: the mark cuts a word, it does not set one apart
     if not text[line_start:opening].strip(" >#-*0123456789.()"):
         return False  # italics opening a paragraph: the operative verb, checked as usual
     inside = _words(text[opening + 1:closing])
@@ -149,7 +151,12 @@ def broken_by_markup(text: str, start: int, end: int, known: Callable[[str], boo
                 i -= 1
             whole = text[i:start - back] + whole
             break
-    return whole != text[start:end] and known(whole.lower())
+    if whole == text[start:end]:
+        return False
+    line_start = text.rfind("\n", 0, i) + 1
+    if not text[line_start:i].strip(" \t>#*_0123456789.()"):
+        return False  # “25. E*ncourages*”: a lead's italics misplaced, which is the slip to show
+    return known(whole.lower())
 
 
 _APOSTROPHE_LETTERS = "‘ʿʻ'’`"
