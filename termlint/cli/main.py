@@ -1,4 +1,4 @@
-"""Command line: `termlint check|parse|rules|explain`.
+"""Command line: `termlint check|parse|rules|explain|server`.
 
 Exit status: 0 clean, 1 findings at or above the fail level, 2 usage, configuration or file errors.
 """
@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from termlint import __version__
+from termlint.cli import check as check_command
 from termlint.cli import commands
 from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR
 from termlint.core.regexcache import install
 
-COMMANDS = ("check", "parse", "rules", "explain")
+COMMANDS = ("check", "parse", "rules", "explain", "server")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -55,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check files (the default command)")
     check.add_argument("paths", nargs="*", default=["."], help="files or directories; - reads stdin")
     check.add_argument("--format", "--output-format", dest="format", default="auto",
-                       choices=commands.format_names(),
+                       choices=check_command.format_names(),
                        help="output format (default: auto = github under GitHub Actions, else text)")
     check.add_argument("--select", type=_codes, help="only these rule codes or prefixes (comma-separated)")
     check.add_argument("--ignore", type=_codes, default=(), help="skip these rule codes or prefixes")
@@ -67,8 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--show-source", action="store_true", help="show the line with a caret under each finding")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--no-color", action="store_true", help="no colour in text output")
-    commands.add_check_options(check)
-    check.set_defaults(run=commands.check)
+    check_command.add_check_options(check)
+    check.set_defaults(run=check_command.check)
 
     parse = sub.add_parser("parse", help="show the clause structure termlint reads in a file")
     parse.add_argument("path")
@@ -84,6 +85,13 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("code")
     explain.add_argument("--config", type=Path, help="include the packs this configuration adds")
     explain.set_defaults(run=commands.explain)
+
+    server = sub.add_parser("server", help="run the language server for editors (LSP over stdio; needs termlint[server])",
+                            description="Run termlint as a language server on standard input and output, for "
+                                        "VS Code, Neovim, Helix, Emacs (eglot), Sublime Text and other LSP clients. "
+                                        "Needs the extra: pip install 'termlint[server]'.")
+    server.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default)")
+    server.set_defaults(run=commands.server)
     return parser
 
 
