@@ -232,3 +232,25 @@ def test_the_cache_lives_in_the_project_root(tmp_path: Path, monkeypatch: pytest
     assert default_dir(tmp_path / "other" / "termlint.toml") == tmp_path.resolve() / "other" / ".termlint_cache"
     monkeypatch.setenv("TERMLINT_CACHE_DIR", str(tmp_path / "elsewhere"))
     assert default_dir() == tmp_path / "elsewhere"
+
+
+def test_the_code_stamp_covers_every_rule_module_and_the_dictionary():
+    # after the layout move cache.py sits in termlint/run/: the stamp must still read the whole
+    # package (an edited rule in termlint/rules/... changes findings) and the gzipped SCOWL words
+    import os
+
+    from termlint.core.resources import data_dir
+    from termlint.run.cache import code_stamp
+    import termlint.rules.spelling.recognise as recognise
+
+    for path in (Path(recognise.__file__), data_dir("rules") / "dictionary" / "scowl-supplement.txt.gz"):
+        info = os.stat(path)
+        code_stamp.cache_clear()
+        before = code_stamp()
+        try:
+            os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+            code_stamp.cache_clear()
+            assert code_stamp() != before, path
+        finally:
+            os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+            code_stamp.cache_clear()

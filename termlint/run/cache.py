@@ -199,13 +199,13 @@ def _packs_stamp(packs: tuple[Path, ...]) -> bytes:
 @lru_cache(maxsize=1)
 def code_stamp() -> str:
     """Size and modification time of termlint's code and bundled data: changes when a rule does."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # the whole package, not only run/ (this file's folder)
     entries: list[str] = []
     for top in (package, data_dir("rules"), data_dir("grammar")):
         for folder, dirs, files in os.walk(top):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             for name in sorted(files):
-                if name.endswith((".py", ".toml", ".lark", ".txt", ".json")):
+                if name.endswith((".py", ".toml", ".lark", ".txt", ".json", ".gz")):
                     with contextlib.suppress(OSError):
                         info = os.stat(os.path.join(folder, name))
                         entries.append(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}")

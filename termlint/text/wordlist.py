@@ -13,6 +13,9 @@ Two sources:
   ever built (splitting the file would cost 10 ms, a set 30 ms). The file is written to a temporary name and
   renamed into place, so two processes building it at once both leave a whole file; when
   the directory cannot be written, the same text is kept in memory for this run.
+- The SCOWL supplement (rules/dictionary/scowl-supplement.txt.gz): current English words
+  pyspellchecker lacks (rangelands, bareboat, metadata), none of them one slip from a
+  common word; merged into the cache file above (scripts/build_dictionary.py).
 - The house lists: `rules/words/*.txt`, one word or phrase per line (`#` starts a
   comment): Member State names, United Nations bodies, Latin phrases, terms of art.
   They are small and read on every run, so editing them needs no cache invalidation.
@@ -31,9 +34,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from termlint.core.resources import cache_dir
+from termlint.core.resources import cache_dir, data_dir
 
-FORMAT = 5  # bump when the cache file's layout or the filtering below changes
+FORMAT = 7  # bump when the cache file's layout or the filtering below changes
 _PREFIX = "english-words"
 
 
@@ -152,21 +155,33 @@ def _dictionary_file() -> tuple[Path, str] | None:
     return folder / "resources" / "en.json.gz", (m.group(1) if m else "unknown")
 
 
+def supplement_path() -> Path:
+    """The SCOWL words merged into pyspellchecker's (built by scripts/build_dictionary.py)."""
+    return data_dir("rules") / "dictionary" / "scowl-supplement.txt.gz"
+
+
 def cache_key() -> str:
-    """FORMAT, pyspellchecker's version and its dictionary's size: any change makes a new file."""
+    """FORMAT, pyspellchecker's version and its dictionary's size, and the supplement's size:
+    any change makes a new file."""
+    try:
+        extra = supplement_path().stat().st_size
+    except OSError:
+        extra = 0
     found = _dictionary_file()
     if found is None:
-        return f"{FORMAT}-none"
+        return f"{FORMAT}-none-{extra}"
     path, version = found
     try:
         size = path.stat().st_size
     except OSError:
         size = 0
-    return f"{FORMAT}-{version}-{size}"
+    return f"{FORMAT}-{version}-{size}-{extra}"
 
 
-def _frequencies() -> dict[str, int]:
-    """pyspellchecker's English words, lower case, with their frequencies.
+def _frequencies(supplement: bool = True) -> dict[str, int]:
+    """pyspellchecker's English words, lower case, with their frequencies, and (unless
+    `supplement` is false) the SCOWL supplement's words at frequency 0: rare words, ranked
+    after every word pyspellchecker counts, and never a stem of a derivation (spelling.py).
 
     Possessives are dropped: the spelling rule strips 's before looking a word up.
     """
@@ -185,7 +200,22 @@ def _frequencies() -> dict[str, int]:
         word = word.lower()
         if not word.endswith("'s") and word.isprintable() and " " not in word:
             merged[word] = merged.get(word, 0) + int(count)
+    if supplement:
+        for word in read_supplement(supplement_path()):
+            merged.setdefault(word, 0)
     return merged
+
+
+def read_supplement(path: Path) -> list[str]:
+    """The words of a gzipped supplement (one a line, `#` comments); none when it is missing."""
+    import gzip
+
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except (OSError, EOFError, UnicodeDecodeError):
+        return []
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def load_english(directory: Path | None = None) -> WordSet:

@@ -62,22 +62,28 @@ class AcronymRule:
             for occ in unit.occurrences:
                 acronym = occ.acronym
                 if self.check_name == "defined-twice":
-                    # The preamble and the operative part each define (adopted texts do so).
+                    # The preamble and the operative part each define (adopted texts do so); a
+                    # title or footnote, a table row (each row repeats its abbreviations), a
+                    # designation that goes on after the parenthesis and a fixed formula of
+                    # `names` tell the reader without being a second definition.
                     key = (acronym, occ.part)
-                    if occ.definition and not occ.quoted:
+                    if occ.definition and not (occ.quoted or occ.aside or occ.table or occ.named
+                                               or in_name.overlaps(occ.start, occ.end)):
                         if key in seen:
                             yield self._twice(text, occ, seen[key], ctx.document)
                         else:
                             seen[key] = occ
                     continue
-                if acronym in seen or in_name.overlaps(occ.start, occ.end):
-                    continue
+                if acronym in seen or in_name.overlaps(occ.start, occ.end) or occ.aside or occ.table:
+                    continue  # a definition in a title or footnote is no use; a table cell no paragraph
                 seen[acronym] = occ
                 first_def = unit.first_definition(acronym)
                 if self.check_name == "undefined":
-                    if first_def is None and acronym not in allowed and not self._word_in_capitals(acronym):
+                    if first_def is None and acronym not in allowed and not self._word_in_capitals(acronym) \
+                            and not _named_compound(acronym, unit) and not _variant_defined(acronym, unit):
                         yield self._undefined(text, unit, occ, hidden_spans(ctx), ctx.document)
-                elif first_def is not None and occ.start < first_def.start:
+                elif first_def is not None and not first_def.aside and occ.start < first_def.start:
+                    # a title or footnote that defines it has told the reader already
                     yield Finding(self.meta.code, occ.start, occ.end,
                                   f"“{acronym}” is used before its definition at line {_line(ctx.document, first_def.start)}: "
                                   "define it here, at its first use, and use it alone after that")
@@ -142,14 +148,34 @@ class AcronymRule:
                               fix=fix)
 
 
+def _variant_defined(acronym: str, unit: Any) -> bool:
+    """COVID (post-COVID) when COVID-19 is defined, UHC2030 when UHC is: the same acronym
+    with or without its number."""
+    bare = acronym.rstrip("0123456789").rstrip("-")
+    if bare != acronym:
+        return unit.first_definition(bare) is not None
+    return any(o.definition and o.acronym.startswith(acronym) and not o.acronym[len(acronym):].strip("-0123456789")
+               for o in unit.occurrences)
+
+
+def _named_compound(acronym: str, unit: Any) -> bool:
+    """UN-Water, UN-Energy (a name of the system, written so), ISIL-Khorasan when ISIL is
+    defined: capitals, a hyphen, then a capitalised word."""
+    head, _, rest = acronym.partition("-")
+    if not rest or not rest[:1].isupper() or rest.isupper() or any(c.isdigit() for c in rest):
+        return False
+    return head == "UN" or unit.first_definition(head) is not None
+
+
 def _name_spans(text: str, names: tuple[str, ...]) -> Any:
     """Where the text writes an official name that holds an acronym (International Girls in ICT Day)."""
     spans = []
+    plain = text.replace("\u2011", "-").replace("\u2010", "-")  # same length: offsets hold
     for name in names:
-        at = text.find(name)
+        at = plain.find(name)
         while at >= 0:
             spans.append((at, at + len(name)))
-            at = text.find(name, at + len(name))
+            at = plain.find(name, at + len(name))
     return SpanSet.of(spans)
 
 
@@ -179,4 +205,4 @@ def build(entry: dict[str, Any], meta: RuleMeta, where: str) -> AcronymRule:
     if not all(isinstance(n, str) and n for n in names):
         raise PackError(f"{where}: `names` must be a list of names")
     return AcronymRule(meta, check_name, frozenset(allow), _table(entry, "expansions", where), spell_out,
-                       tuple(n.replace("‑", "-") for n in names))
+                       tuple(n.replace("\u2011", "-").replace("\u2010", "-") for n in names))

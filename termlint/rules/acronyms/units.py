@@ -14,25 +14,39 @@ in a `(hereinafter “ACR”)` clause. Not acronyms: roman numerals (XXVI), docu
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from regex import escape as re_escape
 
 from termlint.parse.tree import Clause
+from termlint.rules.acronyms.places import (
+    HYPHENS,
+    after_name,
+    in_capital_line,
+    in_designation,
+    in_italic_title,
+    in_legend,
+    in_table_row,
+    resolution_letters,
+    symbol_after,
+)
 from termlint.rules.context import Context
 from termlint.text.prose import compiled, non_prose_spans
 from termlint.text.protect import SpanSet
 
 # Capitals (an ampersand inside: R&D), digits after them, then hyphenated parts.
-_TOKEN = r"(?<![\p{L}\p{N}&'’])([A-Z][A-Z&]*[A-Z][A-Z0-9]*(?:[-‑][\p{L}\p{N}]+)*s?)(?![\p{L}\p{N}&])"
+# Hyphens: U+002D, and U+2010 and U+2011 (the adopted texts write the non-breaking one: UN‑Women).
+_TOKEN = r"(?<![\p{L}\p{N}&'’])([A-Z][A-Z&]*[A-Z][A-Z0-9]*(?:[-\u2010\u2011][\p{L}\p{N}]+)*s?)(?![\p{L}\p{N}&])"
 _ROMAN = r"M{0,4}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})"
 # What may stand between "(" and a defined acronym, and between it and ")".
 _DEF_BEFORE = (r"\(\s*(?:(?:hereinafter|hereafter)(?:\s+(?:referred\s+to|called|cited|known))?(?:\s+as)?\s*)?"
                r"(?:the\s+)?[\"“]?$")
-_DEF_AFTER = r"^[\"”]?(?:\s+[a-z]+)?\s*\)"  # (UNODC), (“ACR”), (the CLOUT system)
+# (UNODC), (“ACR”), (the CLOUT system), (SIDS DOCK), (ISIL, also known as Da’esh)
+# (UN-SWAP 2.0), (WIPO Green): a version number or one capitalised word may follow
+_DEF_AFTER = (r"^(?:\s+[A-Z][A-Z0-9]+)*(?:\s+\d+(?:\.\d+)*|\s+[A-Z][a-z]+)?[\"”]?"
+              r"(?:(?:\s+[a-z]+)?\s*\)|,\s+(?:also\s+)?(?:known|referred|called)\b)")
 _BODY_KINDS = frozenset({"chapeau", "preambular", "operative", "subparagraph", "paragraph", "closing", "heading"})
 _PLAIN_KINDS = frozenset({"paragraph", "heading", "preambular", "operative", "subparagraph", "chapeau", "closing"})
 
@@ -45,6 +59,9 @@ class Occurrence:
     definition: bool
     part: str = ""  # "preamble" or "operative" in a resolution: each part may define once
     quoted: bool = False  # a definition inside a quoted title: it tells the reader, but is not ours to drop
+    table: bool = False  # in a table row: a cell is not a paragraph, a row repeats its abbreviations
+    aside: bool = False  # a definition in a title or footnote: it tells the reader, the body may define again
+    named: bool = False  # a definition inside a designation: "... (SAMOA) Pathway", "(TRIPS Agreement)"
 
 
 @dataclass
@@ -54,7 +71,7 @@ class Unit:
     spans: list[tuple[int, int]] = field(default_factory=list)
     occurrences: list[Occurrence] = field(default_factory=list)
     _initials: dict[str, set[int]] | None = field(default=None, repr=False, compare=False)
-    _definitions: dict[str, Occurrence] | None = field(default=None, repr=False, compare=False)
+    _definitions: dict[tuple[str, bool], Occurrence] | None = field(default=None, repr=False, compare=False)
 
     def find(self, text: str, phrase: str) -> int:
         """Where `phrase` first occurs within the unit's text, or -1."""
@@ -64,13 +81,17 @@ class Unit:
                 return at
         return -1
 
-    def first_definition(self, acronym: str) -> Occurrence | None:
+    def first_definition(self, acronym: str, asides: bool = True) -> Occurrence | None:
+        """The first definition of `acronym`; with `asides` false, the first in the body (not
+        in a title or footnote)."""
         if self._definitions is None:  # once per unit, not one pass over the occurrences per acronym
             self._definitions = {}
             for o in self.occurrences:
                 if o.definition:
-                    self._definitions.setdefault(o.acronym, o)
-        return self._definitions.get(acronym)
+                    self._definitions.setdefault((o.acronym, True), o)
+                    if not o.aside:
+                        self._definitions.setdefault((o.acronym, False), o)
+        return self._definitions.get((acronym, asides))
 
     def spelled_out(self, text: str, acronym: str) -> Iterator[tuple[int, int]]:
         """In span order, each span's first phrase that spells `acronym` (see `spelled_out`).
@@ -107,10 +128,15 @@ def _read_units(ctx: Context) -> list[Unit]:
     quotes = ctx.protected.quotes
     capital_lines: dict[int, bool] = {}
     found = []
-    for segments in _unit_segments(ctx.tree):
+    for segments, asides in _unit_segments(ctx.tree):
         unit = Unit(spans=[(start, end) for start, end, _ in segments])
         for start, end, part in segments:
             unit.occurrences.extend(_occurrences(text, start, end, part, skipped, quotes, capital_lines))
+        if asides:  # definitions in the unit's title and footnotes count: the reader has been told
+            unit.occurrences.extend(replace(o, aside=True) for start, end, part in asides
+                                    for o in _occurrences(text, start, end, part, skipped, quotes, capital_lines)
+                                    if o.definition)
+            unit.occurrences.sort(key=lambda o: o.start)
         if unit.occurrences:
             found.append(unit)
     return found
@@ -122,7 +148,14 @@ def hidden_spans(ctx: Context) -> Any:
     return ctx.shared("acronyms.hidden", lambda: SpanSet.of(non_prose_spans(ctx.text, ctx.protected)))
 
 
-def _unit_segments(tree: Clause) -> Iterator[list[tuple[int, int, str]]]:
+_ASIDES = frozenset({"title", "footnote"})
+
+
+_Segments = list[tuple[int, int, str]]
+
+
+def _unit_segments(tree: Clause) -> Iterator[tuple[_Segments, _Segments]]:
+    """Each unit's segments, and the segments of its title and footnotes (read for definitions)."""
     if not tree.is_resolution:
         yield _segments(tree, _PLAIN_KINDS)
         return
@@ -136,27 +169,34 @@ def _unit_segments(tree: Clause) -> Iterator[list[tuple[int, int, str]]]:
 _PREAMBLE = frozenset({"chapeau", "preambular"})
 
 
-def _segments(root: Clause, kinds: frozenset[str], within_annex: bool = False) -> list[tuple[int, int, str]]:
+def _segments(root: Clause, kinds: frozenset[str], within_annex: bool = False) -> tuple[_Segments, _Segments]:
     """The segments of the clauses of `kinds` under `root`, in order, without nested annexes,
-    each with the part of the resolution it belongs to (preamble or operative)."""
-    found: list[tuple[int, int, str]] = []
+    each with the part of the resolution it belongs to (preamble or operative); and, read in
+    the same walk, the segments of its titles and footnotes."""
+    found: _Segments = []
+    asides: _Segments = []
 
-    def visit(clause: Clause, part: str) -> None:
+    def visit(clause: Clause, part: str, into: _Segments, every: bool) -> None:
         if clause.kind in _PREAMBLE:
             part = "preamble"
         elif clause.kind in ("operative", "closing"):
             part = "operative"
-        if clause.kind in kinds:
-            found.extend((s.start, s.end, part) for s in clause.segments)
+        if every or clause.kind in kinds:
+            into.extend((s.start, s.end, part) for s in clause.segments)
         for child in clause.children:
-            if child.kind == "annex" and not within_annex:
+            if (child.kind == "annex" and not within_annex) or child.kind == "header":
                 continue
-            if child.kind in ("footnote", "header", "title"):
-                continue
-            visit(child, part)
+            if child.kind in _ASIDES:
+                visit(child, part, asides, True)
+            else:
+                visit(child, part, into, every)
 
-    visit(root, "")
-    merged: list[tuple[int, int, str]] = []
+    visit(root, "", found, False)
+    return _merged(found), _merged(asides)
+
+
+def _merged(found: _Segments) -> _Segments:
+    merged: _Segments = []
     for start, end, part in sorted(set(found)):
         if merged and start < merged[-1][1]:  # a parent's span repeats its children's text
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2])
@@ -173,20 +213,27 @@ def _occurrences(text: str, start: int, end: int, part: str, skipped: Any, quote
             continue
         before = text[token_start - 1] if token_start else " "
         after = text[token_end] if token_end < len(text) else " "
-        if before in "_@#=\\" or after in "_@#=\\":
-            continue
+        if (before in "_@#=\\/" or after in "_@#=\\" or symbol_after(text, token_end) or after_name(text, token_start)
+                or resolution_letters(text, token_start, m.group())):
+            continue  # MSC.448(99), WHA73.1, .../DEC.3, 53/77 AA, 2252 (ES-V), OC 16/99: symbols
         for acronym, a_start, a_end in _split(m.group(), token_start):
             if not acronym.strip(_ROMAN_LETTERS) and compiled(_ROMAN).fullmatch(acronym):
                 continue
-            if _in_capital_line(text, a_start, capital_lines):
+            if in_capital_line(text, a_start, capital_lines):
                 continue
-            definition = _is_definition(text, a_start, a_end)
+            legend = in_legend(text, a_start)
+            definition = legend or _is_definition(text, a_start, a_end)
+            if not definition and in_italic_title(text, a_start):
+                continue  # *UNEP Frontiers 2016 Report*: a publication's title, mentioned, not used
             quoted = quotes.covering(a_start, a_end)
             if quoted and quoted[1] - quoted[0] <= len(acronym) + 3:
                 quoted = None  # (hereinafter “ACR”): the quotation marks are the definition's own
             if quoted and not definition:
                 continue  # quoted (a title, another text's words): mentioned, not used
-            yield Occurrence(normalise(acronym), a_start, a_end, definition, part, bool(quoted))
+            yield Occurrence(normalise(acronym), a_start, a_end, definition, part, bool(quoted),
+                             table=in_table_row(text, a_start), aside=legend,
+                             named=definition and (in_designation(text, a_end)
+                                                   or compiled(r"\s+[A-Z][a-z]+").match(text, a_end) is not None))
 
 
 _ROMAN_LETTERS = "MDCLXVI"  # a token of other letters cannot be a roman numeral: no regex asked
@@ -194,16 +241,18 @@ _ROMAN_LETTERS = "MDCLXVI"  # a token of other letters cannot be a roman numeral
 
 def _split(token: str, offset: int) -> Iterator[tuple[str, int, int]]:
     """The acronyms of a token: ICT-based -> ICT; UNEP-INTERPOL -> UNEP, INTERPOL; COVID-19 whole."""
-    if "-" not in token and "‑" not in token:
+    if not any(h in token for h in HYPHENS):
         yield token, offset, offset + len(token)
         return
-    parts = compiled(r"[-‑]").split(token)
+    parts = compiled(r"[-\u2010\u2011]").split(token)
     kept = [parts[0]]
     for part in parts[1:]:
         if part[:1].islower() and not any(c.isdigit() for c in part):  # ICT-based, UN-led, COVID-19-related
             break
         kept.append(part)  # COVID-19, UN-Women, and the slip COVID-l9 shown whole
-    if len(kept) > 1 and all(len(p) >= 2 and p.isupper() and p.isalpha() for p in kept):
+    # UNEP-INTERPOL is two acronyms; UN-SPIDER, UN-SWAP, EU-LAC one name: a part of two
+    # letters is the prefix of a name, not an acronym of its own
+    if len(kept) > 1 and all(len(p) >= 3 and p.isupper() and p.isalpha() for p in kept):
         position = offset
         for part in kept:
             yield part, position, position + len(part)
@@ -214,18 +263,19 @@ def _split(token: str, offset: int) -> Iterator[tuple[str, int, int]]:
 
 
 def normalise(acronym: str) -> str:
-    """UN‑Women -> UN-Women; ICTs -> ICT (a plural s after capitals)."""
-    acronym = acronym.replace("‑", "-")
+    """UN‑Women -> UN-Women (any hyphen); ICTs -> ICT (a plural s after capitals)."""
+    acronym = acronym.replace("\u2011", "-").replace("\u2010", "-")
     if len(acronym) > 2 and acronym.endswith("s") and acronym[-2].isupper():
         acronym = acronym[:-1]
     return acronym
 
 
 def _is_definition(text: str, start: int, end: int) -> bool:
-    if ")" not in text[end:end + 9]:  # both windows below end within these nine characters
-        return False
-    if not compiled(_DEF_AFTER).search(text[end:end + 8]):
-        plural = text[end:end + 1] == "s" and compiled(_DEF_AFTER).search(text[end + 1:end + 9])
+    after = text[end:end + 40]
+    if ")" not in after[:9] and not compiled(_DEF_AFTER).search(after):
+        return False  # the quick test: most capitals are not followed by a parenthesis's end
+    if not compiled(_DEF_AFTER).search(after):
+        plural = text[end:end + 1] == "s" and compiled(_DEF_AFTER).search(text[end + 1:end + 41])
         if not plural:
             return False
     window = text[max(0, start - 60):start]
@@ -233,43 +283,12 @@ def _is_definition(text: str, start: int, end: int) -> bool:
     if not m:
         return False
     opener = max(0, start - 60) + m.start()
-    previous = text[:opener].rstrip()[-1:]
-    return bool(previous) and (previous.isalpha() or previous in ")”’*_")
-
-
-def _capitals(line: str) -> bool:
-    """Most of the line's words (two letters or more) are in capitals."""
-    words = compiled(r"\p{L}{2,}").findall(line)
-    upper = sum(map(str.isupper, words))
-    return bool(words) and (upper == len(words) or len(words) >= 3 and upper >= 0.6 * len(words))
-
-
-def _ascii_capitals(line: str) -> bool:
-    """`_capitals` for an ASCII line (most are), without reading every word: the words in
-    capitals are counted first (few), then the words only until there are too many of them."""
-    upper = len(_ASCII_UPPER.findall(line))
-    count = 0
-    for _ in _ASCII_WORDS.finditer(line):
-        count += 1
-        if count > upper and upper < 0.6 * count:
-            return False  # neither all words nor 60% of them, however many more there are
-    return count > 0 and (upper == count or count >= 3 and upper >= 0.6 * count)
-
-
-_ASCII_WORDS = re.compile(r"[A-Za-z]{2,}")
-# a maximal run of two capitals or more (the look-behind after the first capital lets the
-# standard library skip to capitals, instead of trying the look-behind everywhere)
-_ASCII_UPPER = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]+(?![A-Za-z])")
-
-
-def _in_capital_line(text: str, offset: int, memo: dict[int, bool]) -> bool:
-    """Whether the line holding `offset` is set in capitals (RESOLUTION 1454 (2002), cover pages)."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    if line_start not in memo:
-        line_end = text.find("\n", offset)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        memo[line_start] = _ascii_capitals(line) if line.isascii() else _capitals(line)
-    return memo[line_start]
+    before = text[max(0, opener - 40):opener].rstrip()
+    previous = before[-1:]
+    if compiled(r"(?<![\p{L}\p{N}])[A-Z][A-Z0-9]*[A-Z0-9](?:[-\u2010\u2011][A-Z0-9]+)*$").search(before):
+        return False  # GS (OL), P-2 (X): a qualifier after an abbreviation, not a name spelled out
+    # after a footnote marker too: “Treaty on the Non-Proliferation of Nuclear Weapons[^1] (NPT)”
+    return bool(previous) and (previous.isalpha() or previous in ")”’*_]")
 
 
 def line_of(text: str, offset: int) -> int:

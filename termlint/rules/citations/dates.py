@@ -28,7 +28,7 @@ _DAY_MONTH = re.compile(r"(?<![\w/.])(?P<day>\d{1,2})(?P<suffix>st|nd|rd|th)?(?P
 _MONTH_DAY = re.compile(r"(?<![\w-])(?P<month>" + _MONTHS + r")" + _SP + r"(?P<day>\d{1,2})(?P<suffix>st|nd|rd|th)?"
                         r"(?P<comma>,)?" + _SP + r"(?P<year>\d{4})(?![\d/])")
 _NUMERIC = re.compile(_BEFORE + r"(?P<day>\d{1,2})(?P<sep>[./])(?P<month>\d{1,2})(?P=sep)(?P<year>(?:19|20)\d{2})(?![\w/]|\.\d)")
-_ISO = re.compile(_BEFORE + r"(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\w-])")
+_ISO = re.compile(_BEFORE + r"(?P<year>(?:19|20)\d{2})[-\u2010\u2011](?P<month>[01]\d)[-\u2010\u2011](?P<day>[0-3]\d)(?![\w\-\u2010\u2011])")
 _WORD_DATE = re.compile(_BEFORE + r"(?:(?P<day>\d{1,2})" + _SP + r")?(?P<word>[A-Za-z]{3,12})(?P<dot>\.)?" + _SP
                         + r"(?P<year>(?:19|20)\d{2})(?![\d/])")
 # Cheap searches (stdlib `re`, plain characters) that every match of a slow pattern needs: a text
@@ -37,7 +37,7 @@ _WORD_DATE = re.compile(_BEFORE + r"(?:(?P<day>\d{1,2})" + _SP + r")?(?P<word>[A
 _MONTH_NAME = stdlib_re.compile("|".join(MONTHS))  # _DAY_MONTH, _MONTH_DAY
 _YEAR = stdlib_re.compile(r"(?:19|20)[^\x00-/:-\x7f]{2}")  # _WORD_DATE, _NUMERIC, _ISO
 _NUMERIC_YEAR = stdlib_re.compile(r"[./](?:19|20)")  # _NUMERIC
-_ISO_MONTH = stdlib_re.compile(r"(?:19|20)[^\x00-/:-\x7f]{2}-[01]")  # _ISO
+_ISO_MONTH = stdlib_re.compile(r"(?:19|20)[^\x00-/:-\x7f]{2}[-\u2010\u2011][01]")  # _ISO
 _SPACE_YEAR = stdlib_re.compile(r"[ \t\n\u00a0](?:19|20)")  # where a _WORD_DATE year can start
 _SPACES = frozenset(" \t\n\u00a0")
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")

@@ -28,14 +28,15 @@ _ORDINAL_NUMBER = {ordinal(n): n for n in range(1, 100)}
 _ITALIC_LEAD = re.compile(r"(?m)^[^\S\n]*(?:\d+\.\s+)?\*[A-Z][a-z]+")  # "*Recalling*": this text marks italics
 
 _TREATY = re.compile(r"(?P<open>\*?)Treaty" + r"[ \t\n\u00a0]+Series(?P<close>\*?)(?P<rest>[^;\n]{0,80})")
-_VOLUME = re.compile(r"^\s*,\s*vols?\.\s*\d")
+_THE_SERIES = re.compile(r"\bthe[ \t\u00a0]+(?:United[ \t\u00a0]+Nations[ \t\u00a0]+)?\*?$")
+_VOLUME = re.compile(r"^\*?\s*,\*?\s*vols?\.\s*(?:\d|[IVXLCDM]+\b)")  # League of Nations volumes are roman (vol. XCIV)
 _NUMBER = re.compile(r",\s*Nos?\.\s*\d")
 _BAD_VOLUME = re.compile(r"\b(?:Vols?|[Vv]olumes?|v)\b\.?\s*\d")
 _BAD_NUMBER = re.compile(r"(?:\b[Nn]o\b(?!\.)|\bno\.|\bNr\b\.?|N°|\bNumber\b)\s*\d")
 _IBID = re.compile(r"(?P<stars>\*{1,2}|_)?(?P<word>[Ii]bid)(?P<dot>\.)?(?P<close>\*{1,2}|_)?")
-_SOURCE_LIKE = re.compile(r"[A-Z]{1,6}(?:\.\d+)?/\S|Treaty\s+Series|Official\s+Records|[Rr]esolutions?\s+\d|[Dd]ecisions?\s+\d|"
+_SOURCE_LIKE = re.compile(r"[A-Z]{1,6}(?:\.\d+)?/\S|\b[Dd]ocuments?\s+[A-Z][A-Za-z]*\.?\s?\d|Treaty\s+Series|Official\s+Records|[Rr]esolutions?\s+\d|[Dd]ecisions?\s+\d|"
                           r"\bSales\s+No\.|publication|\bvols?\.|\bIbid\b|https?://|www\.|\*[^*\n]{3,}\*|\b(?:19|20)\d\d\b")
-_GA_RECORDS = re.compile(r"(?P<title>(?P<ord>[A-Z][a-z]+(?:-[a-z]+)?)[ \t\u00a0]+(?P<session_word>[Ss]ession),[ \t\u00a0]+Supplement[ \t\u00a0]+No\.[ \t\u00a0]*"
+_GA_RECORDS = re.compile(r"(?P<title>(?P<ord>[A-Z][a-z]+(?:[-\u2010\u2011][a-z]+)?)[ \t\u00a0]+(?P<session_word>[Ss]ession),[ \t\u00a0]+Supplement[ \t\u00a0]+No\.[ \t\u00a0]*"
                          r"(?P<supp>\d{1,3})(?P<letter>[A-Z]?))(?P<close>\*?)[^()\n]{0,40}\((?P<symbol>A/(?P<session>\d{1,3})/(?P<number>\d{1,3})(?P<rest>[^\s),;]*))")
 _ECOSOC_RECORDS = re.compile(r"(?P<year>(?:19|20)\d\d),[ \t\u00a0]+Supplement[ \t\u00a0]+No\.[ \t\u00a0]*\d{1,3}[A-Z]?\*?[^()\n]{0,40}"
                              r"\((?P<symbol>E/(?P<symyear>(?:19|20)\d\d)/\d+)")
@@ -95,6 +96,8 @@ title of the series is in italics, in a text that marks italics.
                 rest = m.group("rest")
                 if rest.strip() and not rest.lstrip().startswith(","):
                     continue  # "the Treaty Series of the League ...": prose, not a reference
+                if _THE_SERIES.search(raw, max(0, m.start() - 30), m.start()):
+                    continue  # "publication of the United Nations *Treaty Series*, in accordance ...": the series named in prose
                 problems = []
                 if _BAD_VOLUME.search(rest) or _BAD_NUMBER.search(rest):
                     problems.append("write “vol.” and “No.”")
@@ -103,7 +106,8 @@ title of the series is in italics, in a text that marks italics.
                         problems.append("give the volume (“vol. 1577”)")
                     if not _NUMBER.search(rest):
                         problems.append("give the registration number (“No. 27531”)")
-                if italics and not (m.group("open") and m.group("close")) and not in_italics(raw, m.start()):
+                closed = m.group("close") or rest.startswith(",*")  # *Treaty Series,*: the comma set in italics too
+                if italics and not (m.group("open") and closed) and not in_italics(raw, m.start()):
                     problems.append("set *Treaty Series* in italics")
                 if problems:
                     yield Finding(self.meta.code, start, end,
@@ -201,7 +205,7 @@ the same way.
     def _ga(self, m: re.Match[str], at: object) -> Iterator[Finding]:
         where = (at(m.start("title")), at(m.end("symbol")))  # type: ignore[operator]
         session, word = int(m.group("session")), m.group("ord")
-        said = _ORDINAL_NUMBER.get(word.lower())
+        said = _ORDINAL_NUMBER.get(word.lower().replace("\u2010", "-").replace("\u2011", "-"))
         if said is None:
             return
         if said != session:

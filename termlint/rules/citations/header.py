@@ -20,7 +20,7 @@ from termlint.rules.context import Context
 
 _meta = partial(rule_meta, source="UN Editorial Manual, \"Document symbols\"; rules/calendars/sessions.toml")
 _ORDINAL_NUMBER = {cal.ordinal(n): n for n in range(1, 100)}
-_SESSION = re.compile(r"^[#*\s]*(?:(?P<ord>[A-Z][a-z]+(?:-[a-z]+)?)|(?P<year>(?:19|20)\d\d))\s+(?:regular\s+)?session[*\s]*$")
+_SESSION = re.compile(r"^[#*\s]*(?:(?P<ord>[A-Z][a-z]+(?:[-\u2010\u2011][a-z]+)?)|(?P<year>(?:19|20)\d\d))\s+(?:regular\s+)?session[*\s]*$")
 _SYMBOL = re.compile(r"^[#*\s]*(?P<sym>(?P<head>A(?:/C\.\d|/HRC|/RES)?|E(?:/CN\.(?P<cn>\d{1,2}))?(?:/RES)?)/(?P<part>\d{1,4})(?:/[\w.()\-]+)*)[*\s]*$")
 
 
@@ -59,7 +59,7 @@ the same.
         if not symbol or not session:
             return
         (_, s), (ses_clause, m) = symbol, session
-        said = _ORDINAL_NUMBER.get((m.group("ord") or "").lower())
+        said = _ORDINAL_NUMBER.get((m.group("ord") or "").lower().replace("\u2010", "-").replace("\u2011", "-"))
         year = int(m.group("year")) if m.group("year") else None
         part, head, text = int(s.group("part")), s.group("head"), " ".join(ses_clause.text.strip("#* \n").split())
         why = None

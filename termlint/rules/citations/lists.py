@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
+import regex
+
 from termlint.core.model import Edit, Finding, Fix, Severity
 from termlint.rules.citations.citations import (
     BODIES,
@@ -124,6 +126,22 @@ with another date, one of the two citations is wrong. Only references whose body
                               "a resolution has one date of adoption")
 
 
+_NAMES_TO_BODY = {name: key for key, name in BODIES.items()}
+_JOINT = regex.compile("(" + "|".join(regex.escape(n) for n in BODIES.values()) + r")\s+and\s+(?:the\s+)?("
+                       + "|".join(regex.escape(n) for n in BODIES.values()) + r")\s+resolutions\b")
+
+
+def _joint_bodies(text: str, start: int) -> tuple[str, ...]:
+    """The two bodies of “General Assembly and Security Council resolutions ...” when the
+    reference at `start` follows such a phrase in its sentence (a joint list of twin resolutions)."""
+    window = text[max(0, start - 300):start]
+    cut = max(window.rfind(";"), window.rfind("\n"))
+    found = list(_JOINT.finditer(window, cut + 1))
+    if not found:
+        return ()
+    return tuple(_NAMES_TO_BODY[found[-1].group(k)] for k in (1, 2))
+
+
 class FormOfBody:
     meta = _meta(
         "CI023", "number-form-of-body", Severity.WARNING,
@@ -144,6 +162,8 @@ wrong body, or mistyped.
         for ref in citations_of(ctx).references:
             if ref.body_reason != "named" or ref.body in (None, "other") or compatible(ref.body, ref.form, ref.bracket):
                 continue
+            if any(compatible(other, ref.form, ref.bracket) for other in _joint_bodies(ctx.text, ref.start)):
+                continue  # “General Assembly and Security Council resolutions 70/262 and 2282 (2016)”: twin resolutions
             body = ref.body or ""
             yield Finding(self.meta.code, ref.start, ref.end,
                           f"{BODIES[body]} {ref.noun}s are numbered {_FORM_EXAMPLE[body]}: "

@@ -72,10 +72,11 @@ def british_known(word: str, known: Callable[[str], bool]) -> bool:
 # revictimization, cyberbullying). The rest must be long enough that a typo of a short
 # word is not read as prefix + word ("reguard" is not re + guard).
 _PREFIXES = (
-    "agro", "anti", "bio", "co", "counter", "cross", "crypto", "cyber", "de", "eco", "extra",
-    "geo", "hyper", "inter", "intra", "macro", "micro", "mis", "multi", "neo", "non", "over",
-    "post", "pre", "pro", "re", "self", "semi", "socio", "sub", "super", "tele", "trans",
-    "tri", "ultra", "un", "under",
+    "agri", "agro", "anti", "bio", "chemo", "co", "counter", "cross", "crypto", "cyber", "de",
+    "eco", "ethno", "extra", "geo", "hydro", "hyper", "inter", "intra", "macro", "mega", "meta",
+    "micro", "mis", "multi", "nano", "neo", "neuro", "non", "over", "photo", "post", "pre", "pro",
+    "re", "self", "semi", "socio", "sub", "super", "tele", "trans", "tri", "ultra", "un", "under",
+    "video",
 )
 # Suffixes that derive a word from a known one: (suffix, what the stem may end in instead).
 _SUFFIXES = (
@@ -84,6 +85,7 @@ _SUFFIXES = (
     ("ize", ("", "e")), ("ities", ("e", "", "ity")), ("ity", ("e", "")),
     ("ies", ("y",)), ("es", ("",)), ("s", ("",)),
     ("ally", ("al",)), ("ly", ("",)), ("ness", ("",)),
+    ("ic", ("ia",)),  # Islamophobia -> Islamophobic, hypoxia -> hypoxic
 )
 
 
@@ -104,9 +106,18 @@ def derived_known(word: str, known: Callable[[str], bool]) -> bool:
     return False
 
 
-def _suffix_known(word: str, known: Callable[[str], bool]) -> bool:
+def plural_known(word: str, known: Callable[[str], bool]) -> bool:
+    """Whether `word` is the plural of a known word (drylands, seagrasses), by the rules of
+    `_suffix_known`. The spelling rule asks this with the SCOWL supplement and the other
+    derivations without it: a slip of a common word can land on a prefix plus a rare word
+    (co + sideration), hardly on a rare word plus s (its stem would be one slip from the
+    common word's, and such words are kept out of the supplement)."""
+    return _suffix_known(word, known, ("s", "es"))
+
+
+def _suffix_known(word: str, known: Callable[[str], bool], only: tuple[str, ...] = ()) -> bool:
     for suffix, stems in _SUFFIXES:
-        if not word.endswith(suffix):
+        if not word.endswith(suffix) or (only and suffix not in only):
             continue
         stem = word[: -len(suffix)]
         if len(stem) < 4:

@@ -6,6 +6,7 @@
     word_lists = "words"        # folder beside the bundled packs holding the house lists (*.txt)
     max_suggestions = 3
     check_capitalized = true    # false: skip capitalised words in mid-sentence altogether
+    each_occurrence = false     # true: a finding at every occurrence (default: the first, with the count)
 
 A word is known when pyspellchecker's English list has it (read from a cache, see
 termlint/text/wordlist.py), when the house lists or the configuration's `words` have it, or
@@ -32,13 +33,23 @@ from termlint.core.resources import data_dir
 from termlint.rules.context import Context
 from termlint.rules.packfiles import PackError
 from termlint.rules.packs import get
-from termlint.rules.spelling.morphology import british_known, derived_known
+from termlint.rules.spelling.morphology import british_known, derived_known, plural_known
+from termlint.rules.spelling.recognise import (
+    after_title,
+    broken_by_markup,
+    case_party,
+    domain_part,
+    foreign,
+    hyphen_compound,
+    hyphenated_words,
+    transliterated_name,
+)
 from termlint.text.prose import compiled, non_prose_spans
 from termlint.text.protect import SpanSet
 from termlint.text.wordlist import english, house_words
 from termlint.text.wordscan import WordScan, words_of
 
-KEYS = frozenset({"word_lists", "max_suggestions", "check_capitalized"})
+KEYS = frozenset({"word_lists", "max_suggestions", "check_capitalized", "each_occurrence"})
 FIXABLE = True
 
 # A word: letters, with inner apostrophes (children’s, d’Ivoire). Hyphens split words.
@@ -60,6 +71,7 @@ class SpellingRule:
     word_lists: str
     max_suggestions: int
     check_capitalized: bool
+    each_occurrence: bool = False  # true: one finding per occurrence, not per word
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
@@ -70,35 +82,59 @@ class SpellingRule:
         # verdict memo below finds it by identity instead of comparing thousands of words
         extra = house.words | user if user else house.words
         prose: _Prose | None = None  # built only when an unknown word turns up
+        hyphenated: frozenset[str] | None = None  # likewise
 
         def known(word: str) -> bool:
             return word in english_words or word in extra
 
+        def stem(word: str) -> bool:
+            # a stem for a derivation or a British rewrite: not a word of the SCOWL supplement
+            # (frequency 0), which is safe whole but not under a prefix (co + sideration would
+            # hide “cosideration”)
+            return english_words.frequency(word) > 0 or word in extra
+
         verdicts = _verdicts(english_words, extra)
         suggestions = verdicts.suggestions
         scan = WordScan.of(text, _segments(ctx, self.meta.scope))
-        for start, end, word, opening in scan.occurrences(_unknown(scan.tokens(), verdicts, known)):
+        found: dict[str, tuple[list[tuple[int, int, str]], list[str]]] = {}
+        each = bool(ctx.options_for(self.meta.code).get("each_occurrence", self.each_occurrence))
+        for start, end, word, opening in scan.occurrences(_unknown(scan.tokens(), verdicts, known, stem)):
             key = _lookup_form(word)
             prose = prose or _Prose.of(ctx)
             if not prose.is_prose_word(start, end, word) or _known_compound(text, start, end, known):
                 continue
-            capitalized = word[0].isupper() and not opening and not _sentence_start(text, start)
+            if _recognised(text, start, end, word, key, known, stem):
+                continue
+            hyphenated = hyphenated_words(text) if hyphenated is None else hyphenated
+            if key in hyphenated:
+                # confidencebuilding beside confidence-building: CO102 reports the two forms and
+                # the one to keep; SP001 does not report the same slip a second time
+                continue
+            capitalized = word[0].isupper() and (after_title(text, start) or not opening and not _sentence_start(text, start))
             if capitalized and not self.check_capitalized:
                 continue
-            if capitalized and not _near_name(key, house.names):
+            if capitalized and (not word.isascii() or not _near_name(key, house.names)):
                 # A capitalised word in mid-sentence is most often a name no list can hold
-                # (Rohingya, Rakhine): it is reported only when it is one slip from a name we
-                # know, and when no name is one edit away the dictionary need not be asked.
+                # (Rohingya, Rakhine; Lomé, António: a name with an accent is never a slip of a
+                # house name): it is reported only when it is one slip from a name we know.
                 continue
             asked = (key, self.max_suggestions)
             if asked not in suggestions:
                 suggestions[asked] = suggest(key, english_words, extra, self.max_suggestions)
             candidates = suggestions[asked]
             if capitalized:
-                candidates = [c for c in candidates if c in house.names and len(c) >= 4]
+                # a slip in a name keeps its initial (Genral -> General); Tomé is no slip for Lomé
+                candidates = [c for c in candidates if c in house.names and len(c) >= 4 and c[0] == key[0]]
                 if not candidates:
                     continue
-            yield _finding(self.meta.code, start, end, word, candidates)
+            if each:
+                yield _finding(self.meta.code, [(start, end, word)], candidates)
+            else:
+                found.setdefault(key, ([], candidates))[0].append((start, end, word))
+        # One finding per unknown word, at its first use, as AC001 reports an undefined acronym:
+        # a word written ten times is one decision for the drafter (fix it, or add it to `words`)
+        for places, candidates in found.values():
+            yield _finding(self.meta.code, places, candidates)
 
 
 @lru_cache(maxsize=8)
@@ -134,7 +170,7 @@ def _verdicts(english_words: Any, extra: frozenset[str]) -> _Verdicts:
     return found
 
 
-def _unknown(tokens: frozenset[str], verdicts: _Verdicts, known: Any) -> set[str]:
+def _unknown(tokens: frozenset[str], verdicts: _Verdicts, known: Any, stem: Any) -> set[str]:
     """The words (as written) of `tokens` that no list knows and that may be reported.
 
     Only tokens not yet seen clean are read, and only words new to the process are looked
@@ -149,7 +185,8 @@ def _unknown(tokens: frozenset[str], verdicts: _Verdicts, known: Any) -> set[str
                 continue
             if word not in verdicts.unknown:
                 key = _lookup_form(word)
-                if len(word) < 2 or known(key) or british_known(key, known) or derived_known(key, known):
+                if (len(word) < 2 or known(key) or british_known(key, stem) or derived_known(key, stem)
+                        or plural_known(key, known)):
                     verdicts.known.add(word)
                     continue
                 verdicts.unknown.add(word)
@@ -162,14 +199,22 @@ def _unknown(tokens: frozenset[str], verdicts: _Verdicts, known: Any) -> set[str
     return found
 
 
-def _finding(code: str, start: int, end: int, word: str, candidates: list[str]) -> Finding:
+def _finding(code: str, places: list[tuple[int, int, str]], candidates: list[str]) -> Finding:
+    """The finding at the first of `places` (each: start, end, the word as written); its fix
+    replaces the word at every place, in the case each is written."""
+    start, end, word = places[0]
     shown = [_same_case(word, c) for c in candidates]
     if shown:
         message = f"unknown word “{word}”: did you mean " + ", ".join(f"“{c}”" for c in shown) + "?"
     else:
         message = f"unknown word “{word}”"
+    if len(places) > 1:
+        message += f" ({len(places)} times in this text)"
     message += " (add it to `words` in the configuration if it is right)"
-    fix = Fix((Edit(start, end, shown[0]),), safe=False, description=f"replace with “{shown[0]}”") if shown else None
+    fix = None
+    if shown:
+        edits = tuple(Edit(s, e, _same_case(w, candidates[0])) for s, e, w in places)
+        fix = Fix(edits, safe=False, description=f"replace with “{shown[0]}”")
     return Finding(code, start, end, message, fix=fix)
 
 
@@ -244,13 +289,25 @@ DEFAULT_SCOPE = ("title", "heading", "chapeau", "preambular", "operative", "subp
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    """After a full stop, question mark, exclamation mark or colon, or a blank line."""
+    """After a full stop, question mark or exclamation mark, or a blank line. Not after a colon:
+    UN style goes on in lower case after one, so a capital there opens a name (“chemical weapons
+    use: Saraqib (Syrian Arab Republic)”)."""
     i = start - 1
     while i >= 0 and text[i] in " \t*_\"“‘(\u00a0":
         i -= 1
-    if i < 0 or text[i] in ".!?:":
+    if i < 0 or text[i] in ".!?":
         return True
     return text[i] == "\n" and (i == 0 or text[i - 1] == "\n" or text.startswith("\n", i - 2) and text[i - 1].isspace())
+
+
+def _recognised(text: str, start: int, end: int, word: str, key: str, known: Any, stem: Any) -> bool:
+    """Known by its place: a hyphenated compound, a foreign span, a domain name (recognise.py)."""
+    def known_form(w: str) -> bool:
+        return bool(known(w) or british_known(w, stem) or derived_known(w, stem) or plural_known(w, known))
+
+    return (hyphen_compound(text, start, end, key, known_form) or domain_part(text, start, word)
+            or broken_by_markup(text, start, end, known_form) or transliterated_name(text, start)
+            or (word[0].isupper() and case_party(text, start, end)) or foreign(text, start, end, word, known_form))
 
 
 def _known_compound(text: str, start: int, end: int, known: Any) -> bool:
@@ -326,4 +383,5 @@ def build(entry: dict[str, Any], meta: RuleMeta, where: str) -> SpellingRule:
     if not 0 <= limit <= 10:
         raise PackError(f"{where}: `max_suggestions` must be between 0 and 10")
     return SpellingRule(meta, get(entry, "word_lists", str, where, "words"), limit,
-                        get(entry, "check_capitalized", bool, where, True))
+                        get(entry, "check_capitalized", bool, where, True),
+                        get(entry, "each_occurrence", bool, where, False))

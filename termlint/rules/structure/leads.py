@@ -10,7 +10,7 @@ from functools import lru_cache
 from termlint.core.model import Edit, Finding, Fix, RuleMeta, Severity
 from termlint.parse.tree import Clause
 from termlint.rules.context import Context
-from termlint.rules.structure.parts import examples, fold, lead_of, leads, parts_of, resolution
+from termlint.rules.structure.parts import Parts, examples, fold, lead_of, leads, parts_of, resolution, terminal
 
 _SOURCE = "United Nations Editorial Manual, “Resolutions and other formal decisions”, II.C; usage of adopted resolutions"
 
@@ -252,7 +252,7 @@ class LeadPart:
             numbered = any(c.kind == "operative" for c in p.operatives)
             for c in p.recitals:
                 lead = lead_of(c)
-                if lead is not None and lead.part == "operative":
+                if lead is not None and lead.part == "operative" and not _introduces_text(p, c):
                     hint = "number it and move it to the operative part" if numbered else "use a participle"
                     yield Finding(self.meta.code, *_span(c),
                                   f"preambular paragraph opens with the operative verb “{lead.phrase}”: {hint}")
@@ -262,6 +262,16 @@ class LeadPart:
                     yield Finding(self.meta.code, *_span(c),
                                   f"operative paragraph {c.label} opens with “{lead.phrase}”, a preambular lead: "
                                   "operative paragraphs open with a verb in the present tense")
+
+
+def _introduces_text(p: Parts, c: Clause) -> bool:
+    """“*Adopts* the following declaration:”, “*Resolves* that:” with no recital after it: the
+    resolution's one unnumbered operative paragraph, introducing the text or list that follows
+    (numbered sentences of a declaration, the paragraphs of a Working Capital Fund resolution)."""
+    if terminal(c).mark != ":":
+        return False
+    later = p.recitals[p.recitals.index(c) + 1:] if c in p.recitals else []
+    return not any((lead := lead_of(r)) is not None and lead.part == "preambular" for r in later)
 
 
 def _verb_follows(clause: Clause) -> bool:

@@ -142,7 +142,9 @@ def number(label: str) -> tuple[int, str] | None:
 
 # The mark that ends a paragraph: trailing footnote markers, closing quotes and emphasis are not it.
 # A bare number after the mark is a footnote marker in retyped plain text ("... Protocol, 28").
-_TRAIL_MARKER = regex.compile(r"(?:<sup>[^<>\n]{1,12}</sup>|\[\^[^\]\s]{1,12}\]|\\\*|(?<=[.,;:])[ \t]+\d{1,3}|[ \t\u00a0])+$")
+# Invisible format characters (a left-to-right mark after the comma, U+200E, in converted texts) are not it either.
+_TRAIL_MARKER = regex.compile(r"(?:<sup>[^<>\n]{1,12}</sup>|\[\^[^\]\s]{1,12}\]|\\\*|(?<=[.,;:])[ \t]+\d{1,3}"
+                              r"|[ \t\u00a0\u200b\u200e\u200f\u2060\ufeff])+$")
 _TRAIL_CLOSE = regex.compile(r"[\"”’»*_\]\s]+$")
 MARKS = ".,;:!?…"
 
@@ -173,7 +175,7 @@ def _may_end(text: str, end: int, last_chars: str) -> bool:
 def terminal(clause: Clause) -> Terminal:
     text = clause.text
     end = len(text)
-    m = _TRAIL_MARKER.search(text, 0, end) if _may_end(text, end, ">]*") else None
+    m = _TRAIL_MARKER.search(text, 0, end) if _may_end(text, end, ">]*\u200b\u200e\u200f\u2060\ufeff") else None
     if m:
         end = m.start()
     stripped = text[:end].rstrip(" \t\n\r\f\v\u00a0")  # "; and" ends with its conjunction

@@ -20,6 +20,7 @@ from termlint.rules.structure.parts import (
     Parts,
     Terminal,
     examples,
+    lead_of,
     parts_of,
     resolution,
     terminal,
@@ -58,6 +59,45 @@ def _needs(term: Terminal, allowed: str) -> bool:
     return not term.mark or term.mark not in allowed
 
 
+def _heading_like(c: Clause) -> bool:
+    """A short line with no final mark and no preambular lead: a heading the parser read as a recital."""
+    lead = lead_of(c)
+    if lead is not None and lead.part == "preambular":
+        return False
+    return len(c.text.split()) <= 16
+
+
+def _recital(c: Clause) -> bool:
+    """A recital proper: a preambular paragraph opening with a preambular lead (not a title,
+    heading or quoted text that the parser took for one)."""
+    lead = lead_of(c)
+    return c.kind == "preambular" and lead is not None and lead.part == "preambular"
+
+
+def _sentence(c: Clause) -> bool:
+    """An operative paragraph that is a sentence of its own: its lead is no operative verb."""
+    lead = lead_of(c)
+    return lead is None or lead.part != "operative"
+
+
+def _sentences_end_with_stops(p: Parts) -> bool:
+    """Whether most numbered sentences of the resolution end with a full stop (a declaration)."""
+    marks = [terminal(c).mark for c in p.operatives if _sentence(c)]
+    return marks.count(".") * 2 > len(marks)
+
+
+def _more_sections(p: Parts, c: Clause) -> bool:
+    """Whether operative paragraphs follow `c` after a heading (section II of a resolution)."""
+    kids = p.resolution.children
+    at = next((i for i, k in enumerate(kids) if k is c), len(kids))
+    for k in kids[at + 1:]:
+        if k.kind in ("closing", "annex"):
+            return False
+        if k.kind == "operative":
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class RecitalEnd:
     meta: RuleMeta = RuleMeta(
@@ -88,12 +128,17 @@ class RecitalEnd:
             for c in p.recitals:
                 term = terminal(c)
                 expected = ":" if c.children else ","
-                if _needs(term, expected):
+                nxt = p.following.get(id(c))
+                if not term.mark and _heading_like(c):
+                    pass  # “I. **Introduction**”, “Achieving sustainable fisheries”: a heading, not a recital
+                elif term.mark == ":" and nxt is not None and not _recital(nxt):
+                    pass  # “*Adopts* the following declaration:” / “*Resolves* that:” before the text or list
+                elif _needs(term, expected):
                     yield _finding(self.meta.code, c, term, expected, "preambular paragraph")
                 for sub in _leaves(c):
                     sterm = terminal(sub)
                     sexp = ":" if sub.children else ","
-                    if _needs(sterm, sexp):
+                    if _needs(sterm, sexp + "?"):  # a question quoted as a sub-paragraph ends with its “?”
                         yield _finding(self.meta.code, sub, sterm, sexp, f"sub-paragraph {sub.label} of a recital")
 
 
@@ -145,7 +190,12 @@ class OperativeEnd:
         nxt = p.following.get(id(c))
         introduces = nxt is not None and (nxt.kind == "paragraph" or id(nxt) in p.embedded)
         if last:
+            if nxt is not None and nxt.kind == "heading" and _more_sections(p, c):
+                return ".;", "."  # the last of section I, before section II: a semicolon carries on
             return (".:", ".") if introduces or p.then_resolution else (".", ".")
+        if _sentence(c):
+            # a numbered sentence (a declaration, an agenda, “Resolves that: 1. The Fund shall ...”)
+            return (";:." if introduces else ";."), ("." if _sentences_end_with_stops(p) else ";")
         return (";:", ";") if introduces or (nxt is not None and nxt.kind == "heading") else (";", ";")
 
 
@@ -186,7 +236,7 @@ class SubparagraphEnd:
                         expected, allowed = ".", ".:" if p.then_resolution else "."
                     else:
                         expected, allowed = ";", ";"
-                    if _needs(term, allowed):
+                    if _needs(term, allowed + "?"):  # a question quoted as a sub-paragraph ends with its “?”
                         yield _finding(self.meta.code, sub, term, expected,
                                        f"sub-paragraph {sub.label} of paragraph {c.label or '(unnumbered)'}".replace("  ", " "))
 

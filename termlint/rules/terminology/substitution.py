@@ -23,7 +23,9 @@ Other keys: `defer_when_mixed` (leave a form alone when the document also uses i
 preferred form: the consistency rules report mixed use, with counts), `skip_proper_names`
 (a capitalised match that does not open a sentence is part of a name: "Organisation for the
 Prohibition of Chemical Weapons"), `skip_if_preceded_by` / `skip_if_followed_by` (regular
-expressions tried on the text just before / after the match), and option `prefer` in
+expressions tried on the text just before / after the match), `skip_in_documents_citing` (a
+regular expression: a document it matches follows the cited instrument's own usage),
+`skip_in_treaty_annexes` (an annexed treaty, with its Article 1, keeps its wording), and option `prefer` in
 `[tool.termlint.options.<CODE>]` to turn a two-form entry round (prefer = "internet").
 """
 
@@ -54,6 +56,7 @@ from termlint.text.phrases import (
 KEYS = frozenset({
     "deprecated", "preferred", "terms", "reason", "inflect", "case_sensitive", "fix", "fix_safe",
     "exempt", "exempt_titles", "defer_when_mixed", "skip_proper_names", "skip_if_preceded_by", "skip_if_followed_by",
+    "skip_in_documents_citing", "skip_in_treaty_annexes",
 })
 FIXABLE = True
 OPTIONS = (Option("prefer", str, "for an entry with one deprecated and one preferred form: the form to keep (naming the deprecated one turns the entry round)"),)
@@ -116,6 +119,8 @@ class SubstitutionRule:
     preceded: Any
     followed: Any
     where: str = ""  # "pack file: rule CODE", for errors
+    citing: Any = None  # a document citing this instrument follows its usage (skip_in_documents_citing)
+    treaty_annexes: bool = False  # an annexed treaty (articles) keeps its own wording
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         table = self._table_for(ctx)
@@ -123,6 +128,11 @@ class SubstitutionRule:
         quotes, code = ctx.protected.quotes, ctx.protected.code
         hits = [m for m in _matches(table.pattern, ctx, self.meta.scope)
                 if not code.overlaps(m.start(), m.end()) and not self._skipped(text, m, table)]
+        if hits and self.citing is not None and self.citing.search(text):
+            return
+        if hits and self.treaty_annexes:
+            treaties = [(c.start, c.end) for c in ctx.tree.walk() if c.kind == "annex" and _ARTICLES.search(c.text)]
+            hits = [m for m in hits if not any(a <= m.start() < b for a, b in treaties)]
         if not hits:
             return
         present = self._preferred_present(ctx, table) if self.defer_when_mixed else frozenset()
@@ -330,6 +340,10 @@ def _regex(entry: dict[str, Any], name: str, where: str, anchor: str) -> Any:
         raise PackError(f"{where}: `{name}` does not compile: {exc}") from None
 
 
+# An annexed treaty: its articles are headed “Article 1”, “Article 2” on lines of their own.
+_ARTICLES = regex.compile(r"(?m)^[*_#\s]*Article 1[*_\s]*$")
+
+
 def build(entry: dict[str, Any], meta: RuleMeta, where: str) -> SubstitutionRule:
     pairs = _pairs(entry, where)
     inflect = get(entry, "inflect", str, where, "none")
@@ -355,4 +369,6 @@ def build(entry: dict[str, Any], meta: RuleMeta, where: str) -> SubstitutionRule
         preceded=_regex(entry, "skip_if_preceded_by", where, r"[\s\u00a0*_]*\Z"),
         followed=_regex(entry, "skip_if_followed_by", where, ""),
         where=where,
+        citing=_regex(entry, "skip_in_documents_citing", where, ""),
+        treaty_annexes=get(entry, "skip_in_treaty_annexes", bool, where, False),
     )
