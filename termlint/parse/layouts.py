@@ -30,7 +30,7 @@ import regex
 _SUFFIX = r"(?:\s?(?:bis|ter|quater|quinquies|sexies))?"
 _OPENER = regex.compile(
     r"[*_]*\s*(?:The\s+)?(?:delegations?|representatives?)\s+of\s+[^\n:;]{1,120}?\s+(?:hereby|hereto)\b[*_]*\s*[:,]?\s*[*_]*"
-    r"|[*_]*\s*(?:The\s+Parties\s+)?Have\s+agreed\s+as\s+follows\s*[*_]*\s*:?\s*[*_]*",
+    r"|[*_]*\s*(?:The\s+Parties\s+)?Have[*_]*\s+[*_]*agreed[*_]*\s+[*_]*as\s+follows\s*[*_]*\s*:?\s*[*_]*",
     regex.IGNORECASE,
 )
 _ARTICLE = regex.compile(

@@ -45,7 +45,7 @@ class ParseProblem:
 
 _BLOCK_START = regex.compile(  # lines that open a new block even without a blank line before
     r"^[ \t]*(?:\[?\d{1,3}(?:\s?(?:bis|ter|quater|quinquies|sexies))?\.\s|\[?\((?:[a-z]{1,3}|[ivxlc]+)\)(?:\s?(?:bis|ter|quater))?\s"
-    r"|(?:[a-z]|[ivx]{2,4})[.)]\s|[-•–]\s|<sup>\w+</sup>"
+    r"|(?:[a-km-np-z]|[ivx]{2,4})[.)]\s|[-•–]\s|<sup>\w+</sup>"
     r"|\[\^[^\]\s]+\]:|#{1,6}\s|-{3,}[ \t]*$|\f|\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}[ \t]*$)"
 )
 
@@ -68,7 +68,7 @@ _SHAPES: tuple[tuple[str, Any], ...] = (
     ("ARTEFACT", regex.compile(  # running heads and job numbers left by a PDF conversion
         r"\d{2}-\d{5}\s*(?:\([A-Z]\))?.*|\d{1,3}/\d{1,3}|Page\s+\d+(?:\s+of\s+\d+)?", regex.DOTALL)),
     ("PARA_OP", regex.compile(r"\d{1,3}(?:\s?(?:bis|ter|quater|quinquies|sexies))?\.\s.*", regex.DOTALL)),
-    ("PARA_SUB", regex.compile(r"(?:\((?:[a-z]{1,3}|[ivxlc]+)\)(?:\s?(?:bis|ter|quater))?|(?:[a-z]|[ivx]{2,4})[.)]|[-•–])\s.*",
+    ("PARA_SUB", regex.compile(r"(?:\((?:[a-z]{1,3}|[ivxlc]+)\)(?:\s?(?:bis|ter|quater))?|(?:[a-km-np-z]|[ivx]{2,4})[.)]|[-•–])\s.*",
                                regex.DOTALL)),
     ("SPONSORS", regex.compile(r".*:\s*(?:revised\s+)?draft\s+(?:resolution|decision|declaration)\W*", regex.I | regex.DOTALL)),
     ("REPORT", regex.compile(r"\[\s*(?:on\s+the\s+report|without\s+reference)\b.*\]\s*", regex.DOTALL)),
