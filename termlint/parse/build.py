@@ -14,7 +14,7 @@ from termlint.text.protect import matches_at, positions
 
 _FIELD_KINDS = {
     "SYMBOL": "symbol", "DISTR": "distribution", "DATE": "date", "SESSION": "session",
-    "AGENDA": "agenda", "SPONSORS": "sponsors", "REPORT": "report",
+    "AGENDA": "agenda", "SPONSORS": "sponsors", "REPORT": "report", "COVER": "cover",
 }
 _OP_LABEL = regex.compile(r"\[?\s*(\d{1,3}(?:\s?(?:bis|ter|quater|quinquies|sexies))?)(?:\.\s+|[ \t]+(?=[*_]{0,2}\p{Lu}))")
 # Stdlib `re` is faster per call than `regex`; [^\S\x1c-\x1f] is regex's \s in `re`. Its \d lacks
@@ -215,9 +215,11 @@ class _Builder:
         already holds roman items up to "(xcix)".
         """
         letter: Clause | None = None
+        names = [sub_name(sub.label) for sub in subs[:2]]
+        numerals = names[:1] == ["i"] and names[1:2] == ["i"]  # "(i)", "(i)": a list of numerals, one repeated
         for sub in subs:
             name = sub_name(sub.label)
-            if letter is not None and _is_next_roman(name, letter):
+            if letter is not None and not numerals and _is_next_roman(name, letter):
                 letter.children.append(sub)
                 letter.end = max(letter.end, sub.end)
             else:

@@ -71,6 +71,10 @@ _SHAPES: tuple[tuple[str, Any], ...] = (
     ("PARA_SUB", regex.compile(r"(?:\((?:[a-z]{1,3}|[ivxlc]+)\)(?:\s?(?:bis|ter|quater))?|(?:[a-km-np-z]|[ivx]{2,4})[.)]|[-•–])\s.*",
                                regex.DOTALL)),
     ("SPONSORS", regex.compile(r".*:\s*(?:revised\s+)?draft\s+(?:resolution|decision|declaration)\W*", regex.I | regex.DOTALL)),
+    # the cover lines of a Model UN draft: "Committee: ...", "Topic: ...", "Signatories: ..."
+    ("COVER", regex.compile(r"(?:Committee|Council|Organ|Forum|Topic|Question\s+of|Co-?sponsors?|Sponsors?|Signatories"
+                            r"|Signatory|Main\s+Submitters?|Submitted\s+(?:by|to)|Delegations?|Delegates?|School"
+                            r"|Country|Code)\s*:\s.*", regex.I | regex.DOTALL)),
     ("REPORT", regex.compile(r"\[\s*(?:on\s+the\s+report|without\s+reference)\b.*\]\s*", regex.DOTALL)),
     ("CLOSING", regex.compile(r"(?:\d+|\.{3}|…)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\W*"
                               r"|Adopted\s+(?:unanimously\s+)?at\s+the\s+\d+(?:st|nd|rd|th)\s+meeting\b.*", regex.I | regex.DOTALL)),
@@ -84,7 +88,7 @@ _SHAPES: tuple[tuple[str, Any], ...] = (
     ("PREAMB", regex.compile(r"\*[^*\s][^*]*\*.*", regex.DOTALL)),
 )
 _SHAPE_OF = dict(_SHAPES)
-_FRONT_ONLY = frozenset({"SYMBOL", "DISTR", "SESSION", "AGENDA", "SPONSORS", "REPORT"})
+_FRONT_ONLY = frozenset({"SYMBOL", "DISTR", "SESSION", "AGENDA", "SPONSORS", "REPORT", "COVER"})
 _ENDS_CLAUSE = regex.compile(r"[.;:,!?*]\W*$|[.;:,]\s*(?:\[\^\w+\]|<sup>\w+</sup>)\s*$")
 _STARTS_LOWER = regex.compile(r"^\p{Ll}")
 _STARTS_NUMBER = regex.compile(r"^[\d(]")
@@ -181,6 +185,7 @@ _FIRST: dict[str, frozenset[str] | None] = {
     "PARA_SUB": frozenset("(-abcdefghijklmnopqrstuvwxyz"),
     "SPONSORS": None,
     "REPORT": frozenset("["),
+    "COVER": frozenset("CcOoFfTtQqSsMmDd"),
     "CLOSING": frozenset(_DIGITS + ".Aa"),
     "HEADING": frozenset("#*ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
     "CHAPEAU": frozenset("*Tt" + _SPACE),

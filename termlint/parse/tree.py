@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 # Clause kinds. `document` is the root; `resolution` is one chapeau with its paragraphs
 # (a text may hold several, e.g. an ECOSOC resolution recommending a draft to the Assembly).
 KINDS = (
-    "document", "header", "symbol", "distribution", "date", "session", "agenda", "sponsors",
+    "document", "header", "cover", "symbol", "distribution", "date", "session", "agenda", "sponsors",
     "report", "title", "heading", "resolution", "chapeau", "preambular", "operative",
     "subparagraph", "closing", "annex", "footnote", "pagebreak", "artefact", "paragraph",
     "opener", "article", "option",  # "The delegation of X hereby:"; "Article 4"; "Option 1:" (layouts.py)

@@ -83,18 +83,28 @@ class OperativeNumbering:
                   restarts: dict[int, tuple[int, str] | None]) -> Iterator[Finding]:
         prev: tuple[int, str] | None = None
         prev_label = ""
+        seen: dict[tuple[int, str], Clause] = {}
         for i, (c, n) in enumerate(numbered):
             if id(c) in restarts:  # Option 2 numbered in parallel with Option 1
                 prev = restarts[id(c)]
                 prev_label = str(prev[0]) if prev else ""
             message = self._problem(prev, prev_label, n, c.label)
             nxt = numbered[i + 1][1] if i + 1 < len(numbered) else None
+            keep = False
             if message and prev and not n[1] and nxt == (prev[0] + 2, ""):
                 # One wrong number between two right ones (3, 5, 5): name the one.
                 message = f"paragraph {c.label} should be {prev[0] + 1}"
                 n = (prev[0] + 1, "")
+            elif message and prev and not n[1] and n[0] < prev[0] and nxt == (prev[0] + 1, ""):
+                # 46, 47, 36, 48 or 53, 54, 53, 55: one number out of the run; the run goes on after it
+                keep = True
+                if n in seen:
+                    message += f" (number {c.label} is used twice)"
             if message:
                 yield Finding(self.meta.code, *_label_span(c), message)
+            if keep:
+                continue
+            seen.setdefault(n, c)
             prev, prev_label = n, c.label if n == number(c.label) else str(n[0])
 
     @staticmethod
