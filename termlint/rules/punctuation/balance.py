@@ -84,7 +84,7 @@ class UnbalancedBrackets:
         # closed there may be closed at the end of a later paragraph: the bracket spans them all
         # (a paragraph with its sub-paragraphs, an option block). Pending until then.
         spanning: list[tuple[Clause, int]] = []
-        for clause in ctx.clauses((*self.meta.scope, "option")):
+        for clause in ctx.clauses((*(self.meta.scope or PROSE), "option")):
             text = clause.text
             stack: list[tuple[str, int]] = []
             # Brackets count inside addresses too: "(www.un.org/Depts/oip)" closes after the
