@@ -63,16 +63,19 @@ def chapeau_layout(body: str) -> str:
 
 def implicit_start(text: str, blocks: list[Any]) -> int:
     """In a text with no chapeau, the index of the block that opens a resolution anyway: the
-    first of at least two recitals (ending with a comma) followed by at least two numbered
-    paragraphs before anything else. -1 when there is no such run (a report, a web page)."""
+    first of a run of recitals (at least two of them ending with a comma, as recitals do)
+    followed by at least two numbered paragraphs. -1 when there is no such run (a report, a
+    web page)."""
     if any(b.kind == "CHAPEAU" for b in blocks):
         return -1
     i = 0
     while i < len(blocks):
         j = i
-        while j < len(blocks) and blocks[j].kind in ("TEXT", "PREAMB") and _is_recital(text, blocks[j]):
+        commas = 0
+        while j < len(blocks) and blocks[j].kind in ("TEXT", "PREAMB") and _RECITAL.match(text, blocks[j].start):
+            commas += text[blocks[j].start:blocks[j].end].rstrip(" *_\t\n").endswith(",")
             j += 1
-        if j - i >= 2:
+        if commas >= 2:
             k = j
             while k < len(blocks) and blocks[k].kind in ("PARA_OP", "PARA_SUB", "PAGEBREAK", "FOOTNOTE", "ARTEFACT"):
                 k += 1
@@ -80,11 +83,6 @@ def implicit_start(text: str, blocks: list[Any]) -> int:
                 return i
         i = max(j, i + 1)
     return -1
-
-
-def _is_recital(text: str, block: Any) -> bool:
-    body = text[block.start:block.end]
-    return bool(_RECITAL.match(body)) and body.rstrip(" *_\t\n").endswith(",")
 
 
 class LayoutReader:
