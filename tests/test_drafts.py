@@ -211,3 +211,12 @@ def test_official_names_are_left_alone_when_right():
             "Council;\n")
     assert lint(text, "HS310").diagnostics == []
 
+
+
+def test_label_suffixes_and_placeholders_are_not_misspellings():
+    text = ("The General Assembly,\n\n*Recalling* paragraphs 5 quinquies, 9bis and 4 sexies, subparagraph (a)ter, "
+            "paragraph 7 quater and the [xx] review in ### of its resolution 74/174,\n\n"
+            "1. *Decides* to consider the matter in [X] with the <span style=\"color:red\">new</span> text;\n\n"
+            "2. *Decides* to remain seized of the matter, ter.\n")
+    found = [(d.line, text.splitlines()[d.line - 1][d.column - 1:d.end_column - 1]) for d in lint(text, "SP", "PU").diagnostics]
+    assert found == [(7, "ter")]  # "ter" that is no label is still a slip

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -105,6 +106,14 @@ def _link_starts(text: str) -> list[int]:
     return starts
 
 
+# The Latin suffixes of paragraph labels added in negotiation: "9bis", "5 ter", "(a)ter", "7 quater".
+_LABEL_SUFFIX = re.compile(r"(?<=[0-9)])[ \t]?(?:bis|ter|quater|quinquies|sexies|septies|octies)\b")
+
+
+def _label_suffixes(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _LABEL_SUFFIX.finditer(text)]
+
+
 def _markup_starts(text: str) -> list[int]:
     """Where _MARKUP may match: a "<" before a letter or "/", "{:", a "[" before a placeholder, "###"."""
     starts = [i for i in positions(text, "<{[") if text[i + 1:i + 2].isalpha() or text[i + 1:i + 2] in "/:.…_#"]
@@ -131,5 +140,6 @@ class ProtectedSpans:
             quotes=SpanSet.of([m.span() for m in matches_at(_QUOTED, text, positions(text, "“\"‘"))]),
             comments=SpanSet.of([m.span() for m in matches_at(_COMMENT, text, comments)]),
             code=SpanSet.of([m.span() for m in matches_at(_CODE, text, _link_starts(text))]
-                            + [m.span() for m in matches_at(_MARKUP, text, _markup_starts(text))]),
+                            + [m.span() for m in matches_at(_MARKUP, text, _markup_starts(text))]
+                            + _label_suffixes(text)),
         )
