@@ -220,3 +220,9 @@ def test_label_suffixes_and_placeholders_are_not_misspellings():
             "2. *Decides* to remain seized of the matter, ter.\n")
     found = [(d.line, text.splitlines()[d.line - 1][d.column - 1:d.end_column - 1]) for d in lint(text, "SP", "PU").diagnostics]
     assert found == [(7, "ter")]  # "ter" that is no label is still a slip
+
+
+def test_each_alternative_may_end_the_text():
+    text = ("The General Assembly,\n\n*Recalling* its resolution 74/174,\n\n1. *Decides* to act;\n\n"
+            "Option 1:\n\n2. *Requests* a report.\n\nOption 2:\n\n2. *Requests* a study,\n")
+    assert [(d.line, d.code) for d in lint(text, "ST").diagnostics] == [(13, "ST122")]  # only the comma
