@@ -72,7 +72,7 @@ class UnbalancedBrackets:
             "that opens a paragraph (or an Option heading) may close at the end of a later paragraph:\n"
             "the bracket then spans them (a paragraph with its sub-paragraphs, an option block)."
         ),
-        scope=frozenset(PROSE), source="common typing slips",
+        scope=frozenset((*PROSE, "option")), source="common typing slips",
         examples=examples(
             ("bad", "Recalling its resolution 3314 (XXIX of 14 December 1974, entitled “Definition of aggression”,"),
             ("good", "Recalling its resolution 3314 (XXIX) of 14 December 1974 [and resolution 3281 (XXIX)], and items a) and b),"),
@@ -84,7 +84,7 @@ class UnbalancedBrackets:
         # closed there may be closed at the end of a later paragraph: the bracket spans them all
         # (a paragraph with its sub-paragraphs, an option block). Pending until then.
         spanning: list[tuple[Clause, int]] = []
-        for clause in ctx.clauses((*(self.meta.scope or PROSE), "option")):
+        for clause in ctx.clauses(self.meta.scope or PROSE):
             text = clause.text
             stack: list[tuple[str, int]] = []
             # Brackets count inside addresses too: "(www.un.org/Depts/oip)" closes after the

@@ -37,7 +37,7 @@ class OperativeNumbering:
             "not operative paragraphs and are not checked. No fix: renumbering would break references to\n"
             "paragraphs elsewhere in the text."
         ),
-        scope=frozenset({"operative"}), needs_structure=True, source=_SOURCE,
+        scope=frozenset({"operative", "article"}), needs_structure=True, source=_SOURCE,
         examples=examples(
             ("bad", resolution("*Recalling* its resolution 74/174,", "1. *Encourages* Member States to act;",
                                "3. *Invites* Member States to provide resources.")),
