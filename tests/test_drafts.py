@@ -226,3 +226,14 @@ def test_each_alternative_may_end_the_text():
     text = ("The General Assembly,\n\n*Recalling* its resolution 74/174,\n\n1. *Decides* to act;\n\n"
             "Option 1:\n\n2. *Requests* a report.\n\nOption 2:\n\n2. *Requests* a study,\n")
     assert [(d.line, d.code) for d in lint(text, "ST").diagnostics] == [(13, "ST122")]  # only the comma
+
+
+def test_alternative_options_are_not_duplicates_of_each_other():
+    report = ("*Requests* the Secretary-General to submit a report on the implementation of the present resolution "
+              "to the General Assembly")
+    text = ("The General Assembly,\n\n*Recalling* its resolution 74/174,\n\n1. *Decides* to act;\n\n"
+            f"Option 1:\n\n2. {report} at its eightieth session;\n\nOption 2:\n\n2. {report} at its eighty-first session;\n\n"
+            f"3. *Decides* to remain seized of the matter.\n")
+    assert lint(text, "ST").diagnostics == []
+    twice = text.replace("Option 2:\n\n", "")  # the same two paragraphs in one option: a near repeat
+    assert [d.code for d in lint(twice, "ST").diagnostics if d.code.startswith("ST10")] == ["ST102"]

@@ -210,6 +210,7 @@ class Parts:
     # id(first operative paragraph of Option 2, 3 ...) -> the number before Option 1: the
     # options of a negotiation text are alternatives, numbered in parallel
     restarts: dict[int, tuple[int, str] | None] = field(default_factory=dict)
+    option_of: dict[int, int] = field(default_factory=dict)  # id(operative) -> the option it belongs to (1, 2, ...)
 
 
 def parts_of(ctx: Any) -> list[Parts]:
@@ -261,6 +262,8 @@ def _read(res: Clause, then_resolution: bool) -> Parts:
     before_options: tuple[int, str] | None = None  # the number before Option 1
     restart_next = False
     seen_option = False
+    option = 0  # the option being read (0: none)
+    option_of: dict[int, int] = {}
     for c in kids:
         if c.kind in ("closing", "annex"):
             break
@@ -271,9 +274,12 @@ def _read(res: Clause, then_resolution: bool) -> Parts:
             else:
                 restart_next = True
             seen_option = True
+            option += 1
             continue
         if c.kind in ("heading", "paragraph", "opener"):
             gap = gap or bool(ops)
+            if c.kind == "heading":
+                option = 0  # a heading ends the alternatives
             continue
         if c.kind != "operative":
             continue
@@ -295,6 +301,8 @@ def _read(res: Clause, then_resolution: bool) -> Parts:
         elif gap and n and prev and (n[0] <= prev[0] or terminal(ops[-1]).mark == "."):
             break  # an annex or a second part numbered anew, after the last paragraph's full stop
         ops.append(c)
+        if option:
+            option_of[id(c)] = option
         gap = False
     unnumbered: list[Clause] = []
     if not ops and recitals:
@@ -312,7 +320,7 @@ def _read(res: Clause, then_resolution: bool) -> Parts:
             ops = tail
             if len(tail) > 1:
                 unnumbered = tail
-    return Parts(res, recitals, ops, unnumbered, embedded, following, then_resolution, layout, [], restarts)
+    return Parts(res, recitals, ops, unnumbered, embedded, following, then_resolution, layout, [], restarts, option_of)
 
 
 # "12. ", "[12. " (bracketed in negotiation), "12 " (its full stop forgotten)
