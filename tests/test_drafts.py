@@ -237,3 +237,15 @@ def test_alternative_options_are_not_duplicates_of_each_other():
     assert lint(text, "ST").diagnostics == []
     twice = text.replace("Option 2:\n\n", "")  # the same two paragraphs in one option: a near repeat
     assert [d.code for d in lint(twice, "ST").diagnostics if d.code.startswith("ST10")] == ["ST102"]
+
+
+def test_no_chapeau_then_the_delegation_line():
+    text = ("Committee: Human Rights Council\n\nRecalling the Universal Declaration of Human Rights,\n\n"
+            "Noting with concern the reprisals against human rights defenders,\n\nThe delegation of Ghana hereby:\n\n"
+            "Condemns all reprisals against those who cooperate with the United Nations;\n\n"
+            "Emphasizing the role of national human rights institutions;\n\nDecides to remain seized of the matter.\n")
+    root, _ = parse(text)
+    (res,) = root.find("resolution")
+    assert res.layout == "delegation"  # no chapeau line: the resolution opens at its first recital
+    assert [c.kind for c in res.children] == ["preambular", "preambular", "opener", "operative", "operative", "operative"]
+    assert [(d.line, d.code) for d in lint(text, "ST").diagnostics] == [(11, "ST114")]  # a participle leads a clause

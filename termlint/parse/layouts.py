@@ -64,7 +64,7 @@ def chapeau_layout(body: str) -> str:
 def implicit_start(text: str, blocks: list[Any]) -> int:
     """In a text with no chapeau, the index of the block that opens a resolution anyway: the
     first of a run of recitals (at least two of them ending with a comma, as recitals do)
-    followed by at least two numbered paragraphs. -1 when there is no such run (a report, a
+    followed by at least two numbered paragraphs or by `The delegation of X hereby:`. -1 when there is no such run (a report, a
     web page)."""
     if any(b.kind == "CHAPEAU" for b in blocks):
         return -1
@@ -75,6 +75,8 @@ def implicit_start(text: str, blocks: list[Any]) -> int:
         while j < len(blocks) and blocks[j].kind in ("TEXT", "PREAMB") and _RECITAL.match(text, blocks[j].start):
             commas += text[blocks[j].start:blocks[j].end].rstrip(" *_\t\n").endswith(",")
             j += 1
+        if commas >= 2 and j < len(blocks) and _OPENER.fullmatch(text, blocks[j].start, blocks[j].end):
+            return i  # recitals, then "The delegation of X hereby:"
         if commas >= 2:
             k = j
             while k < len(blocks) and blocks[k].kind in ("PARA_OP", "PARA_SUB", "PAGEBREAK", "FOOTNOTE", "ARTEFACT"):
