@@ -35,6 +35,8 @@ def parse(ns: argparse.Namespace) -> int:
         first, last = document.position(clause.start)[0], document.position(max(clause.start, clause.end - 1))[0]
         out: dict[str, Any] = {"kind": clause.kind, "label": clause.label, "lead": clause.lead,
                                "lines": [first, last]}
+        if clause.layout:
+            out["layout"] = clause.layout
         if clause.footnotes:
             out["footnotes"] = [n.label for n in clause.footnotes]
         if len(clause.segments) > 1:
@@ -57,7 +59,8 @@ def parse(ns: argparse.Namespace) -> int:
         lead = f"  “{item['lead']}”" if item["lead"] else ""
         joined = "  (joined across " + ", ".join(f"{a}-{b}" for a, b in item["segments"]) + ")" if "segments" in item else ""
         notes = "  footnotes " + ", ".join(item["footnotes"]) if "footnotes" in item else ""
-        print(f"{'  ' * depth}{item['kind']}{label}  {unit}s {span}{lead}{joined}{notes}")
+        layout = f"  layout {item['layout']}" if "layout" in item else ""
+        print(f"{'  ' * depth}{item['kind']}{label}  {unit}s {span}{layout}{lead}{joined}{notes}")
         for child in item.get("children", []):
             show(child, depth + 1)
 

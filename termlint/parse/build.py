@@ -14,14 +14,29 @@ from termlint.text.protect import matches_at, positions
 
 _FIELD_KINDS = {
     "SYMBOL": "symbol", "DISTR": "distribution", "DATE": "date", "SESSION": "session",
-    "AGENDA": "agenda", "SPONSORS": "sponsors", "REPORT": "report",
+    "AGENDA": "agenda", "SPONSORS": "sponsors", "REPORT": "report", "COVER": "cover",
 }
-_OP_LABEL = regex.compile(r"(\d{1,3}(?:\s?(?:bis|ter|quater))?)\.\s+")
+_OP_LABEL = regex.compile(r"\[?\s*(\d{1,3}(?:\s?(?:bis|ter|quater|quinquies|sexies))?)(?:\.\s+|[ \t]+(?=[*_]{0,2}\p{Lu}))")
 # Stdlib `re` is faster per call than `regex`; [^\S\x1c-\x1f] is regex's \s in `re`. Its \d lacks
 # the digits of the newest Unicode scripts: when it fails, _OP_LABEL has the last word.
 _SPACE = r"[^\S\x1c-\x1f]"
 _OP_LABEL_FAST = re.compile(rf"(\d{{1,3}}(?:{_SPACE}?(?:bis|ter|quater))?)\.{_SPACE}+")
-_SUB_LABEL = re.compile(rf"\(([a-z]{{1,3}}|[ivxlc]+)\){_SPACE}+")
+# "(a)", "(a)ter", "[(b)" in a bracketed negotiation text, and the US layout's "a." and "a)"
+_SUB_LABEL = re.compile(rf"\[?(\(([a-z]{{1,3}}|[ivxlc]+)\)(?:{_SPACE}?(?:bis|ter|quater))?|([a-z]{{1,2}}|[ivxlc]+)[.)]){_SPACE}+")
+_ARTICLE_NUMBER = regex.compile(r"(?:#{1,6}\s+)?[*_]*\s*(?:Article|ARTICLE|Art\.)\s+(\d{1,3}(?:\s?(?:bis|ter|quater))?|[IVXLC]+)")
+_OPTION_LABEL = regex.compile(r"[^\w]*(?:Option|Alternative|Alt\.)\s+(\w+)", regex.IGNORECASE)
+_SUB_NAME = re.compile(r"\[?\(?([a-z]{1,3}|[ivxlc]+)[).]")
+
+
+def sub_name(label: str) -> str:
+    """The letter or numeral of a sub-paragraph label: "b" for "(b)", "b." and "b)"; "a" for "(a)ter"."""
+    m = _SUB_NAME.match(label)
+    return m.group(1) if m else ""
+
+
+def sub_suffix(label: str) -> str:
+    """"ter" for "(a)ter", "" for "(a)"."""
+    return label[label.find(")") + 1:].strip() if label.startswith("(") else ""
 _FOOTNOTE_LABEL = regex.compile(r"(?:<sup>(\w+)</sup>|\[\^([^\]\s]+)\]:|\\?(\*))\s*")
 _ITALIC_LEAD = re.compile(rf"\*(?!{_SPACE})([^*\n]+)\*")  # greedy = lazy here: the run cannot hold a "*"
 _PLAIN_LEAD = regex.compile(
@@ -128,30 +143,44 @@ class _Builder:
         return out
 
     def paragraph(self, block: Any) -> Clause:
-        kind = {"HEADING": "heading", "CLOSING": "closing"}.get(block.kind, "paragraph")
+        kind = {"HEADING": "heading", "CLOSING": "closing", "OPTION": "option"}.get(block.kind, "paragraph")
         return self.clause(kind, block)
 
     def resolution(self, node: Any) -> Clause:
         chapeau_block, *rest = node.parts
         chapeau = self.clause("chapeau", chapeau_block)
-        res = Clause("resolution", chapeau.start, chapeau.end, children=[chapeau])
+        # an empty chapeau: a text that opens with its recitals (layouts.implicit_start)
+        res = Clause("resolution", chapeau.start, chapeau.end,
+                     children=[chapeau] if chapeau.end > chapeau.start else [], layout=chapeau_block.layout or "un")
         for part in rest:
             if part.rule == "preamble":
                 for item in part.parts:
                     res.children.append(self.headed("preambular", item) if hasattr(item, "rule")
-                                        else self.clause("heading", item))
+                                        else self.marker(item))
             elif part.rule == "operative_part":
                 for item in part.parts:
                     if not hasattr(item, "rule"):
-                        res.children.append(self.clause("heading", item))
+                        res.children.append(self.marker(item))
                     else:
                         res.children.append(self.headed("operative" if item.rule == "operative" else "paragraph", item))
             elif part.rule == "closing":
                 res.children.extend(self.closing(part))
-        res.end = res.children[-1].end
+        if res.children:
+            res.start, res.end = res.children[0].start, res.children[-1].end
         res.segments = (Segment(res.start, res.end),)
         res.text = self.text[res.start:res.end]
         return res
+
+    def marker(self, block: Any) -> Clause:
+        """A heading among the paragraphs: a plain heading, the operative part's opening line, an
+        article's number, an option's number."""
+        kind = {"OPENER": "opener", "ARTICLE": "article", "OPTION": "option"}.get(block.kind, "heading")
+        clause = self.clause(kind, block)
+        m = _ARTICLE_NUMBER.match(clause.text) if kind == "article" else (
+            _OPTION_LABEL.match(clause.text) if kind == "option" else None)
+        if m:
+            clause.label = m.group(1)
+        return clause
 
     def headed(self, kind: str, node: Any) -> Clause:
         """A recital or operative paragraph with its lead phrase and sub-paragraphs."""
@@ -162,6 +191,8 @@ class _Builder:
             m = _OP_LABEL_FAST.match(clause.text) or _OP_LABEL.match(clause.text)
             if m:
                 clause.label, offset = m.group(1), m.end()
+        if clause.text[offset:offset + 1] == "[":  # "5bis. [*Invites* ...]": a bracketed paragraph
+            offset += 1
         if kind in ("preambular", "operative"):
             self._set_lead(clause, offset)
         self._nest(clause, [self.sub(b) for b in subs])
@@ -171,7 +202,7 @@ class _Builder:
         clause = self.clause("subparagraph", block)
         m = _SUB_LABEL.match(clause.text)
         if m:
-            clause.label = f"({m.group(1)})"
+            clause.label = m.group(1)
         elif clause.text[:1] in "-•–":
             clause.label = "•"  # a bulleted item
         return clause
@@ -184,9 +215,11 @@ class _Builder:
         already holds roman items up to "(xcix)".
         """
         letter: Clause | None = None
+        names = [sub_name(sub.label) for sub in subs[:2]]
+        numerals = names[:1] == ["i"] and names[1:2] == ["i"]  # "(i)", "(i)": a list of numerals, one repeated
         for sub in subs:
-            name = sub.label.strip("()")
-            if letter is not None and _is_next_roman(name, letter):
+            name = sub_name(sub.label)
+            if letter is not None and not numerals and _is_next_roman(name, letter):
                 letter.children.append(sub)
                 letter.end = max(letter.end, sub.end)
             else:
@@ -257,5 +290,5 @@ def _is_next_roman(name: str, letter: Clause) -> bool:
     if value is None:
         return False
     if not letter.children:
-        return value == 1 and letter.label != "(h)"
-    return value == (roman_value(letter.children[-1].label.strip("()")) or 0) + 1
+        return value == 1 and sub_name(letter.label) != "h"
+    return value == (roman_value(sub_name(letter.children[-1].label)) or 0) + 1

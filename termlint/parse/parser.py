@@ -17,6 +17,7 @@ import regex
 
 from termlint.core.resources import cache_dir, read_grammar
 from termlint.parse.build import build_tree
+from termlint.parse.layouts import LayoutReader, chapeau_layout, implicit_start
 from termlint.parse.tree import Clause, Segment
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ class Block:
     start: int
     end: int
     segments: list[Segment]
+    layout: str = ""  # on a CHAPEAU block: the layout of the resolution it opens (see layouts.py)
 
 
 @dataclass(frozen=True)
@@ -41,15 +43,22 @@ class ParseProblem:
 
 
 _BLOCK_START = regex.compile(  # lines that open a new block even without a blank line before
-    r"^[ \t]*(?:\d{1,3}(?:\s?(?:bis|ter|quater))?\.\s|\((?:[a-z]{1,3}|[ivxlc]+)\)\s|[-•–]\s|<sup>\w+</sup>"
+    r"^[ \t]*(?:\[?\d{1,3}(?:\s?(?:bis|ter|quater|quinquies|sexies))?\.\s|\[?\((?:[a-z]{1,3}|[ivxlc]+)\)(?:\s?(?:bis|ter|quater))?\s"
+    r"|(?:[a-km-np-z]|[ivx]{2,4})[.)]\s|[-•–]\s|<sup>\w+</sup>"
     r"|\[\^[^\]\s]+\]:|#{1,6}\s|-{3,}[ \t]*$|\f|\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4}[ \t]*$)"
 )
 
 # Block shapes, tried in order. Header fields only count before the first chapeau.
 _CHAPEAU = regex.compile(
-    r"\**\s*The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council"
+    r"\**\s*(?:To\s+)?The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council"
     r"|Human\s+Rights\s+Council|Commission\s+on\s+[\w ]+|Conference\s+of\s+the\s+Parties[\w ]*"
-    r"|Trusteeship\s+Council|[\w-]+\s+Committee)\s*\**\s*,?\s*\**\s*(?:\[\^\w+\]|<sup>\w+</sup>)?\s*",
+    r"|Trusteeship\s+Council|[\w-]+\s+Committee|(?:High\s+)?Contracting\s+Parties|States\s+Parties"
+    r"(?:\s+to\s+(?:this|the\s+present)\s+(?:Agreement|Convention|Protocol|Treaty))?"
+    r"|Parties\s+to\s+(?:this|the\s+present)\s+(?:Agreement|Convention|Protocol|Treaty))"
+    r"\s*\**\s*,?\s*\**\s*(?:\[\^\w+\]|<sup>\w+</sup>)?\s*"
+    # a colon or semicolon only after a closed name: "The Commission on ... recommends ...:" is no chapeau
+    r"|\**\s*(?:To\s+)?The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council"
+    r"|Human\s+Rights\s+Council|[\w-]+\s+Committee)\s*\**\s*[:;]\s*\**\s*",
     regex.IGNORECASE,
 )
 _SHAPES: tuple[tuple[str, Any], ...] = (
@@ -57,9 +66,14 @@ _SHAPES: tuple[tuple[str, Any], ...] = (
     ("FOOTNOTE", regex.compile(r"(?:<sup>\w+</sup>|\[\^[^\]\s]+\]:|\\?\*\s)\s*\S.*", regex.DOTALL)),
     ("ARTEFACT", regex.compile(  # running heads and job numbers left by a PDF conversion
         r"\d{2}-\d{5}\s*(?:\([A-Z]\))?.*|\d{1,3}/\d{1,3}|Page\s+\d+(?:\s+of\s+\d+)?", regex.DOTALL)),
-    ("PARA_OP", regex.compile(r"\d{1,3}(?:\s?(?:bis|ter|quater))?\.\s.*", regex.DOTALL)),
-    ("PARA_SUB", regex.compile(r"(?:\((?:[a-z]{1,3}|[ivxlc]+)\)|[-•–])\s.*", regex.DOTALL)),
+    ("PARA_OP", regex.compile(r"\d{1,3}(?:\s?(?:bis|ter|quater|quinquies|sexies))?\.\s.*", regex.DOTALL)),
+    ("PARA_SUB", regex.compile(r"(?:\((?:[a-z]{1,3}|[ivxlc]+)\)(?:\s?(?:bis|ter|quater))?|(?:[a-km-np-z]|[ivx]{2,4})[.)]|[-•–])\s.*",
+                               regex.DOTALL)),
     ("SPONSORS", regex.compile(r".*:\s*(?:revised\s+)?draft\s+(?:resolution|decision|declaration)\W*", regex.I | regex.DOTALL)),
+    # the cover lines of a Model UN draft: "Committee: ...", "Topic: ...", "Signatories: ..."
+    ("COVER", regex.compile(r"(?:Committee|Council|Organ|Forum|Topic|Question\s+of|Co-?sponsors?|Sponsors?|Signatories"
+                            r"|Signatory|Main\s+Submitters?|Submitted\s+(?:by|to)|Delegations?|Delegates?|School"
+                            r"|Country|Code)\s*:\s.*", regex.I | regex.DOTALL)),
     ("REPORT", regex.compile(r"\[\s*(?:on\s+the\s+report|without\s+reference)\b.*\]\s*", regex.DOTALL)),
     ("CLOSING", regex.compile(r"(?:\d+|\.{3}|…)(?:st|nd|rd|th)\s+(?:\(resumed\)\s+)?(?:plenary\s+)?meeting\W*"
                               r"|Adopted\s+(?:unanimously\s+)?at\s+the\s+\d+(?:st|nd|rd|th)\s+meeting\b.*", regex.I | regex.DOTALL)),
@@ -73,7 +87,7 @@ _SHAPES: tuple[tuple[str, Any], ...] = (
     ("PREAMB", regex.compile(r"\*[^*\s][^*]*\*.*", regex.DOTALL)),
 )
 _SHAPE_OF = dict(_SHAPES)
-_FRONT_ONLY = frozenset({"SYMBOL", "DISTR", "SESSION", "AGENDA", "SPONSORS", "REPORT"})
+_FRONT_ONLY = frozenset({"SYMBOL", "DISTR", "SESSION", "AGENDA", "SPONSORS", "REPORT", "COVER"})
 _ENDS_CLAUSE = regex.compile(r"[.;:,!?*]\W*$|[.;:,]\s*(?:\[\^\w+\]|<sup>\w+</sup>)\s*$")
 _STARTS_LOWER = regex.compile(r"^\p{Ll}")
 _STARTS_NUMBER = regex.compile(r"^[\d(]")
@@ -86,7 +100,7 @@ _STRUCTURAL = frozenset({"TEXT", "PREAMB", "PARA_OP", "PARA_SUB"})
 _COMMENTS = r"<!--(?:(?!-->).)*-->(?:[ \t]*<!--(?:(?!-->).)*-->)*"
 _COMMENT_LINE = regex.compile(rf"[ \t]*{_COMMENTS}[ \t]*")
 _STANDALONE = regex.compile(  # lines that are a block by themselves even inside a run of lines
-    rf"[ \t]*(?:{_COMMENTS}|-{{3,}}|\f|The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\s*,"
+    rf"[ \t]*(?:{_COMMENTS}|-{{3,}}|\f|(?:To\s+)?The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\s*[,:;]"
     r"|\d+(?:st|nd|rd|th)\s+(?:plenary\s+)?meeting|\d{1,2}\s+\p{Lu}\p{Ll}+\s+\d{4})[ \t]*$"
 )
 # In hard-wrapped plain text a recital may follow the previous one on the next line:
@@ -137,8 +151,9 @@ def _cut(text: str, pos: int, stop: int, blocks: list[Block]) -> None:
         if standalone:  # a candidate: the regexes decide
             standalone = bool(_STANDALONE.match(line))
             opens = standalone or bool(_BLOCK_START.match(line))
-        else:
-            opens = False
+        else:  # "a. ", "a) ", "ii) " open a sub-paragraph; other lower-case lines continue one
+            head = lstripped[1:5]
+            opens = opener.islower() and ("." in head or ")" in head) and bool(_BLOCK_START.match(line))
         if first >= 0 and (opens or (previous.endswith(",") and _RECITAL_START.match(line))
                            or len(stripped) > _UNWRAPPED or len(previous) > _UNWRAPPED):
             blocks.append(Block("", first, last, [Segment(first, last)]))
@@ -170,9 +185,10 @@ _FIRST: dict[str, frozenset[str] | None] = {
     "FOOTNOTE": frozenset("<[\\*"),
     "ARTEFACT": frozenset(_DIGITS + "P"),
     "PARA_OP": frozenset(_DIGITS),
-    "PARA_SUB": frozenset("(-"),
+    "PARA_SUB": frozenset("(-abcdefghijklmnopqrstuvwxyz"),
     "SPONSORS": None,
     "REPORT": frozenset("["),
+    "COVER": frozenset("CcOoFfTtQqSsMmDd"),
     "CLOSING": frozenset(_DIGITS + ".Aa"),
     "HEADING": frozenset("#*ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
     "CHAPEAU": frozenset("*Tt" + _SPACE),
@@ -219,22 +235,34 @@ def _shape(block_text: str) -> str:
 
 
 def _prepare(text: str) -> tuple[list[Block], list[Block]]:
-    """Shape each block; join split paragraphs; return (blocks for the grammar, set-aside blocks)."""
+    """Shape each block; read the layout; join split paragraphs; return (blocks for the grammar,
+    set-aside blocks)."""
     placed: list[Block] = []
     aside: list[Block] = []
     seen_chapeau = False
-    for block in _blocks(text):
+    blocks = _blocks(text)
+    for block in blocks:
+        block.kind = _shape(text[block.start:block.end])
+    implicit = implicit_start(text, blocks)
+    reader = LayoutReader()
+    for index, block in enumerate(blocks):
         body = text[block.start:block.end]
         if body.startswith("<!--") and _COMMENT_LINE.fullmatch(body):
             continue  # directives and notes to the drafters: not part of the resolution's structure
-        block.kind = _shape(body)
+        if index == implicit:  # recitals then operative paragraphs with no chapeau: an empty one
+            chapeau = Block("CHAPEAU", block.start, block.start, [Segment(block.start, block.start)])
+            reader.open(chapeau, "no-chapeau")
+            placed.append(chapeau)
+            seen_chapeau = True
         if block.kind == "CHAPEAU":
             seen_chapeau = True
+            reader.open(block, chapeau_layout(body))
         elif seen_chapeau and block.kind in _FRONT_ONLY:
             block.kind = "TEXT"
         if block.kind in ("PAGEBREAK", "FOOTNOTE", "ARTEFACT"):
             aside.append(block)
             continue
+        block.kind = reader.before_join(block.kind, body)
         previous = placed[-1] if placed else None
         if (
             previous is not None
@@ -248,6 +276,7 @@ def _prepare(text: str) -> tuple[list[Block], list[Block]]:
             previous.segments.append(Segment(block.start, block.end))
             previous.end = block.end
             continue
+        block.kind = reader.after_join(block.kind)
         placed.append(block)
     return placed, aside
 

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 # Clause kinds. `document` is the root; `resolution` is one chapeau with its paragraphs
 # (a text may hold several, e.g. an ECOSOC resolution recommending a draft to the Assembly).
 KINDS = (
-    "document", "header", "symbol", "distribution", "date", "session", "agenda", "sponsors",
+    "document", "header", "cover", "symbol", "distribution", "date", "session", "agenda", "sponsors",
     "report", "title", "heading", "resolution", "chapeau", "preambular", "operative",
     "subparagraph", "closing", "annex", "footnote", "pagebreak", "artefact", "paragraph",
+    "opener", "article", "option",  # "The delegation of X hereby:"; "Article 4"; "Option 1:" (layouts.py)
 )
 
 # Kinds whose text is prose a drafter wrote (rules that read sentences run on these).
@@ -42,6 +43,7 @@ class Clause:
     children: list[Clause] = field(default_factory=list)
     lead_italic: bool = False  # the lead phrase is set in italics (*Recalling*)
     footnotes: list[Clause] = field(default_factory=list)  # footnotes whose marker this clause holds
+    layout: str = ""  # on a resolution: the layout recognised ("un", "us-mun", "treaty", ...; parse/layouts.py)
 
     def walk(self) -> Iterator[Clause]:
         """This clause and every descendant, in document order."""

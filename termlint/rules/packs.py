@@ -65,6 +65,7 @@ def load_pack(path: Path) -> list[Any]:
 KINDS: dict[str, str] = {
     "acronym": "termlint.rules.acronyms.acronym",
     "consistency": "termlint.rules.consistency.consistency",
+    "official-name": "termlint.rules.names.official",
     "pattern": "termlint.rules.punctuation.pattern",
     "spelling": "termlint.rules.spelling.spelling",
     "substitution": "termlint.rules.terminology.substitution",

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,15 @@ import regex
 _QUOTED = regex.compile(r"“[^”\n]{0,2000}”|\"[^\"\n]{0,2000}\"|‘[^’\n]{1,400}’(?!\w)")
 _COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
 _CODE = regex.compile(r"`[^`\n]+`|\bhttps?://\S+|\bwww\.\S+")
+# Markup and placeholders of drafts typed outside the UN pipeline: HTML tags other than the
+# footnote markers' <sup>/<sub> (`<span style="color:red">`), kramdown attribute lists (`{:toc}`,
+# `{: .note}`), and a negotiation text's placeholders (`[X]`, `[xx]`, `[...]`, `###` in a line).
+_MARKUP = regex.compile(
+    r"</?(?!su[pb]>)[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>\n]{0,300})?/?>"
+    r"|\{:[^{}\n]{0,200}\}"
+    r"|\[(?:[Xx]{1,4}|\.{2,3}|…|_+|#+)\]"
+    r"|(?<=\S[ \t]{0,3})#{3,}(?!#)"
+)
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,26 @@ def _link_starts(text: str) -> list[int]:
     return starts
 
 
+# The Latin suffixes of paragraph labels added in negotiation: "9bis", "5 ter", "(a)ter", "7 quater".
+_LABEL_SUFFIX = re.compile(r"(?<=[0-9)])[ \t]?(?:bis|ter|quater|quinquies|sexies|septies|octies)\b")
+
+
+def _label_suffixes(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _LABEL_SUFFIX.finditer(text)]
+
+
+def _markup_starts(text: str) -> list[int]:
+    """Where _MARKUP may match: a "<" before a letter or "/", "{:", a "[" before a placeholder, "###"."""
+    starts = [i for i in positions(text, "<{[") if text[i + 1:i + 2].isalpha() or text[i + 1:i + 2] in "/:.…_#"]
+    i = text.find("###")
+    while i >= 0:
+        starts.append(i)
+        i = text.find("###", i + 3)
+        while 0 <= i and text[i - 1] == "#":
+            i = text.find("###", i + 1)
+    return sorted(set(starts))
+
+
 @dataclass(frozen=True)
 class ProtectedSpans:
     quotes: SpanSet
@@ -109,5 +139,7 @@ class ProtectedSpans:
         return cls(
             quotes=SpanSet.of([m.span() for m in matches_at(_QUOTED, text, positions(text, "“\"‘"))]),
             comments=SpanSet.of([m.span() for m in matches_at(_COMMENT, text, comments)]),
-            code=SpanSet.of([m.span() for m in matches_at(_CODE, text, _link_starts(text))]),
+            code=SpanSet.of([m.span() for m in matches_at(_CODE, text, _link_starts(text))]
+                            + [m.span() for m in matches_at(_MARKUP, text, _markup_starts(text))]
+                            + _label_suffixes(text)),
         )

@@ -26,6 +26,10 @@ _ENUMERATOR = regex.compile(r"(?<!\S)(?:[a-z]|[ivx]{1,4}|\d{1,2})\)$")
 # Footnote references, escaped brackets and Markdown link targets "[text](https://...)".
 _MARKUP = regex.compile(r"\[\^[^\]\s]{1,20}\]:?|\\[\[\]()]|(?<=\])\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)")
 _PAIRS = {")": "(", "]": "["}
+# What may stand before a "[" that brackets a whole paragraph ("[3. ", "5bis. [", "(a) [") and
+# after the "]" that closes it ("...;]", "...]." and "]" then the end).
+_OPENS_SPAN = regex.compile(r"[ \t]*(?:\d{1,3}(?:\s?[a-z]{3,9})?\.|\((?:[a-z]{1,3}|[ivxlc]+)\)|[a-z][.)])?[ \t]*")
+_CLOSES_SPAN = regex.compile(r"[ \t.;,:]*$")
 
 
 _BRACKETS = regex.compile(r"[()\[\]]")
@@ -64,9 +68,11 @@ class UnbalancedBrackets:
         description=(
             "Within one paragraph every “(” has its “)” and every “[” its “]”. An unpaired one is\n"
             "usually a deletion that took one half of the pair. Enumerators such as “a)” or “2)”,\n"
-            "footnote references ([^1]) and web addresses are not counted."
+            "footnote references ([^1]) and web addresses are not counted. In a negotiation text a “[”\n"
+            "that opens a paragraph (or an Option heading) may close at the end of a later paragraph:\n"
+            "the bracket then spans them (a paragraph with its sub-paragraphs, an option block)."
         ),
-        scope=frozenset(PROSE), source="common typing slips",
+        scope=frozenset((*PROSE, "option")), source="common typing slips",
         examples=examples(
             ("bad", "Recalling its resolution 3314 (XXIX of 14 December 1974, entitled “Definition of aggression”,"),
             ("good", "Recalling its resolution 3314 (XXIX) of 14 December 1974 [and resolution 3281 (XXIX)], and items a) and b),"),
@@ -74,7 +80,11 @@ class UnbalancedBrackets:
     )
 
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for clause in ctx.clauses(self.meta.scope):
+        # A "[" that opens a paragraph (or an "Option" heading) of a negotiation text and is not
+        # closed there may be closed at the end of a later paragraph: the bracket spans them all
+        # (a paragraph with its sub-paragraphs, an option block). Pending until then.
+        spanning: list[tuple[Clause, int]] = []
+        for clause in ctx.clauses(self.meta.scope or PROSE):
             text = clause.text
             stack: list[tuple[str, int]] = []
             # Brackets count inside addresses too: "(www.un.org/Depts/oip)" closes after the
@@ -89,11 +99,18 @@ class UnbalancedBrackets:
                     while stack and stack[-1][0] != _PAIRS[ch]:
                         yield self._open(clause, *stack.pop())
                     stack.pop()
+                elif ch == "]" and not stack and spanning and _CLOSES_SPAN.match(text, i + 1):
+                    spanning.pop()
                 elif not (ch == ")" and _ENUMERATOR.search(text, max(0, i - 5), i + 1)):  # "iv)": 5 at most
                     pos = clause.offset_of(i)
                     yield Finding(self.meta.code, pos, pos + 1, f"“{ch}” closes a bracket that was not opened in this paragraph")
             for open_ch, i in stack:
-                yield self._open(clause, open_ch, i)
+                if open_ch == "[" and len(stack) == 1 and _OPENS_SPAN.fullmatch(text, 0, i):
+                    spanning.append((clause, i))
+                else:
+                    yield self._open(clause, open_ch, i)
+        for clause, i in spanning:
+            yield self._open(clause, "[", i)
 
     def _open(self, clause: Clause, ch: str, i: int) -> Finding:
         pos = clause.offset_of(i)

@@ -86,7 +86,11 @@ def _units(ctx: Context) -> Iterator[list[Clause]]:
     each with their sub-paragraphs. Parts are compared apart: “*Having considered* the report ...”
     and “1. *Welcomes* the report ...” share their words by design."""
     for p in parts_of(ctx):
-        for part in (p.recitals, p.operatives):
+        # the paragraphs of each Option of a negotiation text apart: alternatives are alike by design
+        groups: dict[int, list[Clause]] = {}
+        for c in p.operatives:
+            groups.setdefault(p.option_of.get(id(c), 0), []).append(c)
+        for part in (p.recitals, *groups.values()):
             yield [x for c in part for x in c.walk() if x.kind in ("preambular", "operative", "subparagraph")]
 
 

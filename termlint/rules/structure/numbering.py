@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from termlint.core.model import Finding, RuleMeta, Severity
-from termlint.parse.build import roman_value
+from termlint.parse.build import roman_value, sub_name, sub_suffix
 from termlint.parse.tree import Clause
 from termlint.rules.context import Context
 from termlint.rules.structure.parts import (
@@ -37,7 +37,7 @@ class OperativeNumbering:
             "not operative paragraphs and are not checked. No fix: renumbering would break references to\n"
             "paragraphs elsewhere in the text."
         ),
-        scope=frozenset({"operative"}), needs_structure=True, source=_SOURCE,
+        scope=frozenset({"operative", "article"}), needs_structure=True, source=_SOURCE,
         examples=examples(
             ("bad", resolution("*Recalling* its resolution 74/174,", "1. *Encourages* Member States to act;",
                                "3. *Invites* Member States to provide resources.")),
@@ -53,19 +53,59 @@ class OperativeNumbering:
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         for p in parts_of(ctx):
-            numbered = [(c, n) for c in p.operatives if (n := number(c.label)) is not None]
-            prev: tuple[int, str] | None = None
-            prev_label = ""
-            for i, (c, n) in enumerate(numbered):
-                message = self._problem(prev, prev_label, n, c.label)
-                nxt = numbered[i + 1][1] if i + 1 < len(numbered) else None
-                if message and prev and not n[1] and nxt == (prev[0] + 2, ""):
-                    # One wrong number between two right ones (3, 5, 5): name the one.
-                    message = f"paragraph {c.label} should be {prev[0] + 1}"
-                    n = (prev[0] + 1, "")
+            yield from self._run(p.operatives, p.restarts)
+            yield from self._articles(p.articles)
+
+    def _articles(self, articles: list[tuple[Clause, list[Clause]]]) -> Iterator[Finding]:
+        """A treaty: articles 1, 2, 3 in order, and each article's paragraphs numbered from 1."""
+        prev: tuple[int, str] | None = None
+        prev_label = ""
+        for article, paragraphs in articles:
+            n = _article_number(article.label)
+            if n is not None:
+                message = self._problem(prev, prev_label, n, article.label)
                 if message:
-                    yield Finding(self.meta.code, *_label_span(c), message)
-                prev, prev_label = n, c.label if n == number(c.label) else str(n[0])
+                    message = message.replace("paragraph number", "article number").replace("paragraph", "article")
+                    message = message.replace("the first operative article", "the first article")
+                    yield Finding(self.meta.code, article.start, article.end, message)
+                prev, prev_label = n, article.label
+            yield from self._run(paragraphs, {})
+
+    def _run(self, operatives: list[Clause], restarts: dict[int, tuple[int, str] | None]) -> Iterator[Finding]:
+        numbered = [(c, n) for c in operatives if (n := number(c.label)) is not None]
+        for c, _ in numbered:
+            if not c.text.lstrip("[ \t")[len(c.label):].startswith("."):  # "53 *Recalls*": a reader expects "53."
+                yield Finding(self.meta.code, c.start, c.start + len(c.label) + (c.text[:1] == "["),
+                              f"paragraph number {c.label} has no full stop after it (write “{c.label}.”)")
+        yield from self._sequence(numbered, restarts)
+
+    def _sequence(self, numbered: list[tuple[Clause, tuple[int, str]]],
+                  restarts: dict[int, tuple[int, str] | None]) -> Iterator[Finding]:
+        prev: tuple[int, str] | None = None
+        prev_label = ""
+        seen: dict[tuple[int, str], Clause] = {}
+        for i, (c, n) in enumerate(numbered):
+            if id(c) in restarts:  # Option 2 numbered in parallel with Option 1
+                prev = restarts[id(c)]
+                prev_label = str(prev[0]) if prev else ""
+            message = self._problem(prev, prev_label, n, c.label)
+            nxt = numbered[i + 1][1] if i + 1 < len(numbered) else None
+            keep = False
+            if message and prev and not n[1] and nxt == (prev[0] + 2, ""):
+                # One wrong number between two right ones (3, 5, 5): name the one.
+                message = f"paragraph {c.label} should be {prev[0] + 1}"
+                n = (prev[0] + 1, "")
+            elif message and prev and not n[1] and n[0] < prev[0] and nxt == (prev[0] + 1, ""):
+                # 46, 47, 36, 48 or 53, 54, 53, 55: one number out of the run; the run goes on after it
+                keep = True
+                if n in seen:
+                    message += f" (number {c.label} is used twice)"
+            if message:
+                yield Finding(self.meta.code, *_label_span(c), message)
+            if keep:
+                continue
+            seen.setdefault(n, c)
+            prev, prev_label = n, c.label if n == number(c.label) else str(n[0])
 
     @staticmethod
     def _problem(prev: tuple[int, str] | None, prev_label: str, n: tuple[int, str], label: str) -> str:
@@ -83,6 +123,15 @@ class OperativeNumbering:
             return f"paragraph {label} comes after paragraph {prev_label}: the numbers go back"
         missing = str(prev[0] + 1) if n[0] == prev[0] + 2 else f"{prev[0] + 1} to {n[0] - 1}"
         return f"paragraph {label} follows paragraph {prev_label}: number {missing} is missing"
+
+
+def _article_number(label: str) -> tuple[int, str] | None:
+    """(4, "") for "4" or "IV"."""
+    found = number(label)
+    if found is None and label.isupper():
+        value = roman_value(label.lower())
+        return (value, "") if value else None
+    return found
 
 
 def _letter_value(name: str) -> int | None:
@@ -128,23 +177,24 @@ class SubparagraphSequence:
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         for p in parts_of(ctx):
-            for c in (*p.recitals, *p.operatives):
+            for c in (*p.recitals, *p.operatives, *(c for _, paragraphs in p.articles for c in paragraphs)):
                 yield from self._list(c.children, depth=1)
                 for child in c.children:
                     yield from self._list(child.children, depth=2)
 
     def _list(self, items: list[Clause], depth: int) -> Iterator[Finding]:
-        labelled = [c for c in items if c.kind == "subparagraph" and c.label.startswith("(")]
+        labelled = [c for c in items if c.kind == "subparagraph" and sub_name(c.label)]
         if not labelled:
             return
-        names = [c.label.strip("()") for c in labelled]
-        roman = depth == 2 or (names[0] == "i" and len(names) > 1 and names[1] == "ii")
+        names = [sub_name(c.label) for c in labelled]
+        # (i), (ii) or (i), (i), (i) (a numeral repeated) are numerals, not the letter i
+        roman = depth == 2 or (names[0] == "i" and len(names) > 1 and names[1] in ("i", "ii"))
         value = roman_value if roman else _letter_value
         name_of = _roman_name if roman else _letter_name
         prev = 0
         values = [value(name) for name in names]
         for i, (c, v) in enumerate(zip(labelled, values)):
-            if v is None:
+            if v is None or (v == prev and sub_suffix(c.label)):  # "(a)ter" after "(a)" or "(a)bis"
                 continue
             if v != prev + 1:
                 nxt = values[i + 1] if i + 1 < len(values) else None

@@ -206,6 +206,13 @@ class Parts:
     embedded: set[int]  # id() of numbered paragraphs quoted inside a paragraph (a list after a colon)
     following: dict[int, Clause | None]  # id(clause) -> the next sibling in the resolution
     then_resolution: bool  # another resolution follows this one (an ECOSOC text recommending a draft)
+    layout: str = "un"  # the layout the parser recognised (parse/layouts.py)
+    # treaty layout: each article heading with its numbered paragraphs (numbered anew in each)
+    articles: list[tuple[Clause, list[Clause]]] = field(default_factory=list)
+    # id(first operative paragraph of Option 2, 3 ...) -> the number before Option 1: the
+    # options of a negotiation text are alternatives, numbered in parallel
+    restarts: dict[int, tuple[int, str] | None] = field(default_factory=dict)
+    option_of: dict[int, int] = field(default_factory=dict)  # id(operative) -> the option it belongs to (1, 2, ...)
 
 
 def parts_of(ctx: Any) -> list[Parts]:
@@ -227,19 +234,54 @@ def parts(tree: Clause) -> list[Parts]:
     return out
 
 
+def _articles(kids: list[Clause]) -> list[tuple[Clause, list[Clause]]]:
+    """A treaty's articles, each with its numbered paragraphs."""
+    articles: list[tuple[Clause, list[Clause]]] = []
+    for c in kids:
+        if c.kind in ("closing", "annex"):
+            break
+        if c.kind == "article":
+            articles.append((c, []))
+        elif c.kind == "operative" and articles:
+            articles[-1][1].append(c)
+    return articles
+
+
 def _read(res: Clause, then_resolution: bool) -> Parts:
     kids = res.children
     following = {id(c): (kids[j + 1] if j + 1 < len(kids) else None) for j, c in enumerate(kids)}
     recitals = [c for c in kids if c.kind == "preambular"]
+    layout = res.layout or "un"
+    if layout.startswith("treaty"):
+        articles = _articles(kids)
+        if articles:  # provisions, not operative paragraphs: no leads, each a sentence of its own
+            return Parts(res, recitals, [], [], set(), following, then_resolution, layout, articles)
     ops: list[Clause] = []
     embedded: set[int] = set()
     gap = False  # a heading or unnumbered block since the last operative paragraph
     quoting = False  # inside a numbered list quoted after a colon
+    restarts: dict[int, tuple[int, str] | None] = {}
+    before_options: tuple[int, str] | None = None  # the number before Option 1
+    restart_next = False
+    seen_option = False
+    option = 0  # the option being read (0: none)
+    option_of: dict[int, int] = {}
     for c in kids:
         if c.kind in ("closing", "annex"):
             break
-        if c.kind in ("heading", "paragraph"):
+        if c.kind == "option":
+            if c.label.lower() in ("1", "a", "i") or not seen_option:  # a new set of alternatives
+                before_options = number(ops[-1].label) if ops else None
+                restart_next = False
+            else:
+                restart_next = True
+            seen_option = True
+            option += 1
+            continue
+        if c.kind in ("heading", "paragraph", "opener"):
             gap = gap or bool(ops)
+            if c.kind == "heading":
+                option = 0  # a heading ends the alternatives
             continue
         if c.kind != "operative":
             continue
@@ -255,9 +297,14 @@ def _read(res: Clause, then_resolution: bool) -> Parts:
             quoting = True
             embedded.add(id(c))
             continue
-        if gap and n and prev and (n[0] <= prev[0] or terminal(ops[-1]).mark == "."):
+        if restart_next:
+            restarts[id(c)] = before_options
+            restart_next = False
+        elif gap and n and prev and (n[0] <= prev[0] or terminal(ops[-1]).mark == "."):
             break  # an annex or a second part numbered anew, after the last paragraph's full stop
         ops.append(c)
+        if option:
+            option_of[id(c)] = option
         gap = False
     unnumbered: list[Clause] = []
     if not ops and recitals:
@@ -275,10 +322,12 @@ def _read(res: Clause, then_resolution: bool) -> Parts:
             ops = tail
             if len(tail) > 1:
                 unnumbered = tail
-    return Parts(res, recitals, ops, unnumbered, embedded, following, then_resolution)
+    return Parts(res, recitals, ops, unnumbered, embedded, following, then_resolution, layout, [], restarts, option_of)
 
 
-_FIRST_WORDS = regex.compile(r"(?:\d{1,3}(?:\s?(?:bis|ter|quater))?\.\s+)?([\p{L}-]+(?:[ \t\n]+[\p{L}-]+){0,2})")
+# "12. ", "[12. " (bracketed in negotiation), "12 " (its full stop forgotten)
+_FIRST_WORDS = regex.compile(
+    r"\[?(?:\d{1,3}(?:\s?(?:bis|ter|quater|quinquies|sexies))?\.?\s+\[?)?([\p{L}-]+(?:[ \t\n]+[\p{L}-]+){0,2})")
 
 
 def lead_of(clause: Clause) -> Lead | None:

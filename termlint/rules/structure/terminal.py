@@ -188,6 +188,8 @@ class OperativeEnd:
         if c.children:
             return ":", ":"
         nxt = p.following.get(id(c))
+        if nxt is not None and nxt.kind == "option" and not last:  # an alternative ends here: either mark
+            return ";:.", ";"
         introduces = nxt is not None and (nxt.kind == "paragraph" or id(nxt) in p.embedded)
         if last:
             if nxt is not None and nxt.kind == "heading" and _more_sections(p, c):
