@@ -13,6 +13,12 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SEED = ROOT / "examples" / "draft-2022-child-protection.txt"
 SHARED = ROOT.parent / "shared"
+# The texts whose concise output is frozen (integration/test_golden.py) and that the stream tests print
+# (formats/test_stream.py); paths relative to ROOT, listed so that a text added later changes nothing.
+GOLDEN_FILES = ("examples/A_RES_75_10.md", "examples/draft-2022-child-protection.txt",
+                "tests/data/corpus/A_RES_75_10.md", "tests/data/corpus/A_RES_76_7.md",
+                "tests/data/corpus/E_RES_2021_22.md", "tests/data/corpus/S_RES_1454_2002.txt",
+                "tests/data/corpus/USERDRAFT_ageyev_un-su_GA_Resolution.md")
 
 
 def real(name: str) -> Path:
@@ -20,7 +26,7 @@ def real(name: str) -> Path:
     copy = DATA / "corpus" / name
     return copy if copy.exists() else SHARED / "corpus" / "real" / name
 
-# Property tests (tests/test_properties.py): a bounded run by default and in CI, a long one
+# Property tests (tests/engine/test_properties.py): a bounded run by default and in CI, a long one
 # on demand with HYPOTHESIS_PROFILE=long. No deadline: a document may take a while to lint.
 hypothesis_settings.register_profile("ci", max_examples=200, deadline=None, print_blob=True)
 hypothesis_settings.register_profile("long", max_examples=20_000, deadline=None, print_blob=True)

@@ -3,7 +3,7 @@ quote what they cover, fixing converges and changes nothing outside its edits, a
 unedited file re-encodes to its own bytes.
 
 Profiles (registered in conftest.py): "ci" (the default, 200 examples per property) and
-"long" (`HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/test_properties.py`).
+"long" (`HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/engine/test_properties.py`).
 For a run over 100,000 documents use scripts/fuzz.py (README, Development).
 """
 

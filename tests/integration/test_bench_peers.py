@@ -10,13 +10,13 @@ import importlib.util
 import json
 import re
 import sys
-from pathlib import Path
 
 import pytest
 
 from termlint.rules.registry import all_rules
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 _spec = importlib.util.spec_from_file_location("term_lists", ROOT / "benchmarks" / "peers" / "term_lists.py")
 assert _spec and _spec.loader
 term_lists = importlib.util.module_from_spec(_spec)

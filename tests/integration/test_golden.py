@@ -5,7 +5,7 @@ output of `termlint check --no-cache --format concise` on the files of `FILES` (
 that a text added to the corpus later does not change it); a rule change that is meant to
 change findings regenerates it on purpose:
 
-    .venv/bin/python tests/test_golden.py > tests/data/golden/concise.txt
+    .venv/bin/python tests/integration/test_golden.py > tests/data/golden/concise.txt
 """
 
 from __future__ import annotations
@@ -13,13 +13,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import DATA, ROOT
+from conftest import DATA, GOLDEN_FILES, ROOT
 
 GOLDEN = DATA / "golden" / "concise.txt"
-FILES = ("examples/A_RES_75_10.md", "examples/draft-2022-child-protection.txt",
-         "tests/data/corpus/A_RES_75_10.md", "tests/data/corpus/A_RES_76_7.md",
-         "tests/data/corpus/E_RES_2021_22.md", "tests/data/corpus/S_RES_1454_2002.txt",
-         "tests/data/corpus/USERDRAFT_ageyev_un-su_GA_Resolution.md")
+FILES = GOLDEN_FILES
 
 
 def run_check(*extra: str) -> str:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import types
-from pathlib import Path
 
 from termlint.engine.lint import Settings, lint_text
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+from conftest import ROOT
+
+README = ROOT / "README.md"
 
 
 def readme_rule_module() -> types.ModuleType:
