@@ -12,7 +12,7 @@ import pytest
 
 from termlint.cli.main import main
 
-from conftest import DATA, ROOT, SEED, SHARED
+from conftest import DATA, ROOT, SEED
 
 COMMA = ("PU001", 136, 177)  # the draft's “, ,” in operative paragraph 20
 
@@ -65,9 +65,7 @@ def test_every_json_finding_has_the_contract_fields_on_the_seed():
 @pytest.mark.parametrize("name", ["000_3b9afe8c290620bc.txt", "001_6f4f386dcc030b4a.txt",
                                   "002_98a032f16a588644.txt", "003_63c4b16e48d01ea8.txt"])
 def test_web_pages_lint_without_error(name):
-    path = SHARED / "seeds" / name
-    if not path.exists():
-        path = DATA / "webpage.txt"
+    path = DATA / "webpages" / name
     out = run("check", "--format", "json", str(path))
     assert out.returncode in (0, 1), out.stderr
     assert out.stderr == ""

@@ -1,4 +1,4 @@
-"""The clause tree: pinned on the real 2022 draft, and checked on every adopted text of the corpus."""
+"""The clause tree: pinned on the real 2022 draft, and checked on every real text kept in tests/data."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from termlint.text.document import Document
 from termlint.parse.parser import parse
 from termlint.parse.tree import Clause
 
-from conftest import DATA, SEED, SHARED
+from conftest import DATA, SEED, real_texts
 
 
 def _tree(path: Path) -> tuple[Document, Clause, list]:
@@ -150,13 +150,7 @@ def independent_counts(text: str) -> tuple[int, int]:
     return preambular, operative
 
 
-def corpus_files() -> list[Path]:
-    shared = SHARED / "corpus" / "real"
-    files = sorted(p for p in shared.glob("*.*") if p.name != "SOURCES.md") if shared.is_dir() else []
-    return files or sorted((DATA / "corpus").iterdir())
-
-
-@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", real_texts(), ids=lambda p: p.name)
 def test_corpus_parses_cleanly_with_the_right_counts(path):
     doc, root, problems = _tree(path)
     assert problems == []

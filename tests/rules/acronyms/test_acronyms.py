@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
 from termlint.text.document import Document
 from termlint.engine.lint import Settings
 from termlint.engine.fix import fix_text
 from termlint.rules.registry import all_rules, select
 
-from conftest import SHARED, lint, real
+from conftest import lint, real, real_texts
 
-CORPUS = SHARED / "corpus" / "real"
 AC = ("AC001", "AC002", "AC003", "AC004")
 
 
@@ -72,7 +69,6 @@ def test_used_before_its_definition():
     assert "definition at line 3" in found[0].message
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs the shared corpus")
 def test_preamble_and_operative_part_each_define_as_adopted_texts_do():
     # A/RES/75/10 defines INTERPOL in its first preambular paragraph and again in operative 1.
     text = real("A_RES_75_10.md").read_text(encoding="utf-8")
@@ -132,10 +128,9 @@ def test_plurals_and_hyphenated_uses_are_the_acronym():
     assert findings(text) == []
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs the shared corpus")
 def test_quiet_on_adopted_general_assembly_resolutions():
     noisy = []
-    for path in sorted(CORPUS.glob("A_RES_7[56]_*.md")):
+    for path in real_texts("A_RES_7[56]_*.md"):
         noisy.extend((path.name, *f) for f in findings(path.read_text(encoding="utf-8")))
     assert len(noisy) <= 3, noisy  # CITES in A/RES/75/311: named in full, never defined
 

@@ -16,7 +16,7 @@ from termlint.text.document import Document
 from termlint.engine.lint import lint_text
 from termlint.parse.parser import parse
 
-from conftest import DATA, SEED, SHARED, lint, settings
+from conftest import DATA, SEED, lint, real_texts, settings
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -24,7 +24,6 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CASES = tomllib.loads((DATA / "citations.toml").read_text(encoding="utf-8"))
-CORPUS = SHARED / "corpus" / "real"
 
 
 def _described(text: str) -> list[str]:
@@ -97,23 +96,21 @@ def test_the_seed_draft():
     assert {r.body for r in refs} == {"GA", "ECOSOC", "CCPCJ", None}
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside the checkout")
 def test_the_adopted_corpus_is_quiet():
-    """Fewer than 0.05 citation warnings per 1,000 words on adopted texts; each one is known."""
-    known = {
+    """On the real texts kept in tests/data, the only citation warnings are the known ones.
+
+    The rate on the whole shared corpus (0.012 per 1,000 words, budget 0.05) is measured by
+    `scripts/noise.py --select CI`, not here: the suite reads only its own copies."""
+    known = [
         ("A_RES_76_148.md", "CI030"),  # decision 75/561 of 16 April 2020: a session-74 decision (error in the text)
         ("S_RES_1454_2002.txt", "CI020"),  # "including resolution 661 (1990) of ..., 986 (1995) ...": singular noun
-        ("USERDRAFT_ageyev_un-su_GA_Resolution.md", "CI003"),  # a user's draft writes 25.10.1971 and 2022-10-04
-    }
-    words, found = 0, []
-    for path in sorted(CORPUS.iterdir()):
-        if path.name == "SOURCES.md":
-            continue
+        *[("USERDRAFT_ageyev_un-su_GA_Resolution.md", "CI003")] * 4,  # a user's draft: 25.10.1971, 2022-10-04 ...
+    ]
+    found = []
+    for path in real_texts():
         doc = Document.read(path)
-        words += len(doc.text.split())
         found += [(path.name, d.code) for d in lint_text(doc, settings(("CI",)), str(path)).diagnostics if d.severity >= 2]
-    assert set(found) <= known, sorted(set(found) - known)
-    assert 1000 * len(found) / words < 0.05
+    assert sorted(found) == sorted(known)
 
 
 def test_reading_is_linear_in_text_size():

@@ -8,7 +8,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import SEED, SHARED
+from conftest import SEED, real_texts
 from termlint.rules.citations import citations
 from termlint.rules.citations import dates
 from termlint.rules.citations import footnote_refs as footnotes
@@ -176,7 +176,7 @@ def test_italics_found_from_the_first_star(text):
 
 
 def _documents() -> list[str]:
-    corpus = sorted((SHARED / "corpus" / "real").glob("*.md"))[:12] if (SHARED / "corpus" / "real").is_dir() else []
+    corpus = real_texts("*.md")[:12]
     return [SEED.read_text(encoding="utf-8"), *(p.read_text(encoding="utf-8") for p in corpus)]
 
 

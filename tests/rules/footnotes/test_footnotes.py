@@ -3,9 +3,7 @@ conversions and Markdown `[^n]`, on the seed and on snippets of adopted resoluti
 
 from __future__ import annotations
 
-from conftest import SHARED, lint, real
-
-CORPUS = SHARED / "corpus" / "real"
+from conftest import lint, real
 
 
 def found(text: str) -> list[tuple[int, str, str]]:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SHARED, lint, real
+from conftest import lint, real
 from termlint.text.document import Document
 from termlint.engine.lint import Settings
 from termlint.engine.fix import fix_text
 from termlint.rules.registry import all_rules, select
 
-CORPUS = SHARED / "corpus" / "real"
 
 
 def found(text: str, *codes: str) -> list[tuple[int, str]]:

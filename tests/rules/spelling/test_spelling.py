@@ -7,16 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from termlint.engine.lint import Settings, lint_text
 from termlint.rules.packs import load_pack
 from termlint.core.resources import data_dir
 from termlint.text import wordlist
 
-from conftest import ROOT, SEED, SHARED, lint, real
+from conftest import ROOT, SEED, lint, real
 
-CORPUS = SHARED / "corpus" / "real"
 INVITES = ("22. *Invites* Member States and other donors to provide extrabudgetary resources for the "
            "implementation of the relevant paragraphs of the present resolution, in accordance with the "
            "rules and procedures of the United Nations;\n")
@@ -49,7 +46,6 @@ def test_suggestions_are_ranked_and_at_most_three():
     assert found[0].message.count("“") == 4  # the word and three suggestions
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs the shared corpus")
 def test_real_slips_in_adopted_texts_are_found():
     ocr = real("S_RES_0687_1991.txt").read_text(encoding="utf-8")
     found = spelling(ocr)
@@ -163,7 +159,6 @@ def test_a_damaged_cache_file_is_rebuilt(tmp_path):
     assert wordlist.load_english(tmp_path).base > 0  # and written again whole
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs the shared corpus")
 def test_output_is_the_same_with_and_without_the_cache(tmp_path, monkeypatch):
     texts = [SEED.read_text(encoding="utf-8"),
              real("S_RES_1454_2002.txt").read_text(encoding="utf-8"),

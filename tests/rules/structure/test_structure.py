@@ -8,7 +8,7 @@ import difflib
 
 import pytest
 
-from conftest import DATA, SEED, SHARED, lint, real
+from conftest import DATA, SEED, lint, real
 from termlint.rules.structure.parts import lead_of, parts, read_lead, terminal
 from termlint.text.document import Document
 from termlint.engine.lint import Settings
@@ -16,7 +16,6 @@ from termlint.engine.fix import encode_fixed, fix_text
 from termlint.parse.parser import parse
 from termlint.rules.registry import all_rules, select
 
-CORPUS = SHARED / "corpus" / "real"
 
 
 def found(text: str, *codes: str) -> list[tuple[int, str]]:

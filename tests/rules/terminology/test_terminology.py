@@ -17,7 +17,7 @@ from termlint.engine.fix import fix_text
 from termlint.core.model import Severity
 from termlint.rules.registry import all_rules
 
-from conftest import DATA, SEED, SHARED, lint, settings
+from conftest import DATA, SEED, lint, real, settings
 
 
 def warnings(result, prefix=""):
@@ -190,13 +190,9 @@ def test_adopted_resolutions_raise_no_terminology_or_house_style_warning(path):
     assert found == KNOWN.get(path.name, [])
 
 
-REAL = SHARED / "corpus" / "real"
-
-
-@pytest.mark.skipif(not REAL.is_dir(), reason="the shared corpus is not available")
 @pytest.mark.parametrize("name", ["A_RES_76_146.md", "A_RES_76_186.md", "A_RES_77_194.md", "A_RES_75_55.md"])
 def test_corpus_texts_about_children_and_chemical_weapons_stay_quiet(name):
-    text = (REAL / name).read_text(encoding="utf-8")
+    text = real(name).read_text(encoding="utf-8")
     assert not warnings(lint(text, "TM", "HS", "CO"))
 
 
