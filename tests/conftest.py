@@ -12,12 +12,6 @@ from termlint.rules.registry import all_rules, select
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SEED = ROOT / "examples" / "draft-2022-child-protection.txt"
-# The texts whose concise output is frozen (integration/test_golden.py) and that the stream tests print
-# (formats/test_stream.py); paths relative to ROOT, listed so that a text added later changes nothing.
-GOLDEN_FILES = ("examples/A_RES_75_10.md", "examples/draft-2022-child-protection.txt",
-                "tests/data/corpus/A_RES_75_10.md", "tests/data/corpus/A_RES_76_7.md",
-                "tests/data/corpus/E_RES_2021_22.md", "tests/data/corpus/S_RES_1454_2002.txt",
-                "tests/data/corpus/USERDRAFT_ageyev_un-su_GA_Resolution.md")
 
 
 # Real texts are copies kept in tests/data (their sources: tests/data/SOURCES.md), so that no test depends on

@@ -10,7 +10,7 @@ import pytest
 import termlint.formats.stream as stream
 from termlint.cli.main import main
 
-from conftest import GOLDEN_FILES as FILES
+from goldens import GOLDEN_FILES as FILES
 
 
 def run(args: list[str], whole_report: bool, monkeypatch: pytest.MonkeyPatch) -> tuple[int, str]:

@@ -75,7 +75,7 @@ def test_seed_operative_paragraphs_and_footnotes():
 
 
 def test_a_text_that_is_not_a_resolution_becomes_plain_paragraphs():
-    _, root, problems = _tree(DATA / "webpage.txt")
+    _, root, problems = _tree(DATA / "webpages" / "000_3b9afe8c290620bc.txt")
     assert problems == []
     assert not root.is_resolution
     assert {c.kind for c in root.children} <= {"paragraph", "heading", "pagebreak", "header", "artefact", "footnote"}

@@ -251,7 +251,7 @@ def test_letters_after_z_and_ocr_slip():
 
 
 def test_corpus_web_page_has_no_structure_findings():
-    text = (DATA / "webpage.txt").read_text(encoding="utf-8")
+    text = (DATA / "webpages" / "000_3b9afe8c290620bc.txt").read_text(encoding="utf-8")
     assert found(text, "ST") == []
 
 
