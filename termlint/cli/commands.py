@@ -16,6 +16,7 @@ from termlint.formats import AUTO, FORMATS, Report, render, resolve
 from termlint.formats.stream import streamer
 from termlint.parse.parser import parse as parse_text
 from termlint.rules.own import PARSE_RULE_ENTRY, UNUSED_CODE, UNUSED_META, MetaOnly
+from termlint.rules import reference
 from termlint.rules.registry import all_rules
 from termlint.run.cache import default_dir
 from termlint.run.config import Config, load_config
@@ -212,9 +213,8 @@ def rules(ns: argparse.Namespace) -> int:
     if found is None:
         return EXIT_ERROR
     metas = sorted((r.meta for r in found), key=lambda m: m.code)
-    if ns.format == "json":
-        print(json.dumps([{"code": m.code, "name": m.name, "category": m.category, "severity": str(m.severity),
-                           "fixable": m.fixable, "summary": m.summary, "pack": m.pack} for m in metas], indent=2))
+    if ns.format in reference.FORMATS:  # every metadata field (json), or the rule reference (markdown)
+        sys.stdout.write(reference.render(metas, ns.format))
         return EXIT_CLEAN
     for m in metas:
         fix = "fix" if m.fixable else "   "

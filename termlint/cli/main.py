@@ -76,7 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.set_defaults(run=commands.parse)
 
     rules = sub.add_parser("rules", help="list every rule")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rules.add_argument("--config", type=Path, help="include the packs this configuration adds")
     rules.set_defaults(run=commands.rules)
 
