@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -150,7 +151,18 @@ def independent_counts(text: str) -> tuple[int, int]:
     return preambular, operative
 
 
-@pytest.mark.parametrize("path", real_texts(), ids=lambda p: p.name)
+def corpus_texts() -> list[Path]:
+    """The real texts kept in tests/data, and on demand every text of the folders named in TERMLINT_CORPUS
+    (`TERMLINT_CORPUS=../shared/corpus/real pytest tests/parse/test_parse.py`: the whole corpus, 153 texts)."""
+    extra = [Path(f) for f in os.environ.get("TERMLINT_CORPUS", "").split(os.pathsep) if f]
+    for folder in extra:
+        if not folder.is_dir():
+            raise NotADirectoryError(f"TERMLINT_CORPUS names {folder}, which is not a folder")
+    found = [p for f in extra for p in sorted(f.glob("*.*")) if p.name != "SOURCES.md"]
+    return real_texts() + found
+
+
+@pytest.mark.parametrize("path", corpus_texts(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_corpus_parses_cleanly_with_the_right_counts(path):
     doc, root, problems = _tree(path)
     assert problems == []
