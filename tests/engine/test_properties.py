@@ -57,14 +57,14 @@ extreme = st.builds(lambda piece, n, tail: piece * n + tail,
 @example("a\ud800b\udfff")
 @example("x" * 200_000)
 @example("(" * 20_000 + ")" * 19_999)
-def test_item1_lint_never_raises_on_arbitrary_unicode(text: str) -> None:
+def test_lint_never_raises_on_arbitrary_unicode(text: str) -> None:
     check_lint(text, SETTINGS)
 
 
 @slow_ok
 @given(documents)
 @example("The General Assembly,\n\n1. *Urges* Member States , to to act;;\n\n(a) To protect;\n\n<sup>1</sup> A/RES/74/174.\n")
-def test_item1_findings_lie_inside_the_text_on_resolution_like_documents(text: str) -> None:
+def test_findings_lie_inside_the_text_on_resolution_like_documents(text: str) -> None:
     result = check_lint(text, SETTINGS)
     for d in result.diagnostics:
         assert 0 <= d.start <= d.end <= len(result.document.text)
@@ -72,7 +72,7 @@ def test_item1_findings_lie_inside_the_text_on_resolution_like_documents(text: s
 
 @slow_ok
 @given(extreme)
-def test_item1_lint_never_raises_on_thousands_of_markers(text: str) -> None:
+def test_lint_never_raises_on_thousands_of_markers(text: str) -> None:
     check_lint(text, SETTINGS)
 
 
@@ -86,14 +86,14 @@ def test_item1_lint_never_raises_on_thousands_of_markers(text: str) -> None:
          "International Criminal Police Organization (INTERPOL) and others; -->\n\n"
          "2. *Requests* the General Secretariat of INTERPOL to report.\n",
          True)  # AC001 defined INTERPOL inside a comment, where a definition does not count
-def test_item1_fixes_converge_and_change_nothing_outside_their_edits(text: str, unsafe: bool) -> None:
+def test_fixes_converge_and_change_nothing_outside_their_edits(text: str, unsafe: bool) -> None:
     check_fix(text, SETTINGS, unsafe)
 
 
 @slow_ok
 @given(st.lists(st.tuples(st.sampled_from(REAL_LINES or FRAGMENTS), st.sampled_from(("\n", "\r\n", "\r", ""))),
                 max_size=20), st.sampled_from((b"", codecs.BOM_UTF8)), st.booleans())
-def test_item1_unedited_file_reencodes_to_its_own_bytes(lines: list[tuple[str, str]], bom: bytes,
+def test_unedited_file_reencodes_to_its_own_bytes(lines: list[tuple[str, str]], bom: bytes,
                                                           utf16: bool) -> None:
     text = "".join(a + b for a, b in lines)
     data = bom + text.encode("utf-8") if not utf16 else codecs.BOM_UTF16_LE + text.encode("utf-16-le")
@@ -107,7 +107,7 @@ class _FakePatternRule:
     message: str
 
 
-def test_item1_quote_check_catches_a_message_that_misquotes_the_span() -> None:
+def test_quote_check_catches_a_message_that_misquotes_the_span() -> None:
     rule = _FakePatternRule("doubled word “{g1}”")
     check_quoted("PU003", "doubled word “the”", "the the", rule)
     with pytest.raises(Violation, match="not in the covered text"):
@@ -121,7 +121,7 @@ def _diag(start: int, end: int, replacement: str) -> Diagnostic:
                       Fix((Edit(start, end, replacement),), True), start, end)
 
 
-def test_item1_outside_edit_check_catches_a_change_beyond_the_edit() -> None:
+def test_outside_edit_check_catches_a_change_beyond_the_edit() -> None:
     before = "Member States , in accordance"
     check_outside_edits(before, "Member States, in accordance", [_diag(13, 14, "")], exact=True)
     with pytest.raises(Violation):
@@ -130,7 +130,7 @@ def test_item1_outside_edit_check_catches_a_change_beyond_the_edit() -> None:
         check_outside_edits(before, "Member States, in accordanc", [_diag(13, 14, "")])
 
 
-def test_item1_lint_flags_a_rule_that_crashes() -> None:
+def test_lint_flags_a_rule_that_crashes() -> None:
     from termlint.engine.lint import Settings
 
     class Crashing:

@@ -62,22 +62,22 @@ def config_error(project: Path, capsys: pytest.CaptureFixture[str], toml: str, n
 
 # --- configuration -----------------------------------------------------------------------
 
-def test_item3_invalid_toml_names_file_and_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_invalid_toml_names_file_and_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     line = config_error(project, capsys, 'select = ["PU"]\nignore = ["ST"\nwords = []\n')
     assert str(project / "termlint.toml") in line and "invalid TOML" in line and "line 3" in line
 
 
-def test_item3_invalid_toml_in_pyproject(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_invalid_toml_in_pyproject(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     line = config_error(project, capsys, '[project]\nname = "x"\n[tool.termlint]\nselect = [\n', "pyproject.toml")
     assert str(project / "pyproject.toml") in line and "invalid TOML" in line
 
 
-def test_item3_unknown_key_names_file_key_and_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_key_names_file_key_and_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     line = config_error(project, capsys, 'select = ["PU"]\n\ncolour = "red"\n')
     assert f"{project / 'termlint.toml'}:3:" in line and "colour" in line and "unknown key" in line
 
 
-def test_item3_unknown_key_in_pyproject_table(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_key_in_pyproject_table(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     line = config_error(project, capsys, '[tool.termlint]\nselect = ["PU"]\nfail_on = "error"\n', "pyproject.toml")
     assert f"{project / 'pyproject.toml'}:3:" in line and "tool.termlint.fail_on" in line
 
@@ -90,23 +90,23 @@ def test_item3_unknown_key_in_pyproject_table(project: Path, capsys: pytest.Capt
     ('per-file-ignores = { "*.md" = "PU" }\n', "per-file-ignores"),
     ('options = { PU001 = 3 }\n', "options"),
 ])
-def test_item3_wrong_type_names_file_and_key(project: Path, capsys: pytest.CaptureFixture[str], toml: str,
+def test_wrong_type_names_file_and_key(project: Path, capsys: pytest.CaptureFixture[str], toml: str,
                                              key: str) -> None:
     line = config_error(project, capsys, toml)
     assert str(project / "termlint.toml") in line and key in line
 
 
-def test_item3_unknown_rule_code_in_select(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_rule_code_in_select(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     line = config_error(project, capsys, 'select = ["PU", "XX999"]\n')
     assert str(project / "termlint.toml") in line and "XX999" in line and "unknown rule code" in line
 
 
-def test_item3_unknown_rule_code_on_the_command_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_rule_code_on_the_command_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     line = one_error(*run_main(capsys, "--select", "PU,ZZ1", "draft.md")[::2])
     assert "--select" in line and "ZZ1" in line
 
 
-def test_item3_missing_pack_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_pack_file(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     line = config_error(project, capsys, 'packs = ["style/terms.toml"]\n')
     assert str(project / "style" / "terms.toml") in line and "not found" in line
 
@@ -122,41 +122,41 @@ def pack_error(project: Path, capsys: pytest.CaptureFixture[str], text: str) -> 
     return line
 
 
-def test_item3_pack_with_invalid_toml_names_pack_and_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_pack_with_invalid_toml_names_pack_and_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     line = pack_error(project, capsys, '[pack]\nname = "ours"\n\n[[rules]\ncode = "US001"\n')
     assert "invalid TOML" in line and "line 4" in line
 
 
-def test_item3_pack_rule_with_unknown_key(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_pack_rule_with_unknown_key(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     line = pack_error(project, capsys, pack(pattern_rule("x", extra='colour = "red"\n')))
     assert "US001" in line and "colour" in line
 
 
-def test_item3_pack_rule_with_wrong_type(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_pack_rule_with_wrong_type(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     line = pack_error(project, capsys, pack(pattern_rule("x", extra="skip_quotes = \"yes\"\n")))
     assert "US001" in line and "skip_quotes" in line and "bool" in line
 
 
-def test_item3_pattern_that_does_not_compile_names_pack_and_code(project: Path,
+def test_pattern_that_does_not_compile_names_pack_and_code(project: Path,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     line = pack_error(project, capsys, pack(pattern_rule(r"(Member\s+States", code="US002")))
     assert "rule US002" in line and "`pattern` does not compile" in line
 
 
-def test_item3_replacement_naming_a_missing_group_is_refused_at_load(project: Path,
+def test_replacement_naming_a_missing_group_is_refused_at_load(project: Path,
                                                                      capsys: pytest.CaptureFixture[str]) -> None:
     line = pack_error(project, capsys, pack(pattern_rule(r"(Member) States", extra="replace = '\\2'\n")))
     assert "US001" in line and "`replace` refers to group '2'" in line
 
 
 @pytest.mark.parametrize("message", ["avoid {match.__class__}", "avoid {match:>999999999}", "avoid {0}", "avoid {g3}"])
-def test_item3_message_placeholders_are_plain_names(project: Path, capsys: pytest.CaptureFixture[str],
+def test_message_placeholders_are_plain_names(project: Path, capsys: pytest.CaptureFixture[str],
                                                     message: str) -> None:
     line = pack_error(project, capsys, pack(pattern_rule(r"(Member) (States)", message=message)))
     assert "US001" in line and "unknown placeholder" in line
 
 
-def test_item3_substitution_message_placeholders_are_plain_names(project: Path,
+def test_substitution_message_placeholders_are_plain_names(project: Path,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     rule = ('code = "US006"\nname = "ours"\nkind = "substitution"\ncategory = "terminology"\n'
             'deprecated = ["child pornography"]\npreferred = ["child sexual abuse material"]\n'
@@ -165,7 +165,7 @@ def test_item3_substitution_message_placeholders_are_plain_names(project: Path,
     assert "US006" in line and "unknown placeholder {match.__class__.__mro__}" in line
 
 
-def test_item3_substitution_skip_pattern_that_does_not_compile(project: Path,
+def test_substitution_skip_pattern_that_does_not_compile(project: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     rule = ('code = "US003"\nname = "ours"\nkind = "substitution"\ncategory = "terminology"\n'
             'deprecated = ["child pornography"]\npreferred = ["child sexual abuse material"]\n'
@@ -180,7 +180,7 @@ BACKTRACKING_DRAFT = DRAFT.replace("*Recalling* its resolution",
                                    "*Recalling* its " + "resolutionsandthedecisionsofthegeneralassembly" * 3)
 
 
-def test_item3_catastrophic_pattern_is_an_error_in_bounded_time(project: Path) -> None:
+def test_catastrophic_pattern_is_an_error_in_bounded_time(project: Path) -> None:
     (project / "draft.md").write_text(BACKTRACKING_DRAFT, encoding="utf-8")
     (project / "ours.toml").write_text(pack(pattern_rule(r"(\p{L}|\p{L}\p{L})+\d", code="US009")), encoding="utf-8")
     (project / "termlint.toml").write_text('packs = ["ours.toml"]\n', encoding="utf-8")
@@ -194,7 +194,7 @@ def test_item3_catastrophic_pattern_is_an_error_in_bounded_time(project: Path) -
     assert elapsed < 60, f"a bad pattern cost {elapsed:.0f} s"
 
 
-def test_item3_catastrophic_skip_pattern_of_a_substitution_is_an_error(project: Path,
+def test_catastrophic_skip_pattern_of_a_substitution_is_an_error(project: Path,
                                                                        capsys: pytest.CaptureFixture[str]) -> None:
     rule = ('code = "US004"\nname = "ours"\nkind = "substitution"\ncategory = "terminology"\n'
             'deprecated = ["Member States"]\npreferred = ["States Members"]\n'
@@ -207,7 +207,7 @@ def test_item3_catastrophic_skip_pattern_of_a_substitution_is_an_error(project: 
     assert str(project / "ours.toml") in line and "rule US004" in line and "took longer than" in line
 
 
-def test_item3_a_good_user_pattern_still_works(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_good_user_pattern_still_works(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The checks above must not refuse a sound pack: the same set-up with a good pattern flags."""
     (project / "ours.toml").write_text(pack(pattern_rule(r"(?<=\s)seized(?= of)", code="US005")), encoding="utf-8")
     (project / "termlint.toml").write_text('packs = ["ours.toml"]\nselect = ["US"]\n', encoding="utf-8")
@@ -223,7 +223,7 @@ HOSTILE_KINDS = ["os", "..", "../os", "os.path", "__init__", "__import__", "__ma
 
 
 @pytest.mark.parametrize("kind", HOSTILE_KINDS)
-def test_item5_pack_kind_outside_termlint_kinds_is_refused_before_any_import(
+def test_pack_kind_outside_termlint_kinds_is_refused_before_any_import(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
     import importlib
 
@@ -244,7 +244,7 @@ def test_item5_pack_kind_outside_termlint_kinds_is_refused_before_any_import(
     assert imported == [] and set(sys.modules) == before
 
 
-def test_item5_code_in_pack_strings_is_never_run(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_code_in_pack_strings_is_never_run(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     marker = project / "pwned"
     payload = f"__import__('os').mkdir('{marker}')"
     rule = (f'code = "EV002"\nname = "{payload}"\nkind = "pattern"\ncategory = "punctuation"\n'
@@ -271,7 +271,7 @@ class _Evil:
         return (os.mkdir, (str(self.target),))
 
 
-def test_item5_a_cache_entry_committed_to_the_project_is_never_run(project: Path) -> None:
+def test_a_cache_entry_committed_to_the_project_is_never_run(project: Path) -> None:
     import pickle
 
     from termlint.run import cache

@@ -58,7 +58,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_item2_the_good_file_alone_is_checked(folder: Path) -> None:
+def test_the_good_file_alone_is_checked(folder: Path) -> None:
     code, out, err = run_cli("good.md", cwd=folder)
     assert (code, error_lines(err)) == (1, [])
     assert GOOD_FINDING in out
@@ -66,25 +66,25 @@ def test_item2_the_good_file_alone_is_checked(folder: Path) -> None:
 
 # --- one bad file beside a good one ---------------------------------------------------------
 
-def test_item2_binary_file_with_nul_bytes(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_binary_file_with_nul_bytes(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (folder / "scan.md").write_bytes(b"%PDF-1.7\n\x00\x01\x02 binary")
     assert_one_error(*run_cli("scan.md", "good.md", cwd=folder), "scan.md", "binary", "offset 9")
     assert_one_error(*run_main(capsys, "scan.md", "good.md"), "scan.md", "binary", "offset 9")
 
 
-def test_item2_invalid_utf8_names_the_byte_offset(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_invalid_utf8_names_the_byte_offset(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Latin-1 "é" (0xE9) in an otherwise UTF-8 draft: a file saved in the wrong encoding.
     (folder / "latin1.md").write_bytes("*Recalling* the réport".encode("utf-8").replace(b"\xc3\xa9", b"\xe9"))
     assert_one_error(*run_cli("latin1.md", "good.md", cwd=folder), "latin1.md", "UTF-8", "byte offset 17")
     assert_one_error(*run_main(capsys, "latin1.md", "good.md"), "latin1.md", "UTF-8", "byte offset 17")
 
 
-def test_item2_invalid_utf16_after_a_bom_names_the_byte_offset(folder: Path) -> None:
+def test_invalid_utf16_after_a_bom_names_the_byte_offset(folder: Path) -> None:
     (folder / "word.md").write_bytes(b"\xff\xfeA\x00\x00\xd8")  # a lone high surrogate at the end
     assert_one_error(*run_cli("word.md", "good.md", cwd=folder), "word.md", "UTF-16", "byte offset 4")
 
 
-def test_item2_empty_file_is_checked_like_any_other(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_empty_file_is_checked_like_any_other(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # An empty file is not an error (a placeholder in a drafts folder must not fail every
     # commit): it is checked, has nothing to report, and the run goes on.
     (folder / "empty.md").write_bytes(b"")
@@ -95,14 +95,14 @@ def test_item2_empty_file_is_checked_like_any_other(folder: Path, capsys: pytest
     assert (code, error_lines(err)) == (0, [])
 
 
-def test_item2_file_of_50_mb_is_refused_without_reading_it(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_file_of_50_mb_is_refused_without_reading_it(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with open(folder / "dump.md", "wb") as handle:
         handle.truncate(50 * 1024 * 1024)  # sparse: no 50 MB written to the test machine's disk
     assert_one_error(*run_cli("dump.md", "good.md", cwd=folder), "dump.md", "too large", "50 MB")
     assert_one_error(*run_main(capsys, "dump.md", "good.md"), "dump.md", "too large", "50 MB")
 
 
-def test_item2_folder_that_loops_through_symlinks_ends(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_folder_that_loops_through_symlinks_ends(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     drafts = folder / "drafts"
     (drafts / "sub").mkdir(parents=True)
     (drafts / "sub" / "draft.md").write_text(GOOD, encoding="utf-8")
@@ -121,7 +121,7 @@ def test_item2_folder_that_loops_through_symlinks_ends(folder: Path, capsys: pyt
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
-def test_item2_named_pipe_in_a_folder_does_not_hang(folder: Path) -> None:
+def test_named_pipe_in_a_folder_does_not_hang(folder: Path) -> None:
     # Reading a pipe blocks until something writes to it: walking a folder must not open one.
     drafts = folder / "drafts"
     drafts.mkdir()
@@ -132,7 +132,7 @@ def test_item2_named_pipe_in_a_folder_does_not_hang(folder: Path) -> None:
     assert "draft.md:1:45: PU003" in out and "pipe.md" not in out
 
 
-def test_item2_path_that_does_not_exist(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_path_that_does_not_exist(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert_one_error(*run_cli("missing.md", "good.md", cwd=folder), "missing.md", "no such file")
     assert_one_error(*run_main(capsys, "missing.md", "good.md"), "missing.md", "no such file")
     (folder / "dangling.md").symlink_to("gone.md")
@@ -141,14 +141,14 @@ def test_item2_path_that_does_not_exist(folder: Path, capsys: pytest.CaptureFixt
 
 @pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True,
                     reason="root reads a file whatever its mode; the in-process test below covers the code path")
-def test_item2_file_without_read_permission_real(folder: Path) -> None:
+def test_file_without_read_permission_real(folder: Path) -> None:
     locked = folder / "locked.md"
     locked.write_text(GOOD, encoding="utf-8")
     locked.chmod(0)
     assert_one_error(*run_cli("locked.md", "good.md", cwd=folder), "locked.md", "permission denied")
 
 
-def test_item2_file_without_read_permission(folder: Path, capsys: pytest.CaptureFixture[str],
+def test_file_without_read_permission(folder: Path, capsys: pytest.CaptureFixture[str],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     (folder / "locked.md").write_text(GOOD, encoding="utf-8")
     real_open = open
@@ -162,7 +162,7 @@ def test_item2_file_without_read_permission(folder: Path, capsys: pytest.Capture
     assert_one_error(*run_main(capsys, "locked.md", "good.md"), "locked.md", "permission denied")
 
 
-def test_item2_folder_that_cannot_be_listed(folder: Path, capsys: pytest.CaptureFixture[str],
+def test_folder_that_cannot_be_listed(folder: Path, capsys: pytest.CaptureFixture[str],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     (folder / "private").mkdir()
     (folder / "private" / "draft.md").write_text(GOOD, encoding="utf-8")
@@ -180,7 +180,7 @@ def test_item2_folder_that_cannot_be_listed(folder: Path, capsys: pytest.Capture
 
 # --- all of them at once ------------------------------------------------------------------
 
-def test_item2_every_bad_file_in_one_run_and_the_good_ones_still_checked(folder: Path) -> None:
+def test_every_bad_file_in_one_run_and_the_good_ones_still_checked(folder: Path) -> None:
     (folder / "scan.md").write_bytes(b"\x00\x00")
     (folder / "latin1.txt").write_bytes(b"r\xe9solution")
     (folder / "empty.md").write_bytes(b"")
@@ -195,7 +195,7 @@ def test_item2_every_bad_file_in_one_run_and_the_good_ones_still_checked(folder:
     assert "good.md:1:45: PU003" in out and "zz-good.md:1:45: PU003" in out
 
 
-def test_item2_unexpected_failure_is_one_line_not_a_traceback(folder: Path, capsys: pytest.CaptureFixture[str],
+def test_unexpected_failure_is_one_line_not_a_traceback(folder: Path, capsys: pytest.CaptureFixture[str],
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError("simulated bug")

@@ -69,7 +69,7 @@ def draft(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 # --- what is kept ------------------------------------------------------------------------
 
-def test_item4_fix_keeps_bom_crlf_and_permissions(draft: Path) -> None:
+def test_fix_keeps_bom_crlf_and_permissions(draft: Path) -> None:
     draft.write_bytes(as_bytes(BROKEN, "\r\n", codecs.BOM_UTF8))
     draft.chmod(0o640)
     proc = fix_cli(draft.name, cwd=draft.parent)
@@ -79,28 +79,28 @@ def test_item4_fix_keeps_bom_crlf_and_permissions(draft: Path) -> None:
     assert leftovers(draft.parent) == []
 
 
-def test_item4_fix_keeps_utf16_and_classic_mac_breaks(draft: Path) -> None:
+def test_fix_keeps_utf16_and_classic_mac_breaks(draft: Path) -> None:
     draft.write_bytes(as_bytes(BROKEN, "\r", codecs.BOM_UTF16_LE, "utf-16-le"))
     proc = fix_cli(draft.name, cwd=draft.parent)
     assert proc.returncode == 0, proc.stderr
     assert draft.read_bytes() == as_bytes(FIXED, "\r", codecs.BOM_UTF16_LE, "utf-16-le")
 
 
-def test_item4_fix_keeps_each_lines_own_break_in_a_mixed_file(draft: Path) -> None:
+def test_fix_keeps_each_lines_own_break_in_a_mixed_file(draft: Path) -> None:
     breaks = ["\r\n", "\n", "\r\n", "\n", ""]
     draft.write_bytes("".join(a + b for a, b in zip(BROKEN, breaks)).encode())
     assert fix_cli(draft.name, cwd=draft.parent).returncode == 0
     assert draft.read_bytes() == "".join(a + b for a, b in zip(FIXED, breaks)).encode()
 
 
-def test_item4_fix_through_a_symbolic_link_keeps_the_link(draft: Path) -> None:
+def test_fix_through_a_symbolic_link_keeps_the_link(draft: Path) -> None:
     link = draft.parent / "link.md"
     link.symlink_to(draft.name)
     assert fix_cli(link.name, cwd=draft.parent).returncode == 0
     assert link.is_symlink() and draft.read_bytes() == as_bytes(FIXED)
 
 
-def test_item4_nothing_to_fix_leaves_the_file_untouched(draft: Path) -> None:
+def test_nothing_to_fix_leaves_the_file_untouched(draft: Path) -> None:
     draft.write_bytes(as_bytes(FIXED, "\r\n"))
     before = draft.stat()
     assert fix_cli(draft.name, cwd=draft.parent).returncode == 0
@@ -122,7 +122,7 @@ def assert_failed_cleanly(code: int, err: str, draft: Path, original: bytes, *wo
 
 @pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True,
                     reason="root writes into a read-only folder; the simulated test below covers the code path")
-def test_item4_read_only_folder_real(draft: Path) -> None:
+def test_read_only_folder_real(draft: Path) -> None:
     original = draft.read_bytes()
     draft.parent.chmod(0o555)
     try:
@@ -132,7 +132,7 @@ def test_item4_read_only_folder_real(draft: Path) -> None:
     assert_failed_cleanly(proc.returncode, proc.stderr, draft, original, "Permission denied")
 
 
-def test_item4_read_only_folder(draft: Path, capsys: pytest.CaptureFixture[str],
+def test_read_only_folder(draft: Path, capsys: pytest.CaptureFixture[str],
                                 monkeypatch: pytest.MonkeyPatch) -> None:
     import tempfile
 
@@ -146,7 +146,7 @@ def test_item4_read_only_folder(draft: Path, capsys: pytest.CaptureFixture[str],
 
 
 @pytest.mark.parametrize("failing", ["write", "fsync", "replace"])
-def test_item4_disk_full_leaves_the_original(draft: Path, capsys: pytest.CaptureFixture[str],
+def test_disk_full_leaves_the_original(draft: Path, capsys: pytest.CaptureFixture[str],
                                              monkeypatch: pytest.MonkeyPatch, failing: str) -> None:
     original = draft.read_bytes()
 
@@ -177,7 +177,7 @@ def test_item4_disk_full_leaves_the_original(draft: Path, capsys: pytest.Capture
     assert_failed_cleanly(*fix_main(capsys, draft.name)[::2], draft, original, "No space left on device")
 
 
-def test_item4_file_vanished_while_fixing(draft: Path, capsys: pytest.CaptureFixture[str],
+def test_file_vanished_while_fixing(draft: Path, capsys: pytest.CaptureFixture[str],
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     from termlint.run import fixfiles
 
@@ -197,7 +197,7 @@ def test_item4_file_vanished_while_fixing(draft: Path, capsys: pytest.CaptureFix
     assert leftovers(draft.parent) == []
 
 
-def test_item4_file_changed_while_fixing_is_not_overwritten(draft: Path, capsys: pytest.CaptureFixture[str],
+def test_file_changed_while_fixing_is_not_overwritten(draft: Path, capsys: pytest.CaptureFixture[str],
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     from termlint.run import fixfiles
 
@@ -215,7 +215,7 @@ def test_item4_file_changed_while_fixing_is_not_overwritten(draft: Path, capsys:
     assert draft.read_bytes() == edited
 
 
-def test_item4_a_failed_write_does_not_stop_the_other_files(draft: Path, capsys: pytest.CaptureFixture[str],
+def test_a_failed_write_does_not_stop_the_other_files(draft: Path, capsys: pytest.CaptureFixture[str],
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     from termlint.run import write
 
@@ -237,7 +237,7 @@ def test_item4_a_failed_write_does_not_stop_the_other_files(draft: Path, capsys:
 
 # --- two processes at once -----------------------------------------------------------------
 
-def test_item4_two_processes_fixing_one_file_never_leave_a_mixture(tmp_path: Path) -> None:
+def test_two_processes_fixing_one_file_never_leave_a_mixture(tmp_path: Path) -> None:
     # A long draft (many paragraphs) so that writing it takes a while.
     long_broken = [line for i in range(400) for line in (BROKEN[0], "", BROKEN[2].replace("1.", f"{i + 1}."), "")]
     long_fixed = [line for i in range(400) for line in (FIXED[0], "", FIXED[2].replace("1.", f"{i + 1}."), "")]
