@@ -10,15 +10,14 @@ tests/rules/test_reference.py fails while docs/rules.md differs from what this w
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from termlint.rules.reference import rule_metas, to_markdown  # noqa: E402
+from termlint.run.write import atomic_write  # noqa: E402
 
 DOC = ROOT / "docs" / "rules.md"
 
@@ -37,11 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     if current == text:
         print(f"{DOC.relative_to(ROOT)} is up to date")
         return 0
-    fd, tmp = tempfile.mkstemp(dir=DOC.parent, prefix=".rules.md.")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-        out.write(text)
-    os.chmod(tmp, 0o644)  # mkstemp makes it private; the page is an ordinary file of the checkout
-    os.replace(tmp, DOC)
+    DOC.touch()  # atomic_write replaces an existing file and keeps its mode
+    atomic_write(DOC, text.encode("utf-8"))
     print(f"wrote {DOC.relative_to(ROOT)} ({len(rule_metas())} rules)")
     return 0
 

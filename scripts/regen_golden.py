@@ -10,9 +10,7 @@ the diff (`git diff tests/golden`) before committing it: each changed line is a 
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,18 +18,16 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
 import goldens  # noqa: E402  (tests/goldens.py: the one definition of what is frozen, shared with the tests)
+from termlint.run.write import atomic_write  # noqa: E402
 
 
 def write(path: Path, text: str) -> bool:
-    """Write `text` to `path` atomically; True when the content changed."""
+    """Write `text` to `path` atomically (termlint's own writer); True when the content changed."""
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-        out.write(text)
-    os.chmod(tmp, 0o644)  # mkstemp makes it private; a golden is an ordinary file of the checkout
-    os.replace(tmp, path)
+    path.touch()  # atomic_write replaces an existing file and keeps its mode
+    atomic_write(path, text.encode("utf-8"))
     return True
 
 
