@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from termlint import __version__
+from termlint.cli import check as check_command
 from termlint.cli import commands
 from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR
 from termlint.core.regexcache import install
@@ -55,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check files (the default command)")
     check.add_argument("paths", nargs="*", default=["."], help="files or directories; - reads stdin")
     check.add_argument("--format", "--output-format", dest="format", default="auto",
-                       choices=commands.format_names(),
+                       choices=check_command.format_names(),
                        help="output format (default: auto = github under GitHub Actions, else text)")
     check.add_argument("--select", type=_codes, help="only these rule codes or prefixes (comma-separated)")
     check.add_argument("--ignore", type=_codes, default=(), help="skip these rule codes or prefixes")
@@ -67,8 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--show-source", action="store_true", help="show the line with a caret under each finding")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--no-color", action="store_true", help="no colour in text output")
-    commands.add_check_options(check)
-    check.set_defaults(run=commands.check)
+    check_command.add_check_options(check)
+    check.set_defaults(run=check_command.check)
 
     parse = sub.add_parser("parse", help="show the clause structure termlint reads in a file")
     parse.add_argument("path")

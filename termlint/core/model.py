@@ -75,6 +75,30 @@ class Example:
 
 
 @dataclass(frozen=True)
+class Option:
+    """A per-rule option a user may set in `[tool.termlint.options.<CODE>]`, with its type."""
+
+    name: str
+    value_type: type  # str, bool, int or list
+    help: str
+    item: type | None = None  # for a list: the type of its items
+
+    def problem(self, value: object) -> str | None:
+        """Why `value` is not a valid setting of this option, or None (a list may arrive as a tuple)."""
+        expected = (list, tuple) if self.value_type is list else self.value_type
+        if not isinstance(value, expected) or (self.value_type is int and isinstance(value, bool)):
+            return f"must be {_TYPE_NAMES.get(self.value_type, self.value_type.__name__)} (got {type(value).__name__})"
+        if self.item is not None and isinstance(value, (list, tuple)):
+            if not all(isinstance(v, self.item) for v in value):
+                return f"must be a list of {_ITEM_NAMES.get(self.item, self.item.__name__)}"
+        return None
+
+
+_TYPE_NAMES = {str: "a string", bool: "true or false", int: "a whole number", list: "a list"}
+_ITEM_NAMES = {str: "strings", int: "whole numbers"}
+
+
+@dataclass(frozen=True)
 class RuleMeta:
     code: str
     name: str
@@ -88,6 +112,7 @@ class RuleMeta:
     source: str = ""  # where the convention or term comes from (a pack's source, a manual)
     pack: str = ""  # the pack the rule comes from ("" for built-in Python rules)
     examples: tuple[Example, ...] = field(default_factory=tuple)
+    options: tuple[Option, ...] = ()  # what `[tool.termlint.options.<CODE>]` may set
 
 
 @dataclass(frozen=True)

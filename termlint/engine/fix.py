@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from termlint.core.model import Diagnostic, Edit
 from termlint.engine.linegate import LineGate
-from termlint.engine.lint import Settings, lint_text
+from termlint.engine.lint import LintResult, Settings, lint_text
 from termlint.text.document import Document
 
 MAX_ROUNDS = 10
@@ -21,6 +21,7 @@ class FixOutcome:
     applied: int  # how many findings were fixed
     rounds: int
     converged: bool  # False when MAX_ROUNDS was reached with fixes still pending
+    result: LintResult  # the lint of the final text (what remains to report)
 
 
 def fixable(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Diagnostic]:
@@ -84,19 +85,20 @@ def fix_text(document: Document, settings: Settings, unsafe: bool = False, gate:
     lines as earlier rounds' fixes move them.
     """
     text, applied, base_gate = document.text, 0, gate
+    result = lint_text(document, settings, document.path)
     for rounds in range(1, MAX_ROUNDS + 1):
-        pending = _pending(text, document.path, settings, unsafe, gate)
+        pending = _pending(result, unsafe, gate)
         if not pending:
-            return FixOutcome(text, applied, rounds - 1, True)
+            return FixOutcome(text, applied, rounds - 1, True, result)
         text, count = apply_edits(text, pending)
         applied += count
         gate = base_gate.follow(document.text, text) if base_gate is not None else None
-    remaining = _pending(text, document.path, settings, unsafe, gate)
-    return FixOutcome(text, applied, MAX_ROUNDS, not remaining)
+        result = lint_text(Document.from_text(text, document.path), settings, document.path)
+    return FixOutcome(text, applied, MAX_ROUNDS, not _pending(result, unsafe, gate), result)
 
 
-def _pending(text: str, path: str, settings: Settings, unsafe: bool, gate: LineGate | None) -> list[Diagnostic]:
-    diagnostics = lint_text(Document.from_text(text, path), settings, path).diagnostics
+def _pending(result: LintResult, unsafe: bool, gate: LineGate | None) -> list[Diagnostic]:
+    diagnostics = result.diagnostics
     return fixable(gate.filter(diagnostics) if gate is not None else diagnostics, unsafe)
 
 

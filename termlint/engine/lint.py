@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from termlint.core.model import Diagnostic, Finding, RuleMeta, Severity
@@ -40,6 +41,11 @@ class Settings:
     parse_rule_enabled: bool = True
     packs: tuple[Any, ...] = ()  # the user's extra packs (their [[titles]] protect official titles)
 
+    @cached_property
+    def metas(self) -> dict[str, RuleMeta]:
+        """The metadata of every rule these settings run (ST000 included), by code: what a result reports."""
+        return {PARSE_RULE.code: PARSE_RULE, **{rule.meta.code: rule.meta for rule in self.rules}}
+
 
 def lint_text(text: str | Document, settings: Settings, path: str = "<text>") -> LintResult:
     """Lint one text. Never raises for any input text; rule failures become errors."""
@@ -57,7 +63,8 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
         if meta.needs_structure and not ctx.is_resolution:
             continue
         try:
-            findings.extend(rule.check(ctx))
+            found = rule.check(ctx)
+            findings.extend(found if meta.scope is None else ctx.within(meta.scope, found))
         except TimeoutError as exc:  # a kind that runs user patterns says which pack and rule
             result.errors.append(str(exc) if str(exc) and str(exc) != "regex timed out" else
                                  f"rule {meta.code} ({meta.pack or 'built-in'}) took too long on this text: "

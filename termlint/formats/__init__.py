@@ -1,4 +1,4 @@
-"""Output formats: one module per format, each with `render(report) -> str`.
+"""Output formats: one module per format, each a `Writer` (see report.py) or a `render(report)`.
 
 Formats never decide exit codes. Adding a format is adding a module and a line in FORMATS.
 """
@@ -9,8 +9,9 @@ import importlib
 from collections.abc import Mapping
 
 from termlint.formats import statistics
-from termlint.formats.report import Report
+from termlint.formats.report import Report, ReportOptions, WholeReport, Writer
 
+# name -> module; a module defines `Writer` (written file by file) or `render(report)` (whole report)
 FORMATS = {
     "text": "text",
     "concise": "concise",
@@ -33,8 +34,19 @@ def resolve(name: str, environ: Mapping[str, str], isatty: bool) -> tuple[str, b
     return "text", color
 
 
-def render(name: str, report: Report) -> str:
-    if report.statistics:
-        return statistics.render(report, as_json=name == "json")
+def writer(name: str, options: ReportOptions) -> Writer:
+    """The writer of format `name`; with --statistics, the per-rule counts instead of the findings."""
+    if options.statistics:
+        as_json = name == "json"
+        return WholeReport(options, lambda report: statistics.render(report, as_json=as_json), needs_text=False)
     module = importlib.import_module(f"termlint.formats.{FORMATS[name]}")
-    return module.render(report)
+    if hasattr(module, "Writer"):
+        return module.Writer(options)  # type: ignore[no-any-return]
+    return WholeReport(options, module.render, needs_text=True)
+
+
+def render(name: str, report: Report) -> str:
+    """The whole report in format `name`: its writer run over every finding, then ended."""
+    out = writer(name, ReportOptions(report.show_source, report.statistics, report.color, report.fixed,
+                                     report.unsafe_fixes))
+    return out.file(report.diagnostics, report.rules, report.sources) + out.end(report.files_checked, report.errors)

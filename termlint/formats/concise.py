@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from termlint.formats.report import Report
+from collections.abc import Mapping
+
+from termlint.core.model import Diagnostic
+from termlint.formats.report import Writer as BaseWriter
 
 
-def render(report: Report) -> str:
-    lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in report.diagnostics]
-    return "\n".join(lines) + ("\n" if lines else "")
+class Writer(BaseWriter):
+    def item(self, d: Diagnostic, sources: Mapping[str, str]) -> str:
+        return f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n"

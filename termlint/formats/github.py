@@ -9,10 +9,10 @@ finding (GitHub ignores them on a range of lines). A plain summary line ends the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from termlint.core.model import Diagnostic, Severity
-from termlint.formats.report import Report
+from termlint.formats.report import Writer as BaseWriter
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -38,10 +38,14 @@ def command(d: Diagnostic) -> str:
     return f"::{COMMANDS[d.severity]} {joined}::{escape_data(d.message)}"
 
 
-def render(report: Report) -> str:
-    out = [command(d) for d in report.diagnostics]
-    out += tail(len(report.diagnostics), report.files_checked, report.errors)
-    return "\n".join(out) + "\n"
+class Writer(BaseWriter):
+    """GitHub annotations; the errors and the summary line come last."""
+
+    def item(self, d: Diagnostic, sources: Mapping[str, str]) -> str:
+        return command(d) + "\n"
+
+    def end(self, files_checked: int, errors: Sequence[tuple[str, str]]) -> str:
+        return "".join(line + "\n" for line in tail(self.count, files_checked, errors))
 
 
 def tail(n: int, files_checked: int, errors: Sequence[tuple[str, str]]) -> list[str]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from termlint.core.model import Diagnostic
-from termlint.formats.report import Report
+from termlint.formats.report import Writer as BaseWriter
 
 
 def as_dict(d: Diagnostic) -> dict[str, Any]:
@@ -28,5 +29,12 @@ def as_dict(d: Diagnostic) -> dict[str, Any]:
     }
 
 
-def render(report: Report) -> str:
-    return json.dumps([as_dict(d) for d in report.diagnostics], ensure_ascii=False, indent=2) + "\n"
+class Writer(BaseWriter):
+    """One JSON array, written element by element exactly as `json.dumps(..., indent=2)` writes it."""
+
+    def item(self, d: Diagnostic, sources: Mapping[str, str]) -> str:
+        body = json.dumps(as_dict(d), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        return ("[\n  " if self.count == 0 else ",\n  ") + body
+
+    def end(self, files_checked: int, errors: Sequence[tuple[str, str]]) -> str:
+        return "\n]\n" if self.count else "[]\n"

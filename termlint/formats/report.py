@@ -1,11 +1,30 @@
-"""What every format is given: the findings of a run, the rules that produced them, the files."""
+"""What every format is given, and the one way each format is written.
+
+A format is a `Writer`: `file()` is called with each checked file's findings as soon as the file
+is done, and `end()` once with the counts. Formats that print a finding without looking at the
+others (text, concise, json, github) write as they go, so a large run keeps no findings in
+memory; formats that need every finding at once (SARIF, GitLab, JUnit, `--statistics`) collect
+them in a `WholeReport` writer and render a `Report` at the end. Either way the output of a run
+is the writer run to its end: there is no second code path.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from termlint.core.model import Diagnostic, RuleMeta
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """How findings are shown, chosen on the command line."""
+
+    show_source: bool = False
+    statistics: bool = False
+    color: bool = False
+    fixed: int | None = None  # findings fixed by --fix in this run (None: not fixing)
+    unsafe_fixes: bool = False  # count unsafe fixes as fixable
 
 
 @dataclass(frozen=True)
@@ -20,3 +39,52 @@ class Report:
     color: bool = False
     fixed: int | None = None  # findings fixed by --fix in this run (None: not fixing)
     unsafe_fixes: bool = False  # count unsafe fixes as fixable
+
+
+class Writer:
+    """A format, written file by file. `needs_text`: it reads each file's text (not only findings)."""
+
+    needs_text = False
+
+    def __init__(self, options: ReportOptions) -> None:
+        self.options = options
+        self.count = 0  # findings written so far
+
+    def file(self, diagnostics: Sequence[Diagnostic], rules: Mapping[str, RuleMeta],
+             sources: Mapping[str, str]) -> str:
+        """The output for one checked file; `sources` maps its path to its text when kept."""
+        parts = []
+        for d in diagnostics:
+            parts.append(self.item(d, sources))
+            self.count += 1
+        return "".join(parts)
+
+    def item(self, d: Diagnostic, sources: Mapping[str, str]) -> str:
+        raise NotImplementedError
+
+    def end(self, files_checked: int, errors: Sequence[tuple[str, str]]) -> str:
+        """What follows the last file: a summary, the closing of a document."""
+        return ""
+
+
+class WholeReport(Writer):
+    """A format rendered from the whole report at the end (`render(report) -> str`)."""
+
+    def __init__(self, options: ReportOptions, render: Callable[[Report], str], needs_text: bool) -> None:
+        super().__init__(options)
+        self.render, self.needs_text = render, needs_text
+        self.diagnostics: list[Diagnostic] = []
+        self.rules: dict[str, RuleMeta] = {}
+        self.sources: dict[str, str] = {}
+
+    def file(self, diagnostics: Sequence[Diagnostic], rules: Mapping[str, RuleMeta],
+             sources: Mapping[str, str]) -> str:
+        self.diagnostics.extend(diagnostics)
+        self.rules.update(rules)
+        self.sources.update(sources)
+        return ""
+
+    def end(self, files_checked: int, errors: Sequence[tuple[str, str]]) -> str:
+        o = self.options
+        return self.render(Report(self.diagnostics, self.rules, errors, files_checked, self.sources,
+                                  o.show_source, o.statistics, o.color, o.fixed, o.unsafe_fixes))

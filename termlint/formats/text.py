@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from termlint.core.model import Diagnostic, Severity
-from termlint.formats.report import Report
+from termlint.formats.report import ReportOptions
+from termlint.formats.report import Writer as BaseWriter
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -29,17 +30,23 @@ def fixable(d: Diagnostic, unsafe: bool) -> bool:
     return d.fix is not None and (d.fix.safe or unsafe)
 
 
-def render(report: Report) -> str:
-    paint = painter(report.color)
-    out: list[str] = []
-    tally = Tally(report.unsafe_fixes)
-    for d in report.diagnostics:
-        out.extend(finding_lines(d, paint, report.unsafe_fixes, report.sources if report.show_source else None))
-        tally.add(d)
-    if report.fixed is not None:
-        out.append(f"Fixed {report.fixed} problem{'s' if report.fixed != 1 else ''}.")
-    out.append(tally.summary(report.files_checked, len(report.errors), report.fixed))
-    return "\n".join(out) + "\n"
+class Writer(BaseWriter):
+    """The finding lines as they come, the summary from counts at the end."""
+
+    def __init__(self, options: ReportOptions) -> None:
+        super().__init__(options)
+        self.paint = painter(options.color)
+        self.tally = Tally(options.unsafe_fixes)
+
+    def item(self, d: Diagnostic, sources: Mapping[str, str]) -> str:
+        self.tally.add(d)
+        shown = sources if self.options.show_source else None
+        return "".join(line + "\n" for line in finding_lines(d, self.paint, self.options.unsafe_fixes, shown))
+
+    def end(self, files_checked: int, errors: Sequence[tuple[str, str]]) -> str:
+        fixed = self.options.fixed
+        done = [] if fixed is None else [f"Fixed {fixed} problem{'s' if fixed != 1 else ''}."]
+        return "".join(line + "\n" for line in [*done, self.tally.summary(files_checked, len(errors), fixed)])
 
 
 def painter(color: bool) -> Paint:

@@ -16,7 +16,7 @@ from termlint.core.model import Finding, RuleMeta
 from termlint.parse.tree import Clause
 from termlint.rules.titles import title_set
 from termlint.text.document import Document
-from termlint.text.protect import ProtectedSpans
+from termlint.text.protect import ProtectedSpans, SpanSet
 
 T = TypeVar("T")
 
@@ -68,6 +68,13 @@ class Context:
         if key not in self._shared:
             self._shared[key] = compute()
         return self._shared[key]  # type: ignore[no-any-return]
+
+    def within(self, scope: frozenset[str], findings: Iterable[Finding]) -> Iterator[Finding]:
+        """The findings that start inside a clause of the `scope` kinds (its end included, where a
+        missing mark is reported): the engine applies every rule's scope this way, whatever its kind."""
+        spans = self.shared(("context.scope", scope),
+                            lambda: SpanSet.of([(c.start, c.end + 1) for c in self.clauses(scope)]))
+        return (f for f in findings if spans.overlaps(f.start, f.start + 1))
 
     def options_for(self, code: str) -> Mapping[str, Any]:
         return self.options.get(code, {})

@@ -31,3 +31,24 @@ def _parsed(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
 
 def bundled_packs() -> list[Path]:
     return sorted(data_dir("rules").glob("*.toml"))
+
+
+def entry_line(path: Path, code: str, key: str) -> int:
+    """The line where the [[rules]] entry `code` sets `key` (or where the entry starts), for an
+    error message: tomllib keeps no positions, so the text is searched."""
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    start = next((i for i, line in enumerate(lines) if line.replace(" ", "").startswith(f'code="{code}"')), None)
+    if start is None:
+        return 1
+    while start > 0 and not lines[start].lstrip().startswith("[[rules]]"):
+        start -= 1
+    for i in range(start, len(lines)):
+        if i > start and lines[i].lstrip().startswith("[["):
+            break
+        stripped = lines[i].lstrip()
+        if stripped.startswith(f"{key} ") or stripped.startswith(f"{key}="):
+            return i + 1
+    return start + 1

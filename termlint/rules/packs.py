@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from string import Formatter
 from typing import Any
 
 from termlint.core.model import CATEGORIES, Example, RuleMeta, Severity
 from termlint.core.tomlfile import toml_error_line, tomllib
-from termlint.rules.packfiles import PackError, read_pack
+from termlint.parse.tree import KINDS as CLAUSE_KINDS
+from termlint.rules.packfiles import PackError, entry_line, read_pack
 from termlint.rules.titles import validate_titles
 
 # Keys every rule entry may carry, whatever its kind; a kind declares its own extra keys.
@@ -88,7 +89,8 @@ def build_rule(entry: Any, pack: PackInfo) -> Any:
     unknown = set(entry) - COMMON_KEYS - module.KEYS
     if unknown:
         raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} for kind {kind!r}")
-    return module.build(entry, meta_from(entry, pack, where, module.FIXABLE), where)
+    meta = replace(meta_from(entry, pack, where, module.FIXABLE), options=getattr(module, "OPTIONS", ()))
+    return module.build(entry, meta, where)
 
 
 def meta_from(entry: Mapping[str, Any], pack: PackInfo, where: str, fixable: bool) -> RuleMeta:
@@ -106,6 +108,11 @@ def meta_from(entry: Mapping[str, Any], pack: PackInfo, where: str, fixable: boo
     scope = entry.get("scope")
     if scope is not None and not (isinstance(scope, list) and all(isinstance(s, str) for s in scope)):
         raise PackError(f"{where}: `scope` must be a list of clause kinds")
+    unknown = sorted(set(scope or ()) - set(CLAUSE_KINDS))
+    if unknown:  # else the rule would silently never run
+        line = entry_line(Path(pack.path), code, "scope")
+        raise PackError(f"{pack.path}:{line}: rule {code}: `scope` names unknown clause kind(s) "
+                        f"{', '.join(map(repr, unknown))} (known: {', '.join(CLAUSE_KINDS)})")
     examples: list[Example] = []
     for ex in get(entry, "examples", list, where, []):
         if not isinstance(ex, dict) or not set(ex) <= EXAMPLE_KEYS or not ex:

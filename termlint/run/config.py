@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from functools import lru_cache
@@ -27,7 +28,7 @@ from typing import Any
 import regex
 
 from termlint.core.errors import SetupError
-from termlint.core.model import Severity
+from termlint.core.model import RuleMeta, Severity
 from termlint.core.tomlfile import toml_error_line, tomllib
 
 
@@ -186,6 +187,52 @@ def _frozen(value: Any) -> Any:
     if isinstance(value, dict):
         return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
     return value
+
+
+def check_options(config: Config, rules: Mapping[str, RuleMeta]) -> None:
+    """Every `[tool.termlint.options.<CODE>]` names a rule that runs and options it declares, with
+    values of their type; else a ConfigError naming the file, the key and its line."""
+    where = Path(config.path) if config.path else None
+    for code, opts in config.options:
+        meta = rules.get(code)
+        if meta is None:
+            raise _option_error(where, code, None, f"there is no rule {code} (see `termlint rules`)")
+        declared = {o.name: o for o in meta.options}
+        for name, value in opts:
+            option = declared.get(name)
+            if option is None:
+                known = f"its options: {', '.join(sorted(declared))}" if declared else "it takes no options"
+                raise _option_error(where, code, name, f"{code} has no option {name!r} ({known})")
+            problem = option.problem(value)
+            if problem:
+                raise _option_error(where, code, name, problem)
+
+
+def _option_error(path: Path | None, code: str, name: str | None, problem: str) -> ConfigError:
+    key = f"options.{code}" + (f".{name}" if name else "")
+    if path is None:
+        return ConfigError(f"{key}: {problem}")
+    return ConfigError(f"{path}:{_option_line(path, code, name)}: {key}: {problem}")
+
+
+def _option_line(path: Path, code: str, name: str | None) -> int:
+    """The line of option `name` in the options table of `code` (its header when name is None)."""
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    header = regex.compile(rf"^\s*\[[^\]]*\boptions\.\"?{regex.escape(code)}\"?\s*\]", regex.IGNORECASE)
+    start = next((i for i, line in enumerate(lines) if header.match(line)), None)
+    if start is None:
+        return _line_of(path, name or code)
+    if name is not None:
+        key = regex.compile(rf"^\s*\"?{regex.escape(name)}\"?\s*=")
+        for i in range(start + 1, len(lines)):
+            if lines[i].lstrip().startswith("["):
+                break
+            if key.match(lines[i]):
+                return i + 1
+    return start + 1
 
 
 def _line_of(path: Path, key: str) -> int:

@@ -1,33 +1,25 @@
 """`check --fix`, `--unsafe-fixes` and `--diff`: fixing files on disk (or standard input).
 
-commands.check calls `run_fixes` before it lints: files are fixed and written atomically
-first, and the ordinary check that follows reports what remains. `--diff` and standard
-input are finished here (they print the diff or the fixed text instead of findings).
+`fix_files` reads each file once, fixes it until nothing fixable is left, writes it atomically,
+and hands back the lint of the fixed text, which `check` reports as what remains (no second
+lint). `--diff` and standard input are finished here: they print the diff or the fixed text
+instead of findings, and return the exit status.
 """
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, SetupError
-from termlint.core.model import Severity
 from termlint.engine.fix import encode_fixed, fix_text
 from termlint.engine.linegate import LineGate
-from termlint.engine.lint import Settings, lint_text
-from termlint.run.config import Config
+from termlint.engine.lint import LintResult, Settings, lint_text
 from termlint.run.diffbase import DiffBaseError, gate_for
-from termlint.run.runner import (
-    FileProblem,
-    Overrides,
-    config_for,
-    discover,
-    read_document,
-    settings_for,
-)
+from termlint.run.options import CheckOptions
+from termlint.run.parallel import Outcome
+from termlint.run.runner import FileProblem, decode, discover, file_settings, read_bytes
 from termlint.run.write import WriteError, atomic_write
 from termlint.text.document import DecodeError, Document
 
@@ -40,6 +32,7 @@ class FileFix:
     after: bytes
     applied: int
     converged: bool
+    result: LintResult  # the lint of the fixed text
 
     @property
     def changed(self) -> bool:
@@ -49,69 +42,70 @@ class FileFix:
 @dataclass
 class FixRun:
     applied: int = 0  # findings fixed in all files
-    errors: list[tuple[str, str]] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)  # per file: what remains after fixing
+    errors: list[tuple[str, str]] = field(default_factory=list)  # problems besides the outcomes'
     exit_code: int | None = None  # set when the run is complete here (--diff, standard input)
-
-
-def settings_of(path: str, overrides: Overrides, stdin_name: str | None = None) -> tuple[Config, Settings]:
-    """The configuration and settings `check` uses for this file (with its per-file ignores)."""
-    anchor = Path(stdin_name if path == "-" and stdin_name else path)
-    config = config_for(anchor if anchor.is_absolute() else Path.cwd() / anchor, overrides)
-    return config, settings_for(config, overrides.select, overrides.ignore, config.ignored_for(anchor))
 
 
 def fix_document(document: Document, before: bytes, settings: Settings, unsafe: bool,
                  gate: LineGate | None = None) -> FileFix:
     outcome = fix_text(document, settings, unsafe, gate)
     after = before if outcome.text == document.text else encode_fixed(document, outcome.text)
-    return FileFix(document.path, document, before, after, outcome.applied, outcome.converged)
+    return FileFix(document.path, document, before, after, outcome.applied, outcome.converged, outcome.result)
 
 
-def run_fixes(ns: argparse.Namespace, overrides: Overrides) -> FixRun:
+def fix_files(options: CheckOptions) -> FixRun:
     run = FixRun()
-    paths = list(ns.paths)
-    if "-" in paths:
-        if len(paths) > 1:
+    if "-" in options.paths:
+        if len(options.paths) > 1:
             run.errors.append(("-", "--fix and --diff read standard input only when it is the one path"))
             run.exit_code = EXIT_ERROR
             return run
-        return _fix_stdin(ns, overrides, run)
+        return _fix_stdin(options, run)
     diffs: list[str] = []
-    for path, problem in discover(paths, overrides):
+    for path, problem in discover(options.paths, options.overrides):
         if problem is not None:
-            continue  # the check that follows reports it
-        try:
-            gate = gate_for(path, ns.diff_base) if getattr(ns, "diff_base", None) else None
-            before = _read_bytes(path)
-            document = read_document(path)
-            result = fix_document(document, before, settings_of(path, overrides)[1], ns.unsafe_fixes, gate)
-        except (FileProblem, DiffBaseError) as exc:
-            run.errors.append((path, str(exc)))
+            run.outcomes.append(Outcome(path, problem=problem))
             continue
-        except SetupError:
-            continue  # the check that follows reports the configuration error
-        if not result.converged:
+        try:
+            shown, config, settings = file_settings(path, options.overrides)
+        except SetupError as exc:
+            run.outcomes.append(Outcome(path, problem=str(exc), setup_error=True))
+            continue
+        try:
+            gate = gate_for(path, options.diff_base) if options.diff_base else None
+            before = read_bytes(path)
+            fixed = fix_document(decode(before, path), before, settings, options.unsafe_fixes, gate)
+        except (FileProblem, DiffBaseError) as exc:
+            run.outcomes.append(Outcome(path, problem=str(exc)))
+            continue
+        if not fixed.converged:
             run.errors.append((path, "fixes did not settle after 10 rounds; the last text was kept "
                                      "(two rules undo each other: please report this)"))
-        if not result.changed:
-            continue
-        if ns.diff:
-            diffs.append(unified_diff(result))
-            run.applied += result.applied
-            continue
-        try:
-            atomic_write(path, result.after, expected=before)
-        except WriteError as exc:
-            run.errors.append((path, str(exc)))
-            continue
-        run.applied += result.applied
-    if ns.diff:
-        for path, problem in run.errors:
+        result = fixed.result
+        if fixed.changed and options.diff:
+            diffs.append(unified_diff(fixed))
+            run.applied += fixed.applied
+        elif fixed.changed:
+            try:
+                atomic_write(path, fixed.after, expected=before)
+                run.applied += fixed.applied
+            except WriteError as exc:
+                run.errors.append((path, str(exc)))
+                try:  # not written: report what the file holds now (another writer's text, perhaps)
+                    result = lint_text(decode(read_bytes(path), path), settings, shown)
+                except FileProblem as unreadable:
+                    run.outcomes.append(Outcome(path, problem=str(unreadable)))
+                    continue
+        run.outcomes.append(Outcome(path, result, fail_on=config.fail_on))
+    if options.diff:
+        for path, problem in [*run.errors, *((o.path, o.problem) for o in run.outcomes if o.problem)]:
             print(f"termlint: error: {path}: {problem}", file=sys.stderr)
         sys.stdout.write("".join(diffs))
         n = run.applied
         print(f"Would fix {n} problem{'s' if n != 1 else ''}." if n else "No fixes available.", file=sys.stderr)
-        run.exit_code = EXIT_ERROR if run.errors else EXIT_FINDINGS if diffs else EXIT_CLEAN
+        failed = run.errors or any(o.problem for o in run.outcomes)
+        run.exit_code = EXIT_ERROR if failed else EXIT_FINDINGS if diffs else EXIT_CLEAN
     return run
 
 
@@ -126,37 +120,32 @@ def unified_diff(fix: FileFix) -> str:
     return "".join(out)
 
 
-def _read_bytes(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except OSError as exc:
-        raise FileProblem(exc.strerror or str(exc)) from None
-
-
-def _fix_stdin(ns: argparse.Namespace, overrides: Overrides, run: FixRun) -> FixRun:
+def _fix_stdin(options: CheckOptions, run: FixRun) -> FixRun:
     """Standard input: the fixed text goes to standard output (for an editor), findings to stderr."""
-    name = ns.stdin_filename or "<stdin>"
+    name = options.stdin_filename or "<stdin>"
     try:
         before = sys.stdin.buffer.read()
         document = Document.from_bytes(before, name)
-        config, settings = settings_of("-", overrides, ns.stdin_filename)
+        _, config, settings = file_settings("-", options.overrides, options.stdin_filename)
     except (DecodeError, SetupError) as exc:
         print(f"termlint: error: {name}: {exc}", file=sys.stderr)
         run.exit_code = EXIT_ERROR
         return run
-    result = fix_document(document, before, settings, ns.unsafe_fixes)
-    if ns.diff:
-        sys.stdout.write(unified_diff(result) if result.changed else "")
-        run.exit_code = EXIT_FINDINGS if result.changed else EXIT_CLEAN
+    fixed = fix_document(document, before, settings, options.unsafe_fixes)
+    if options.diff:
+        sys.stdout.write(unified_diff(fixed) if fixed.changed else "")
+        run.exit_code = EXIT_FINDINGS if fixed.changed else EXIT_CLEAN
         return run
-    sys.stdout.buffer.write(result.after)
+    sys.stdout.buffer.write(fixed.after)
     sys.stdout.flush()
-    remaining = lint_text(Document.from_bytes(result.after, name), settings, name).diagnostics
+    remaining = fixed.result.diagnostics
     for d in remaining:
         print(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}", file=sys.stderr)
-    n = result.applied
+    n = fixed.applied
     print(f"Fixed {n} problem{'s' if n != 1 else ''}.", file=sys.stderr)
-    fail = Severity.parse(ns.fail_on) if ns.fail_on else config.fail_on
+    fail = options.fail_on or config.fail_on
     failing = any(d.severity >= fail for d in remaining)
-    run.exit_code = EXIT_FINDINGS if failing and not ns.exit_zero else EXIT_CLEAN
+    run.exit_code = EXIT_FINDINGS if failing and not options.exit_zero else EXIT_CLEAN
     return run
+
+

@@ -19,15 +19,15 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from termlint.core.errors import SetupError
-from termlint.core.model import RuleMeta
+from termlint.core.model import Severity
 from termlint.engine.lint import LintResult, Settings, lint_text
-from termlint.rules.own import PARSE_RULE
 from termlint.run.cache import Cache, Entry
+from termlint.run.config import Config
 from termlint.run.runner import (
     FileProblem,
     Overrides,
@@ -35,6 +35,7 @@ from termlint.run.runner import (
     file_settings,
     read_bytes,
     read_document,
+    settings_in,
 )
 from termlint.text.document import Document
 
@@ -51,6 +52,7 @@ class Outcome:
     result: LintResult | None = None
     problem: str | None = None
     setup_error: bool = False  # the problem is in a configuration or pack file, not in this file
+    fail_on: Severity = Severity.WARNING  # the lowest severity that fails the run, from the file's configuration
 
 
 @dataclass(frozen=True)
@@ -74,30 +76,30 @@ def default_jobs() -> int:
 def lint_files(found: Iterable[tuple[str, str | None]], job: Job, jobs: int = 1) -> Iterator[Outcome]:
     """Lint every (path, discovery problem) pair; yields Outcomes in the same order."""
 
-    entries = list(found)
-    plans: list[tuple[str, Outcome | None, Settings | None]] = []
-    for path, problem in entries:
-        settings, early = None, Outcome(path, problem=problem) if problem is not None else None
+    # Each file's configuration is found once, here; a worker builds the rules from it.
+    plans: list[tuple[str, Outcome | None, Config | None, Settings | None]] = []
+    for path, problem in found:
+        config, settings, early = None, None, Outcome(path, problem=problem) if problem is not None else None
         if early is None:
             try:
-                settings = file_settings(path, job.overrides, job.stdin_name)[2]
+                _, config, settings = file_settings(path, job.overrides, job.stdin_name)
             except SetupError as exc:
                 early = Outcome(path, problem=str(exc), setup_error=True)
-        plans.append((path, early, settings))
-    todo = [path for path, early, _ in plans if early is None]
-    if jobs > 1 and _worth_parallel(todo):
+        plans.append((path, early, config, settings))
+    todo = [(path, config) for path, early, config, _ in plans if early is None and config is not None]
+    if jobs > 1 and _worth_parallel([path for path, _ in todo]):
         results = _in_workers(todo, job, jobs)
     else:
         worker = _Worker(job)
-        results = (worker.lint(path) for path in todo)
-    for path, early, settings in plans:
-        if early is not None:
-            yield early
+        results = (worker.lint(path, config) for path, config in todo)
+    for path, early, config, settings in plans:
+        if early is not None or config is None or settings is None:
+            yield early or Outcome(path, problem="cannot be checked")
             continue
         outcome = next(results)
-        if outcome.result is not None and settings is not None:
-            outcome.result.rules = rules_of(settings)
-        yield outcome
+        if outcome.result is not None:
+            outcome.result.rules = settings.metas  # workers send results without it (see _strip)
+        yield replace(outcome, fail_on=config.fail_on)
 
 
 def _worth_parallel(paths: list[str]) -> bool:
@@ -114,19 +116,6 @@ def _worth_parallel(paths: list[str]) -> bool:
     return False
 
 
-_RULES: dict[int, tuple[Settings, dict[str, RuleMeta]]] = {}
-
-
-def rules_of(settings: Settings) -> dict[str, RuleMeta]:
-    """The rule metadata the engine reports for `settings`, one shared dict per settings."""
-    known = _RULES.get(id(settings))
-    if known is not None and known[0] is settings:
-        return known[1]
-    metas = {PARSE_RULE.code: PARSE_RULE, **{rule.meta.code: rule.meta for rule in settings.rules}}
-    _RULES[id(settings)] = (settings, metas)
-    return metas
-
-
 class _Worker:
     """Lints one path at a time, in this process, through the cache."""
 
@@ -134,10 +123,9 @@ class _Worker:
         self.job = job
         self.cache = Cache(job.cache_dir) if job.cache_dir is not None else None
 
-    def lint(self, path: str) -> Outcome:
-
+    def lint(self, path: str, config: Config) -> Outcome:
         try:
-            return Outcome(path, self._lint(path))
+            return Outcome(path, self._lint(path, config))
         except FileProblem as exc:
             return Outcome(path, problem=str(exc))
         except SetupError as exc:
@@ -145,8 +133,8 @@ class _Worker:
         except Exception as exc:  # a bug must cost one file, never the run (nor print a traceback)
             return Outcome(path, problem=f"internal error: {type(exc).__name__}: {exc}")
 
-    def _lint(self, path: str) -> LintResult:
-        shown, config, settings = file_settings(path, self.job.overrides, self.job.stdin_name)
+    def _lint(self, path: str, config: Config) -> LintResult:
+        shown, settings = settings_in(config, path, self.job.overrides, self.job.stdin_name)
         if path == "-":
             return self._strip(lint_text(read_document(path, self.job.stdin_name), settings, shown))
         data = read_bytes(path)
@@ -185,12 +173,12 @@ def _init_worker(job: Job) -> None:
     _WORKER = _Worker(job)
 
 
-def _lint_in_worker(paths: list[str]) -> list[Outcome]:
+def _lint_in_worker(todo: list[tuple[str, Config]]) -> list[Outcome]:
     assert _WORKER is not None
-    return [_WORKER.lint(path) for path in paths]
+    return [_WORKER.lint(path, config) for path, config in todo]
 
 
-def _in_workers(paths: list[str], job: Job, jobs: int) -> Iterator[Outcome]:
+def _in_workers(paths: list[tuple[str, Config]], job: Job, jobs: int) -> Iterator[Outcome]:
     """Results for `paths`, in order, from `jobs` worker processes."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -211,8 +199,8 @@ def _in_workers(paths: list[str], job: Job, jobs: int) -> Iterator[Outcome]:
                     yield outcome
     except BrokenProcessPool:  # a worker was killed (out of memory?): finish in this process
         worker = _Worker(job)
-        for path in paths[done:]:
-            yield worker.lint(path)
+        for path, config in paths[done:]:
+            yield worker.lint(path, config)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 

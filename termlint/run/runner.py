@@ -14,7 +14,7 @@ from pathlib import Path
 from termlint.engine.lint import LintResult, Settings, lint_text
 from termlint.rules.own import PARSE_RULE_ENTRY
 from termlint.rules.registry import all_rules, check_codes, select
-from termlint.run.config import Config, find_config, load_config, real_path
+from termlint.run.config import Config, check_options, find_config, load_config, real_path
 from termlint.text.document import DecodeError, Document
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".termlint_cache"})
@@ -118,6 +118,7 @@ def settings_for(config: Config, select_override: tuple[str, ...] | None, extra_
     check_codes(config.ignore + extra_ignore, rules, "--ignore/ignore")
     ignore = path_ignores + extra_ignore
     selected = select(rules, chosen_select, ignore)
+    check_options(config, {rule.meta.code: rule.meta for rule in rules})
     parse_selected = bool(select([PARSE_RULE_ENTRY], chosen_select, ignore))
     return Settings(
         rules=tuple(selected), severities=dict(config.severity), options=config.options_dict(),
@@ -162,11 +163,22 @@ def decode(data: bytes, path: str) -> Document:
 
 def file_settings(path: str, overrides: Overrides, stdin_name: str | None = None) -> tuple[str, Config, Settings]:
     """(the path to report, the configuration, the settings) for one file. Raises a configuration error."""
-    shown = stdin_name if path == "-" and stdin_name else path
-    config_anchor = Path(shown if path == "-" else path)
-    config = config_for(config_anchor if config_anchor.is_absolute() else Path.cwd() / config_anchor, overrides)
-    settings = settings_for(config, overrides.select, overrides.ignore, config.ignored_for(config_anchor))
+    anchor = _anchor(path, stdin_name)
+    config = config_for(anchor if anchor.is_absolute() else Path.cwd() / anchor, overrides)
+    shown, settings = settings_in(config, path, overrides, stdin_name)
     return shown, config, settings
+
+
+def settings_in(config: Config, path: str, overrides: Overrides, stdin_name: str | None = None) -> tuple[str, Settings]:
+    """(the path to report, the settings) for one file whose configuration is already known."""
+    anchor = _anchor(path, stdin_name)
+    shown = stdin_name if path == "-" and stdin_name else path
+    return shown, settings_for(config, overrides.select, overrides.ignore, config.ignored_for(anchor))
+
+
+def _anchor(path: str, stdin_name: str | None) -> Path:
+    """The path a file is configured by: its own, or for standard input the name given for it."""
+    return Path(stdin_name if path == "-" and stdin_name else path)
 
 
 def lint_path(path: str, overrides: Overrides, stdin_name: str | None = None) -> LintResult:

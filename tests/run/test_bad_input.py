@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from termlint.cli import commands
+from termlint.cli import check as check_command
 from termlint.cli import main as cli
 from termlint.run import runner
 
@@ -200,7 +200,7 @@ def test_unexpected_failure_is_one_line_not_a_traceback(folder: Path, capsys: py
     def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(commands, "discover", broken)
+    monkeypatch.setattr(check_command, "discover", broken)
     code = cli.main([*ARGS, "good.md"])
     out, err = capsys.readouterr()
     assert code == 2

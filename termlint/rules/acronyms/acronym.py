@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from termlint.core.model import Edit, Finding, Fix, RuleMeta
+from termlint.core.model import Edit, Finding, Fix, Option, RuleMeta
 from termlint.rules.acronyms.units import hidden_spans, units
 from termlint.rules.context import Context
 from termlint.rules.packfiles import PackError
@@ -36,6 +36,7 @@ from termlint.text.wordlist import english
 
 KEYS = frozenset({"check", "allow", "expansions", "spell_out", "names"})
 FIXABLE = True
+OPTIONS = (Option("allow", list, "acronyms this project may use without defining them", item=str),)
 CHECKS = ("undefined", "before-definition", "defined-twice", "spell-out")
 _COMMON = 1000  # frequency in pyspellchecker's English list above which a word in capitals is a word
 

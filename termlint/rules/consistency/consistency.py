@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from termlint.core.model import Edit, Finding, Fix, RuleMeta
+from termlint.core.model import Edit, Finding, Fix, Option, RuleMeta
 from termlint.parse.tree import PROSE_KINDS
 from termlint.rules.consistency.variants import hyphen_key, rule_name, spelling_variant
 from termlint.rules.context import Context
@@ -50,6 +50,7 @@ from termlint.text.protect import SpanSet, positions
 
 KEYS = frozenset({"detect", "families", "house_forms", "house_from", "fix_safe"})
 FIXABLE = True
+OPTIONS = (Option("prefer", str, "the variant to keep, or \"majority\" for the more frequent one"),)
 DETECT = ("spelling", "hyphenation", "capitalisation", "terms")
 
 _HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011](?=[^\W\d_])")

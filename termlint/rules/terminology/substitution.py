@@ -36,7 +36,7 @@ from typing import Any
 
 import regex
 
-from termlint.core.model import Edit, Finding, Fix, RuleMeta, Severity
+from termlint.core.model import Edit, Finding, Fix, Option, RuleMeta, Severity
 from termlint.rules.context import Context
 from termlint.rules.packfiles import PackError
 from termlint.rules.packs import check_template, get
@@ -56,6 +56,7 @@ KEYS = frozenset({
     "exempt", "exempt_titles", "defer_when_mixed", "skip_proper_names", "skip_if_preceded_by", "skip_if_followed_by",
 })
 FIXABLE = True
+OPTIONS = (Option("prefer", str, "for an entry with one deprecated and one preferred form: the form to keep (naming the deprecated one turns the entry round)"),)
 WINDOW = 80  # characters of context the skip_if_* expressions see
 _HYPHEN_SPACED = regex.compile(r"\s*[-\u2010\u2011]\s*")
 PATTERN_TIMEOUT = 1.0  # seconds one skip_if_* expression may take on one window (as kinds/pattern.py)
