@@ -1,5 +1,5 @@
 """Write docs/rules.md, the rule reference, from the rules' metadata (code, name, severity, fix,
-scope, summary, description, examples, source); `--check` only says whether it is up to date.
+scope, options, summary, description, examples, source); `--check` only says whether it is up to date.
 
     .venv/bin/python scripts/gen_docs.py           # after changing a rule or a pack
     .venv/bin/python scripts/gen_docs.py --check   # exit 1 when docs/rules.md is stale

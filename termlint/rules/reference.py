@@ -85,6 +85,12 @@ def _section(meta: RuleMeta) -> list[str]:
     lines = [f"### {meta.code}", "", _facts(meta), "", meta.summary, ""]
     if meta.description:
         lines += [meta.description.strip(), ""]
+    if meta.options:
+        lines += [f"Options (`[tool.termlint.options.{meta.code}]`):", ""]
+        for option in meta.options:
+            kind = option.value_type.__name__ + (f" of {option.item.__name__}" if option.item else "")
+            lines.append(f"- `{option.name}` ({kind}): {option.help}")
+        lines.append("")
     if meta.examples:
         lines += ["Examples:", ""]
         for example in meta.examples:

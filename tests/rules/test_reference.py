@@ -61,6 +61,8 @@ def test_the_page_has_every_rule_in_a_section_of_its_category() -> None:
     assert "*Noting* with concern the growing threat," in st112  # a bad example, verbatim
     assert "Source: United Nations Editorial Manual" in st112
     assert text.index("## Citations") < text.index("### CI001") < text.index("## Clause structure")
+    ac001 = text[text.index("### AC001\n"):text.index("### AC002\n")]
+    assert "Options (`[tool.termlint.options.AC001]`):\n\n- `allow` (list of str): acronyms" in ac001
 
 
 def test_rules_json_has_every_metadata_field_and_the_examples() -> None:
@@ -74,6 +76,8 @@ def test_rules_json_has_every_metadata_field_and_the_examples() -> None:
     assert by_code["ST112"]["scope"] == ["operative", "preambular"] and by_code["ST112"]["needs_structure"] is True
     assert by_code["TM101"]["severity"] == "warning" and by_code["TM101"]["pack"] == "luxembourg"
     assert by_code["PU001"]["scope"] is None
+    assert by_code["AC001"]["options"][0] == {"name": "allow", "value_type": "list", "item": "str",
+                                              "help": "acronyms this project may use without defining them"}
     examples = by_code["ST112"]["examples"]
     assert examples[0]["kind"] == "bad" and examples[0]["text"].startswith("The General Assembly,\n\n*Noting* with")
     assert {e["kind"] for e in examples} == {"bad", "fixed", "good"}
