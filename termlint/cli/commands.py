@@ -10,6 +10,7 @@ from typing import Any
 from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR, SetupError
 from termlint.parse.parser import parse as parse_text
 from termlint.rules import reference
+from termlint.rules.explain import explain_text
 from termlint.rules.own import PARSE_RULE_ENTRY, UNUSED_META, MetaOnly
 from termlint.rules.registry import all_rules
 from termlint.run.config import load_config
@@ -87,6 +88,21 @@ def rules(ns: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def server(ns: argparse.Namespace) -> int:
+    """`termlint server`: the language server. pygls is imported here only, so that the other
+    commands never pay for it (and work without it)."""
+    try:
+        import lsprotocol.types  # noqa: F401
+        import pygls.lsp.server  # noqa: F401  (pygls 2: 1.x has no pygls.lsp.server)
+    except ImportError as exc:
+        _error(f"`termlint server` needs pygls 2 and lsprotocol ({exc}): install termlint[server], "
+               "e.g. pip install 'termlint[server]'")
+        return EXIT_ERROR
+    from termlint.server.app import serve
+
+    return serve()
+
+
 def explain(ns: argparse.Namespace) -> int:
     found = _rules_or_error(ns)
     if found is None:
@@ -96,21 +112,5 @@ def explain(ns: argparse.Namespace) -> int:
     if meta is None:
         _error(f"unknown rule code {ns.code!r} (see `termlint rules`)")
         return EXIT_ERROR
-    print(f"{meta.code} {meta.name}")
-    print(f"  category: {meta.category}    default severity: {meta.severity}    "
-          f"fix: {'yes' if meta.fixable else 'no'}    pack: {meta.pack or 'built-in'}")
-    if meta.scope:
-        print(f"  runs on: {', '.join(sorted(meta.scope))}")
-    for option in meta.options:
-        print(f"  option `{option.name}` ({option.value_type.__name__}): {option.help}")
-    print(f"\n{meta.summary}\n")
-    if meta.description:
-        print(meta.description.strip() + "\n")
-    if meta.examples:
-        print("Examples:")
-        for ex in meta.examples:
-            print(f"  {ex.kind:5s}  {ex.text}")
-        print()
-    if meta.source:
-        print(f"Source: {meta.source}")
+    sys.stdout.write(explain_text(meta))
     return EXIT_CLEAN

@@ -1,4 +1,4 @@
-"""Command line: `termlint check|parse|rules|explain`.
+"""Command line: `termlint check|parse|rules|explain|server`.
 
 Exit status: 0 clean, 1 findings at or above the fail level, 2 usage, configuration or file errors.
 """
@@ -17,7 +17,7 @@ from termlint.cli import commands
 from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR
 from termlint.core.regexcache import install
 
-COMMANDS = ("check", "parse", "rules", "explain")
+COMMANDS = ("check", "parse", "rules", "explain", "server")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -85,6 +85,13 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("code")
     explain.add_argument("--config", type=Path, help="include the packs this configuration adds")
     explain.set_defaults(run=commands.explain)
+
+    server = sub.add_parser("server", help="run the language server for editors (LSP over stdio; needs termlint[server])",
+                            description="Run termlint as a language server on standard input and output, for "
+                                        "VS Code, Neovim, Helix, Emacs (eglot), Sublime Text and other LSP clients. "
+                                        "Needs the extra: pip install 'termlint[server]'.")
+    server.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default)")
+    server.set_defaults(run=commands.server)
     return parser
 
 
