@@ -1,4 +1,4 @@
-"""A pytest-lsp client that drives the real `termlint server` over stdio, for tests/test_server*.py.
+"""A pytest-lsp client that drives the real `termlint server` over stdio, for tests/server/test_server*.py.
 
 The client records every publishDiagnostics (with its version), every window/showMessage and
 window/logMessage, and every client/registerCapability, so a test can wait for the one it expects
