@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from termlint.core.resources import cache_dir, read_grammar
-from termlint.parse.blocklexer import BlockLexer
 from termlint.parse.build import build_tree
 from termlint.parse.tree import Clause, Segment
 
@@ -259,9 +258,14 @@ def _parser() -> Lark:
     rules do, so Lark keeps them in the user's cache directory (keyed by a hash of the
     grammar, the options and Lark's version, checked on load); a missing or unreadable
     cache file only means they are built again."""
+    import hashlib
     import os
 
+    # Lark (~25 ms to import) is paid only when a text is parsed: a run whose results all come
+    # from the result cache, `termlint rules` and `explain` never import it.
     from lark import Lark
+
+    from termlint.parse.blocklexer import BlockLexer
 
     grammar = read_grammar("resolution.lark")
     options: dict[str, Any] = {"parser": "lalr", "lexer": BlockLexer}
@@ -270,8 +274,6 @@ def _parser() -> Lark:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return Lark(grammar, **options)
-    import hashlib
-
     final = folder / f"lark-{hashlib.sha256(grammar.encode()).hexdigest()[:16]}.pickle"
     if final.exists():
         return Lark(grammar, cache=str(final), **options)

@@ -14,6 +14,7 @@ from termlint.core.errors import SetupError
 from termlint.rules.own import OWN_CODES
 from termlint.rules.packfiles import PackError, bundled_packs
 from termlint.rules.packs import load_pack
+from termlint.rules.ruleset_cache import cached_rules
 
 
 class RegistryError(SetupError):
@@ -38,7 +39,16 @@ def python_rules() -> tuple[Any, ...]:
 
 @lru_cache(maxsize=32)
 def all_rules(extra_packs: tuple[Path, ...] = ()) -> tuple[Any, ...]:
-    """Bundled pack rules, Python rules, then user packs. Codes must be unique."""
+    """Bundled pack rules, Python rules, then user packs. Codes must be unique.
+
+    Built once per process, and kept between runs while no source changes (ruleset_cache.py)."""
+    for path in extra_packs:
+        if not path.is_file():
+            raise PackError(f"{path}: pack file not found")
+    return cached_rules(extra_packs, lambda: _build(extra_packs))
+
+
+def _build(extra_packs: tuple[Path, ...]) -> tuple[Any, ...]:
     rules: list[Any] = []
     for path in bundled_packs():
         rules.extend(load_pack(path))
