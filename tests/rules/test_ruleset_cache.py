@@ -12,7 +12,8 @@ import pytest
 
 from termlint.rules import ruleset_cache
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
+
 RULES_OF = ("import sys, json; from termlint.rules.registry import all_rules; "
             "from pathlib import Path; packs = tuple(Path(p) for p in sys.argv[1:]); "
             "print(json.dumps([[r.meta.code, r.meta.summary] for r in all_rules(packs)]))")
