@@ -3,7 +3,7 @@
 Layers, lowest first: core, text, parse, rules, engine, then formats and run side by side, then
 the entry points (cli, server). A module may import its own layer and any layer below it, never
 above; no import cycle may exist between modules, even through imports inside functions or
-under TYPE_CHECKING. Exit 1 with one line per problem. Run by tests/test_layers.py.
+under TYPE_CHECKING. Exit 1 with one line per problem. Run by tests/integration/test_layers.py.
 """
 
 from __future__ import annotations

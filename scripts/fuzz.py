@@ -6,7 +6,7 @@
 
 Each document is built by tests/fuzzing.py from realistic fragments of drafts and noise.
 Every document is linted with every bundled rule and checked against the invariants of
-tests/test_properties.py (no exception, no rule crash, findings inside the text, messages
+tests/engine/test_properties.py (no exception, no rule crash, findings inside the text, messages
 quote the covered text); every --fix-every'th document is also fixed until stable and
 checked (no change outside the edits, convergence). A document that takes more than
 --timeout seconds of CPU time counts as a hang. On the first failure the input is saved to

@@ -1,6 +1,6 @@
 """Hostile and resolution-like documents, and the invariants every lint of them must keep.
 
-Shared by tests/test_properties.py (hypothesis strategies, a bounded run in CI) and
+Shared by tests/engine/test_properties.py (hypothesis strategies, a bounded run in CI) and
 scripts/fuzz.py (a plain random generator for long runs). Documents are built from
 realistic fragments (header lines, chapeaux, `1. *Urges*`, `(a)`, `<sup>1</sup>`, `[^1]:`,
 `---`, quotations, suppression comments, lines of the real seed and corpus texts) mixed

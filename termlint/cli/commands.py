@@ -11,6 +11,7 @@ from typing import Any
 from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR, SetupError
 from termlint.core.model import RuleMeta
 from termlint.parse.parser import parse as parse_text
+from termlint.rules import reference
 from termlint.rules.explain import explain_text
 from termlint.rules.own import PARSE_RULE_ENTRY, UNUSED_META, MetaOnly
 from termlint.rules.registry import all_rules
@@ -87,9 +88,8 @@ def rules(ns: argparse.Namespace) -> int:
     if found is None:
         return EXIT_ERROR
     metas = sorted((r.meta for r in found), key=lambda m: m.code)
-    if ns.format == "json":
-        print(json.dumps([{"code": m.code, "name": m.name, "category": m.category, "severity": str(m.severity),
-                           "fixable": m.fixable, "summary": m.summary, "pack": m.pack} for m in metas], indent=2))
+    if ns.format in reference.FORMATS:  # every metadata field (json), or the rule reference (markdown)
+        sys.stdout.write(reference.render(metas, ns.format))
         return EXIT_CLEAN
     for m in metas:
         fix = "fix" if m.fixable else "   "

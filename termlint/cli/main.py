@@ -92,7 +92,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     annotate.set_defaults(run=annotate_command.annotate)
 
     rules = sub.add_parser("rules", help="list every rule")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rules.add_argument("--config", type=Path, help="use this configuration's packs (default: the one found upward)")
     rules.set_defaults(run=commands.rules)
 

@@ -14,7 +14,7 @@
 
 `regex` patterns with lookbehinds and Unicode classes are tried at every character; a
 prefilter lets the standard library's faster engine find the few places worth trying. It
-must be a relaxation of `pattern` (tests/test_pattern_prefilter.py checks the bundled ones
+must be a relaxation of `pattern` (tests/rules/punctuation/test_pattern_prefilter.py checks the bundled ones
 against the unfiltered scan on real text): a place the prefilter misses is never reported.
 """
 

@@ -49,7 +49,7 @@ RECENT = 100
 def _tokens(units: list[Clause]) -> tuple[list[bytes], list[tuple[int, int]]]:
     """The words of all the paragraphs in lower case (UTF-8), label and markup aside, and the span
     of each paragraph's words in that list. Read in one pass over the joined paragraphs: per
-    paragraph, the calls would cost more than the reading. tests/test_structure_duplicates.py
+    paragraph, the calls would cost more than the reading. tests/rules/structure/test_structure_duplicates.py
     holds this to the plain definition (a regex over each paragraph)."""
     texts = []
     for c in units:
