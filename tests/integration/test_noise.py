@@ -22,8 +22,8 @@ from termlint.text.wordlist import WordSet, _frequencies, english, read_suppleme
 
 from conftest import lint
 
-ROOT = Path(__file__).resolve().parent.parent
-NOISE = Path(__file__).resolve().parent / "data" / "noise"
+ROOT = Path(__file__).resolve().parents[2]
+NOISE = ROOT / "tests" / "data" / "noise"
 ADOPTED = NOISE / "adopted"
 
 
