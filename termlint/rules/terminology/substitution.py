@@ -131,7 +131,8 @@ class SubstitutionRule:
         if hits and self.citing is not None and self.citing.search(text):
             return
         if hits and self.treaty_annexes:
-            treaties = [(c.start, c.end) for c in ctx.tree.walk() if c.kind == "annex" and _ARTICLES.search(c.text)]
+            treaties = [(c.start, c.end) for c in ctx.tree.walk()  # an annex of articles, or one read as a treaty
+                        if (c.kind == "annex" and _ARTICLES.search(c.text)) or c.layout == "treaty"]
             hits = [m for m in hits if not any(a <= m.start() < b for a, b in treaties)]
         if not hits:
             return
