@@ -110,9 +110,25 @@ def _decode(data: bytes, encoding: str, skipped: int) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start:exc.start].decode(encoding, "replace")) + 1
         raise DecodeError(
-            f"invalid {encoding.upper()} at byte offset {exc.start + skipped}: {exc.reason}"
+            f"invalid {encoding.upper()} at line {line}, column {column} (byte offset {exc.start + skipped}): "
+            f"{exc.reason}{_legacy_hint(data, encoding)}"
         ) from None
+
+
+def _legacy_hint(data: bytes, encoding: str) -> str:
+    """How to convert a file saved in a Windows code page, which is what such a draft usually is."""
+    if encoding != "utf-8":
+        return ""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "; termlint reads UTF-8: save the file as UTF-8"
+    return ("; the file looks like Windows-1252 (Western European) text: save it as UTF-8 "
+            "(e.g. iconv -f cp1252 -t utf-8 FILE > FILE.utf8)")
 
 
 def _from_decoded(path: str, raw: str, encoding: str, bom: bool) -> Document:

@@ -85,6 +85,13 @@ def test_invalid_utf8_names_the_byte_offset(folder: Path, capsys: pytest.Capture
     assert_one_error(*run_main(capsys, "latin1.md", "good.md"), "latin1.md", "UTF-8", "byte offset 17")
 
 
+def test_a_windows_1252_draft_is_named_with_its_line_column_and_how_to_convert(folder: Path) -> None:
+    # issue 19, item 9: a draft saved from Word as "Text (Windows)" on the third line
+    (folder / "cp.md").write_bytes("The General Assembly,\n\n*Recalling* the café résolution,\n".encode("cp1252"))
+    assert_one_error(*run_cli("cp.md", "good.md", cwd=folder), "cp.md", "line 3, column 20",
+                     "Windows-1252", "iconv -f cp1252 -t utf-8")
+
+
 def test_invalid_utf16_after_a_bom_names_the_byte_offset(folder: Path) -> None:
     (folder / "word.md").write_bytes(b"\xff\xfeA\x00\x00\xd8")  # a lone high surrogate at the end
     assert_one_error(*run_cli("word.md", "good.md", cwd=folder), "word.md", "UTF-16", "byte offset 4")
