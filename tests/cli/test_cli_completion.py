@@ -29,8 +29,8 @@ def test_bash_completes_commands_options_choices_and_files():
     assert complete("ex") == ["explain"]
     assert complete("check", "--diff-b") == ["--diff-base"]
     assert complete("--fail-on", "") == ["error", "warning", "info"]  # `termlint FILE` is check
-    assert complete("rules", "--format", "") == ["text", "json"]
-    assert complete("check", "draft-2022") == ["draft-2022-child-protection.txt"]
+    assert complete("rules", "--format", "") == ["text", "json", "markdown"]
+    assert sorted(complete("check", "draft-2022")) == ["draft-2022-child-protection.docx", "draft-2022-child-protection.txt"]
     assert "--extend-select" in complete("check", "--ext")
 
 

@@ -208,7 +208,7 @@ def test_a_message_and_a_fix_with_markup_are_text():
 def test_the_page_written_file_by_file_is_the_rendered_report():
     # Written: one file() per file, with the margin numbers the engine found (LintResult.labels).
     # Rendered: one file() for the whole report, which has no labels, so each text is parsed again.
-    from test_golden import FILES
+    from goldens import GOLDEN_FILES as FILES
     from test_stream import whole_report
 
     from termlint.formats import render

@@ -55,7 +55,7 @@ def test_the_page_has_every_rule_in_a_section_of_its_category() -> None:
     text = DOC.read_text(encoding="utf-8")
     metas = rule_metas()
     sections = re.findall(r"^### (\S+)$", text, re.M)
-    assert sorted(sections) == [m.code for m in metas] and len(metas) == 80
+    assert sorted(sections) == [m.code for m in metas] and len(metas) > 80  # 85 when written
     st112 = text[text.index("### ST112\n"):text.index("### ST113\n")]
     assert "`lead-italics` · severity **warning** · fixable · runs on: operative, preambular" in st112
     assert "*Noting* with concern the growing threat," in st112  # a bad example, verbatim
@@ -86,7 +86,7 @@ def test_rules_json_has_every_metadata_field_and_the_examples() -> None:
 def test_rules_text_format_is_unchanged() -> None:
     out = termlint("rules")
     lines = out.stdout.splitlines()
-    assert out.returncode == 0 and len(lines) == 80
+    assert out.returncode == 0 and len(lines) == len(rule_metas())
     assert re.match(r"ST112 +warning +fix +structure +lead-italics +A lead phrase", next(l for l in lines
                                                                                         if l.startswith("ST112")))
 

@@ -26,7 +26,7 @@ _DECISION = regex.compile(
     r"|(?<![\w/])(?P<n2>\d{1,2})" + _S + r"+/" + _S + r"*(?P<body2>CP|CMP|CMA|COP|MOP)\.(?P<s2>\d{1,2})(?![\d/])"
 )
 _RANGE = regex.compile(r"\b(?P<noun>[Pp]aragraph|[Pp]ara\.)" + _S + r"+\d{1,3}(?:" + _S + r"?(?:bis|ter|quater))?"
-                       + _S + r"*(?:[-–]|" + _S + r"to" + _S + r")" + _S + r"*\d{1,3}\b")
+                       + _S + r"*(?:[-–\u2010\u2011]|" + _S + r"to" + _S + r")" + _S + r"*\d{1,3}\b")
 _COUNCIL = regex.compile(r"\bSecurity" + _S + r"+Council" + _S + r"+resolutions?" + _S + r"+")
 _COUNCIL_ITEM = regex.compile(r"(?P<n>\d{3,4})(?![\d/])(?P<year>" + _S + r"*\((?:19[4-9]\d|20\d\d)\))?")
 _COUNCIL_SEP = regex.compile(r"(?:,|" + _S + r"+and|,?" + _S + r"+and)" + _S + r"+(?=\d{3,4}\b)")
