@@ -18,8 +18,7 @@ from termlint.engine.suppress import Suppressions
 from termlint.parse.parser import parse
 from termlint.parse.tree import paragraph_labels
 from termlint.rules.context import Context, Rule
-from termlint.rules.own import PARSE_RULE, UNUSED_CODE
-from termlint.rules.registry import all_rules
+from termlint.rules.own import PARSE_RULE
 from termlint.text.document import Document
 from termlint.text.markdown import prose_text
 from termlint.text.protect import SpanSet
@@ -47,6 +46,9 @@ class Settings:
     words: frozenset[str] = frozenset()  # the user's extra spelling words
     parse_rule_enabled: bool = True
     packs: tuple[Any, ...] = ()  # the user's extra packs (their [[titles]] protect official titles)
+    # Every rule code there is, selected or not (the registry's, set by the runner): a suppression
+    # naming none of them is a slip. None (settings made by hand): such directives are not judged.
+    known_codes: frozenset[str] | None = None
 
     @cached_property
     def metas(self) -> dict[str, RuleMeta]:
@@ -60,14 +62,13 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
     parsed, markdown = prose_text(document.text, document.path)  # code, tables, front matter: no clauses
     tree, problems = parse(parsed)
     ctx = Context(document, tree, settings.options, settings.words, tuple(settings.packs))
-    metas: dict[str, RuleMeta] = {PARSE_RULE.code: PARSE_RULE}
+    metas = settings.metas
     findings: list[Finding] = []
     result = LintResult(document, labels=paragraph_labels(tree))
     if settings.parse_rule_enabled:
         findings.extend(Finding(PARSE_RULE.code, p.start, p.end, p.message) for p in problems)
     for rule in settings.rules:
         meta = rule.meta
-        metas[meta.code] = meta
         if meta.needs_structure and not ctx.is_resolution:
             continue
         try:
@@ -105,12 +106,10 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
             tuple(document.position(e.start) + document.position(e.end) for e in f.fix.edits) if f.fix else (),
         ))
     result.diagnostics = _without_subsumed(result.diagnostics, document.text)
-    known = ({r.meta.code for r in all_rules(settings.packs)} | {PARSE_RULE.code, UNUSED_CODE}
-             if suppressions.directives else None)
     places = document.places(tree, [d.start for d in result.diagnostics])
     if places is not None:
         result.diagnostics = [replace(d, place=p) for d, p in zip(result.diagnostics, places)]
-    result.unused_directives = suppressions.unused(document.path, metas, known)
+    result.unused_directives = suppressions.unused(document.path, metas, settings.known_codes)
     result.rules = metas
     return result
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from termlint.docx.sniff import NotWord, is_package, unsupported
 from termlint.engine.lint import LintResult, Settings, lint_text
-from termlint.rules.own import PARSE_RULE_ENTRY
+from termlint.rules.own import OWN_CODES, PARSE_RULE_ENTRY
 from termlint.rules.registry import all_rules, check_codes, select
 from termlint.run.config import Config, check_options, find_config, load_config, real_path
 from termlint.run.patterns import GitIgnores, matches
@@ -162,6 +162,7 @@ def settings_for(config: Config, select_override: tuple[str, ...] | None, extra_
     return Settings(
         rules=tuple(selected), severities=dict(config.severity), options=config.options_dict(),
         words=frozenset(config.words), parse_rule_enabled=parse_selected, packs=tuple(config.packs),
+        known_codes=frozenset(rule.meta.code for rule in rules) | OWN_CODES,
     )
 
 
