@@ -73,10 +73,12 @@ def _word_gate(top: str, rev: str, relative: str, file: Path) -> LineGate | None
     """For a Word draft (git sees only a binary file): the paragraphs whose text changed since `rev`,
     found by reading both versions. None when the file is not a Word draft."""
     try:
-        data = file.read_bytes()
+        with open(file, "rb") as handle:  # a text draft: its first bytes say so, the rest is not read
+            data = handle.read(8)
+            if not is_package(data):
+                return None
+            data += handle.read()
     except OSError:
-        return None
-    if not is_package(data):
         return None
     try:
         base = subprocess.run(["git", "merge-base", "HEAD", rev], cwd=top, capture_output=True, text=True,
