@@ -17,7 +17,7 @@ from termlint.core.model import Diagnostic, Finding, RuleMeta, Severity
 from termlint.engine.suppress import Suppressions
 from termlint.parse.parser import parse
 from termlint.parse.tree import paragraph_labels
-from termlint.rules.context import Context, Rule
+from termlint.rules.context import ClauseRule, Context, Rule, clause_kinds
 from termlint.rules.own import PARSE_RULE
 from termlint.text.document import Document
 from termlint.text.markdown import prose_text
@@ -67,13 +67,20 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
     result = LintResult(document, labels=paragraph_labels(tree))
     if settings.parse_rule_enabled:
         findings.extend(Finding(PARSE_RULE.code, p.start, p.end, p.message) for p in problems)
-    for rule in settings.rules:
+    found = _crawl(ctx, settings)
+    for i, rule in enumerate(settings.rules):
         meta = rule.meta
         if meta.needs_structure and not ctx.is_resolution:
             continue
         try:
-            found = rule.check(ctx)
-            findings.extend(found if meta.scope is None else ctx.within(meta.scope, found))
+            if i in found:  # handed its clauses in the walk below
+                got, failure = found[i]
+                findings.extend(got if meta.scope is None else ctx.within(meta.scope, got))
+                if failure is not None:
+                    raise failure
+                continue
+            checked = rule.check(ctx)
+            findings.extend(checked if meta.scope is None else ctx.within(meta.scope, checked))
         except TimeoutError as exc:  # a kind that runs user patterns says which pack and rule
             result.errors.append(str(exc) if str(exc) and str(exc) != "regex timed out" else
                                  f"rule {meta.code} ({meta.pack or 'built-in'}) took too long on this text: "
@@ -112,6 +119,36 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
     result.unused_directives = suppressions.unused(document.path, metas, settings.known_codes)
     result.rules = metas
     return result
+
+
+def _crawl(ctx: Context, settings: Settings) -> dict[int, tuple[list[Finding], Exception | None]]:
+    """Walk the clause tree once and hand each clause to the rules that declared its kind.
+
+    Returns, by the rule's index in `settings.rules`, its findings in document order and the
+    exception that stopped it (a rule that fails is handed no further clause, as a `check` that
+    raises stops). Adding a clause rule adds no walk: one pass over `ctx.walk` serves them all.
+    """
+    plan: dict[str, list[tuple[int, ClauseRule]]] = {}
+    out: dict[int, tuple[list[Finding], Exception | None]] = {}
+    for i, rule in enumerate(settings.rules):
+        kinds = clause_kinds(rule)
+        if kinds is None or (rule.meta.needs_structure and not ctx.is_resolution):
+            continue
+        out[i] = ([], None)
+        for kind in kinds:
+            plan.setdefault(kind, []).append((i, rule))  # type: ignore[arg-type]
+    if not plan:
+        return out
+    for clause in ctx.walk.clauses:
+        for i, rule in plan.get(clause.kind, ()):
+            got, failure = out[i]
+            if failure is not None:
+                continue
+            try:
+                got.extend(rule.visit(clause, ctx))
+            except Exception as exc:  # reported in the rule's turn, as if its check had raised
+                out[i] = (got, exc)
+    return out
 
 
 _REACH = 300  # the widest span a fix that holds another is looked for in (official names are shorter)

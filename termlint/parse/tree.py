@@ -7,8 +7,10 @@ a PDF or Word conversion split it across a page break (with running footnotes be
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 # Clause kinds. `document` is the root; `resolution` is one chapeau with its paragraphs
 # (a text may hold several, e.g. an ECOSOC resolution recommending a draft to the Assembly).
@@ -67,6 +69,71 @@ class Clause:
     @property
     def is_resolution(self) -> bool:
         return any(c.kind == "resolution" for c in self.children)
+
+
+@dataclass(frozen=True)
+class Walk:
+    """The clause tree read once, in document order: the one walk the engine makes per document.
+
+    Rules ask it for the clauses of some kinds, or for those under a clause, instead of walking
+    the tree again: `clauses[i + 1:ends[i]]` are the descendants of `clauses[i]`.
+    """
+
+    clauses: tuple[Clause, ...]
+    ends: tuple[int, ...]  # ends[i]: the index after the last descendant of clauses[i]
+    by_kind: dict[str, list[int]]  # kind -> the indices of its clauses, ascending
+    index: dict[int, int]  # id(clause) -> its index
+    _of_kinds: dict[frozenset[str], tuple[Clause, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def of(cls, tree: Clause) -> Walk:
+        """Walk `tree` (pre-order, as Clause.walk does), recording where each subtree ends."""
+        clauses: list[Clause] = []
+        ends: list[int] = []
+        by_kind: dict[str, list[int]] = {}
+        # (clause, its index) on the way down; (None, index) closes the subtree of that index
+        stack: list[tuple[Clause | None, int]] = [(tree, -1)]
+        while stack:
+            clause, i = stack.pop()
+            if clause is None:
+                ends[i] = len(clauses)
+                continue
+            i = len(clauses)
+            clauses.append(clause)
+            ends.append(i + 1)
+            by_kind.setdefault(clause.kind, []).append(i)
+            if clause.children:
+                stack.append((None, i))
+                stack.extend((child, -1) for child in reversed(clause.children))
+        return cls(tuple(clauses), tuple(ends), by_kind, {id(c): i for i, c in enumerate(clauses)})
+
+    def of_kinds(self, kinds: Iterable[str]) -> tuple[Clause, ...]:
+        """The clauses of the given kinds, in document order (kept per set of kinds: several rules
+        ask for the same, the prose kinds)."""
+        wanted = kinds if isinstance(kinds, frozenset) else frozenset(kinds)
+        found = self._of_kinds.get(wanted)
+        if found is None:
+            at = sorted(chain.from_iterable(self.by_kind.get(k, ()) for k in wanted))
+            found = self._of_kinds[wanted] = tuple(map(self.clauses.__getitem__, at))
+        return found
+
+    def under(self, clause: Clause, kinds: Iterable[str] | None = None) -> list[Clause]:
+        """The descendants of `clause` (of the given kinds), in document order; [] for a clause
+        not in this tree."""
+        i = self.index.get(id(clause))
+        if i is None:
+            return []
+        end = self.ends[i]
+        if end == i + 1:  # no child (most paragraphs)
+            return []
+        if kinds is None:
+            return list(self.clauses[i + 1:end])
+        out: list[int] = []
+        for k in set(kinds):
+            at = self.by_kind.get(k)
+            if at:
+                out.extend(at[bisect_left(at, i + 1):bisect_left(at, end)])
+        return [self.clauses[j] for j in sorted(out)]
 
 
 def paragraph_labels(tree: Clause) -> tuple[tuple[int, str], ...]:

@@ -1,6 +1,10 @@
 """The one protocol every rule follows, and the context a rule reads.
 
-A rule is an object with `meta` (RuleMeta) and `check(ctx)` yielding Findings. Data rules are
+A rule is an object with `meta` (RuleMeta) and `check(ctx)` yielding Findings. A rule that reads
+clause by clause says which kinds of clause it wants (`kinds`, as sqlfluff's crawlers do) and
+yields from `visit(clause, ctx)`: the engine walks the clause tree once per document and hands
+each such rule its clauses (`ByClause` gives those rules a `check` for callers that run one rule
+alone). Data rules are
 built from TOML packs by the kinds listed in termlint/rules/packs.py (KINDS); Python rules are
 classes in the modules of each family (termlint/rules/<family>/), listed in a module's `RULES`.
 """
@@ -10,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Protocol, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from termlint.core.model import Finding, RuleMeta
-from termlint.parse.tree import Clause
+from termlint.parse.tree import Clause, Walk
 from termlint.rules.titles import title_set
 from termlint.text.document import Document
 from termlint.text.protect import ProtectedSpans, SpanSet
@@ -25,6 +29,36 @@ class Rule(Protocol):
     meta: RuleMeta
 
     def check(self, ctx: Context) -> Iterable[Finding]: ...
+
+
+class ClauseRule(Rule, Protocol):
+    """A rule the engine hands the clauses of its `kinds`, in document order, from its one walk."""
+
+    @property
+    def kinds(self) -> frozenset[str] | None:
+        """The clause kinds `visit` reads; None: the rule reads the whole document (`check`)."""
+
+    def visit(self, clause: Clause, ctx: Context) -> Iterable[Finding]: ...
+
+
+def clause_kinds(rule: Rule) -> frozenset[str] | None:
+    """The clause kinds a rule is handed by the engine's walk; None for a rule that reads the whole document."""
+    return getattr(rule, "kinds", None)
+
+
+class ByClause:
+    """What a clause-by-clause rule inherits: `check` runs `visit` over the clauses of its kinds,
+    for callers that run one rule alone (tests, the per-rule profile). The engine calls `visit`."""
+
+    kinds: ClassVar[frozenset[str] | None]
+
+    def visit(self, clause: Clause, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def check(self, ctx: Context) -> Iterator[Finding]:
+        """The findings of `visit` over every clause of `kinds`, in document order."""
+        for clause in ctx.clauses(self.kinds):
+            yield from self.visit(clause, ctx)
 
 
 @dataclass
@@ -51,15 +85,16 @@ class Context:
         if kinds is None:
             yield self.tree
             return
-        wanted = frozenset(kinds)
-        for clause in self._walked:
-            if clause.kind in wanted:
-                yield clause
+        yield from self.walk.of_kinds(kinds)
+
+    def under(self, clause: Clause, kinds: Iterable[str] | None = None) -> list[Clause]:
+        """The descendants of `clause` (of the given kinds) in document order, from the one walk."""
+        return self.walk.under(clause, kinds)
 
     @cached_property
-    def _walked(self) -> tuple[Clause, ...]:
-        """Every clause in document order, walked once (each rule asks for its kinds)."""
-        return tuple(self.tree.walk())
+    def walk(self) -> Walk:
+        """The clause tree walked once: every clause in document order, by kind, with its subtree."""
+        return Walk.of(self.tree)
 
     def shared(self, key: Hashable, compute: Callable[[], T]) -> T:
         """A view of this document that several rules read (the citations, the acronym units...),

@@ -23,7 +23,7 @@ from typing import Any
 import regex as re
 
 from termlint.core.model import Example, RuleMeta, Severity
-from termlint.parse.tree import Clause
+from termlint.parse.tree import Clause, Walk
 from termlint.rules.citations.citation_bodies import (
     BODIES,
     body_after,
@@ -136,22 +136,22 @@ def mask(text: str) -> str:
     return text.replace("*", " ").replace("\u00a0", " ") if "*" in text or "\u00a0" in text else text
 
 
-def units_of(tree: Clause) -> list[Unit]:
-    """Every clause that holds text of its own, in document order, with its organ."""
+def units_of(tree: Clause, walk: Walk | None = None) -> list[Unit]:
+    """Every clause that holds text of its own, in document order, with its organ (that of the
+    chapeau of the resolution it lies in). `walk`: the tree's walk, when the engine has made it."""
+    walk = walk if walk is not None else Walk.of(tree)
     found: list[Unit] = []
-
-    def visit(clause: Clause, body: str | None) -> None:
+    organs: list[tuple[int, str | None]] = []  # (where a resolution's subtree ends, its organ), innermost last
+    for i, clause in enumerate(walk.clauses):
+        while organs and organs[-1][0] <= i:
+            organs.pop()
         if clause.kind == "resolution":
             chapeau = next((c for c in clause.children if c.kind == "chapeau"), None)
-            body = body_of_chapeau(chapeau.text) if chapeau else None
+            organs.append((walk.ends[i], body_of_chapeau(chapeau.text) if chapeau else None))
         own = bool(clause.segments) and not (clause.children and any(
             s.start < c.end and c.start < s.end for s in clause.segments for c in clause.children))
         if own and clause.kind not in ("document", "resolution", "pagebreak"):
-            found.append(Unit(clause, mask(clause.text), body, clause.kind == "footnote"))
-        for child in clause.children:
-            visit(child, body)
-
-    visit(tree, None)
+            found.append(Unit(clause, mask(clause.text), organs[-1][1] if organs else None, clause.kind == "footnote"))
     return found
 
 
@@ -165,9 +165,9 @@ def _date(m: re.Match[str], unit: Unit) -> Date:
                 unit.clause.offset_of(m.start("day")), unit.clause.offset_of(m.end("y")))
 
 
-def scan(tree: Clause) -> Citations:
+def scan(tree: Clause, walk: Walk | None = None) -> Citations:
     """Every reference in the text, grouped in lists, with dates and issuing bodies."""
-    return Citations(tuple(units_of(tree)))
+    return Citations(tuple(units_of(tree, walk)))
 
 
 def _references(units: tuple[Unit, ...]) -> tuple[Reference, ...]:
@@ -283,7 +283,7 @@ def _next_in_list(text: str, lookup: str, end: int, limit: int) -> int | None:
 
 def citations_of(ctx: Any) -> Citations:
     """The citations of a rule's context, computed once per document."""
-    return ctx.shared("citations", lambda: scan(ctx.tree))  # type: ignore[no-any-return]
+    return ctx.shared("citations", lambda: scan(ctx.tree, ctx.walk))  # type: ignore[no-any-return]
 
 
 def _segment_index(units: Sequence[Unit]) -> tuple[list[int], ...]:

@@ -14,11 +14,12 @@ from collections.abc import Iterator
 import regex
 
 from termlint.core.model import Edit, Finding, Fix, Severity
+from termlint.parse.tree import Clause
 from termlint.rules.citations.citations import rule_meta
-from termlint.rules.context import Context
+from termlint.rules.context import ByClause, Context
 
 _SOURCE = "United Nations Editorial Manual, “Citation of United Nations documents”; UNFCCC decision symbols"
-_SCOPE = ("preambular", "operative", "subparagraph", "paragraph", "footnote")
+_SCOPE = frozenset({"preambular", "operative", "subparagraph", "paragraph", "footnote"})
 _S = r"[ \t\u00a0]"
 _DECISION = regex.compile(
     r"(?<![\w/])(?P<n>\d{1,2})(?P<a>" + _S + r"*)/(?P<b>" + _S + r"*)(?P<body>CP|CMP|CMA|COP|MOP)"
@@ -35,7 +36,8 @@ _ASSEMBLY = regex.compile(r"\bGeneral" + _S + r"+Assembly" + _S + r"+resolution"
 _LAST_NUMBERED_BY_SESSION = 3536  # resolution 3536 (XXX) of 17 December 1975; from 1976 on: 31/1
 
 
-class DecisionSymbol:
+class DecisionSymbol(ByClause):
+    kinds = _SCOPE  # the engine hands it each clause of these kinds
     meta = rule_meta(
         "CI012", "decision-symbol-form", Severity.ERROR,
         "A decision symbol of a Conference of the Parties with a space in it (`decision 1/CP. 17`)",
@@ -49,22 +51,22 @@ the full stop, and the full stop always there. The fix closes the symbol up.
          ("good", "Recalling decisions 1/CP.16, 1/CMA.1 and 10/CP.7,")],
         source=_SOURCE, fixable=True)
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for clause in ctx.clauses(_SCOPE):
-            text = clause.text
-            if "/" not in text:
-                continue
-            for m in _DECISION.finditer(text):
-                if m.group("n"):
-                    fixed = f"{m.group('n')}/{m.group('body')}.{m.group('s')}"
-                else:
-                    fixed = f"{m.group('n2')}/{m.group('body2')}.{m.group('s2')}"
-                start, end = clause.offset_of(m.start()), clause.offset_of(m.end())
-                yield Finding(self.meta.code, start, end, f"decision symbol “{m.group()}”: write “{fixed}”",
-                              fix=Fix((Edit(start, end, fixed),), description=f"write {fixed}"))
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        text = clause.text
+        if "/" not in text:
+            return
+        for m in _DECISION.finditer(text):
+            if m.group("n"):
+                fixed = f"{m.group('n')}/{m.group('body')}.{m.group('s')}"
+            else:
+                fixed = f"{m.group('n2')}/{m.group('body2')}.{m.group('s2')}"
+            start, end = clause.offset_of(m.start()), clause.offset_of(m.end())
+            yield Finding(self.meta.code, start, end, f"decision symbol “{m.group()}”: write “{fixed}”",
+                          fix=Fix((Edit(start, end, fixed),), description=f"write {fixed}"))
 
 
-class ParagraphRange:
+class ParagraphRange(ByClause):
+    kinds = _SCOPE  # the engine hands it each clause of these kinds
     meta = rule_meta(
         "CI024", "paragraph-range-singular", Severity.WARNING,
         "A range of paragraphs after the singular (`paragraph 7-9`)",
@@ -78,23 +80,23 @@ also uses an en dash.)
          ("good", "the indicators referred to in paragraphs 7 to 9 and paragraph 12 below;")],
         source="United Nations Editorial Manual, “References to paragraphs”", fixable=True)
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for clause in ctx.clauses(_SCOPE):
-            text = clause.text
-            if "ara" not in text:
-                continue
-            for m in _RANGE.finditer(text):
-                noun = m.group("noun")
-                plural = "paras." if noun.lower() == "para." else noun + "s"
-                if noun[0].isupper():
-                    plural = plural[0].upper() + plural[1:]
-                start = clause.offset_of(m.start("noun"))
-                end = clause.offset_of(m.end("noun"))
-                yield Finding(self.meta.code, start, end, f"“{m.group()}” cites several paragraphs: write “{plural}”",
-                              fix=Fix((Edit(start, end, plural),), description=f"write {plural}"))
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        text = clause.text
+        if "ara" not in text:
+            return
+        for m in _RANGE.finditer(text):
+            noun = m.group("noun")
+            plural = "paras." if noun.lower() == "para." else noun + "s"
+            if noun[0].isupper():
+                plural = plural[0].upper() + plural[1:]
+            start = clause.offset_of(m.start("noun"))
+            end = clause.offset_of(m.end("noun"))
+            yield Finding(self.meta.code, start, end, f"“{m.group()}” cites several paragraphs: write “{plural}”",
+                          fix=Fix((Edit(start, end, plural),), description=f"write {plural}"))
 
 
-class CouncilWithoutYear:
+class CouncilWithoutYear(ByClause):
+    kinds = _SCOPE  # the engine hands it each clause of these kinds
     meta = rule_meta(
         "CI025", "council-resolution-without-year", Severity.WARNING,
         "A Security Council resolution cited without its year (`Security Council resolution 2427`)",
@@ -106,29 +108,29 @@ Security Council resolutions are cited with the year of adoption in brackets:
          ("good", "Recalling Security Council resolutions 1325 (2000) and 2427 (2018),")],
         source=_SOURCE)
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for clause in ctx.clauses(_SCOPE):
-            text = clause.text
-            if "Security" not in text:
-                continue
-            for m in _COUNCIL.finditer(text):
-                pos = m.end()
-                while True:
-                    item = _COUNCIL_ITEM.match(text, pos)
-                    if not item:
-                        break
-                    if not item.group("year"):
-                        start, end = clause.offset_of(item.start()), clause.offset_of(item.end())
-                        yield Finding(self.meta.code, start, end,
-                                      f"Security Council resolution {item.group('n')} is cited without its year: "
-                                      f"write “{item.group('n')} (year)”")
-                    sep = _COUNCIL_SEP.match(text, item.end())
-                    if not sep:
-                        break
-                    pos = sep.end()
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        text = clause.text
+        if "Security" not in text:
+            return
+        for m in _COUNCIL.finditer(text):
+            pos = m.end()
+            while True:
+                item = _COUNCIL_ITEM.match(text, pos)
+                if not item:
+                    break
+                if not item.group("year"):
+                    start, end = clause.offset_of(item.start()), clause.offset_of(item.end())
+                    yield Finding(self.meta.code, start, end,
+                                  f"Security Council resolution {item.group('n')} is cited without its year: "
+                                  f"write “{item.group('n')} (year)”")
+                sep = _COUNCIL_SEP.match(text, item.end())
+                if not sep:
+                    break
+                pos = sep.end()
 
 
-class AssemblyWithoutSession:
+class AssemblyWithoutSession(ByClause):
+    kinds = _SCOPE  # the engine hands it each clause of these kinds
     meta = rule_meta(
         "CI026", "assembly-resolution-without-session", Severity.WARNING,
         "A General Assembly resolution of 1946-1975 cited without its session numeral (`resolution 2029`)",
@@ -141,18 +143,17 @@ without the numeral, the number is incomplete. (From 1976 on: `31/1`.)
          ("good", "Recalling General Assembly resolution 2029 (XX) of 22 November 1965,")],
         source=_SOURCE)
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for clause in ctx.clauses(_SCOPE):
-            text = clause.text
-            if "Assembly" not in text:
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        text = clause.text
+        if "Assembly" not in text:
+            return
+        for m in _ASSEMBLY.finditer(text):
+            if int(m.group("n")) > _LAST_NUMBERED_BY_SESSION:
                 continue
-            for m in _ASSEMBLY.finditer(text):
-                if int(m.group("n")) > _LAST_NUMBERED_BY_SESSION:
-                    continue
-                start, end = clause.offset_of(m.start("n")), clause.offset_of(m.end("n"))
-                yield Finding(self.meta.code, start, end,
-                              f"General Assembly resolution {m.group('n')} is cited without its session numeral: "
-                              f"write “{m.group('n')} (session in roman numerals)”")
+            start, end = clause.offset_of(m.start("n")), clause.offset_of(m.end("n"))
+            yield Finding(self.meta.code, start, end,
+                          f"General Assembly resolution {m.group('n')} is cited without its session numeral: "
+                          f"write “{m.group('n')} (session in roman numerals)”")
 
 
 RULES = (DecisionSymbol(), ParagraphRange(), CouncilWithoutYear(), AssemblyWithoutSession())

@@ -7,7 +7,7 @@ draft copied from last year's often keeps one of the two.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import partial
 
 import regex as re
@@ -24,8 +24,9 @@ _SESSION = re.compile(r"^[#*\s]*(?:(?P<ord>[A-Z][a-z]+(?:[-\u2010\u2011][a-z]+)?
 _SYMBOL = re.compile(r"^[#*\s]*(?P<sym>(?P<head>A(?:/C\.\d|/HRC|/RES)?|E(?:/CN\.(?P<cn>\d{1,2}))?(?:/RES)?)/(?P<part>\d{1,4})(?:/[\w.()\-]+)*)[*\s]*$")
 
 
-def _first(tree: Clause, kinds: tuple[str, ...], pattern: re.Pattern[str]) -> tuple[Clause, re.Match[str]] | None:
-    for clause in tree.walk():
+def _first(clauses: Iterable[Clause], kinds: tuple[str, ...], pattern: re.Pattern[str]) -> tuple[Clause, re.Match[str]] | None:
+    """The first clause of the cover (the clauses before the resolution, in document order) that `pattern` matches."""
+    for clause in clauses:
         if clause.kind in kinds and clause.segments:
             m = pattern.match(clause.text)
             if m:
@@ -55,7 +56,7 @@ the same.
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         kinds = ("symbol", "session", "heading", "paragraph", "header", "distribution", "agenda")
-        symbol, session = _first(ctx.tree, kinds, _SYMBOL), _first(ctx.tree, kinds, _SESSION)
+        symbol, session = _first(ctx.walk.clauses, kinds, _SYMBOL), _first(ctx.walk.clauses, kinds, _SESSION)
         if not symbol or not session:
             return
         (_, s), (ses_clause, m) = symbol, session

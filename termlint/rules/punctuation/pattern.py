@@ -30,6 +30,7 @@ import regex
 
 from termlint.core.model import Edit, Finding, Fix, RuleMeta
 from termlint.core.resources import data_dir
+from termlint.parse.tree import Clause
 from termlint.rules.context import Context
 from termlint.rules.packfiles import PackError
 from termlint.rules.packs import check_template, get
@@ -51,27 +52,35 @@ class PatternRule:
     timeout: float | None = TIMEOUT  # None for termlint's own packs (fuzzed; a timeout costs ~25%)
     prefilter: Any = None  # see the module docstring
 
+    @property
+    def kinds(self) -> frozenset[str] | None:
+        """The clauses the engine hands `visit` (None, no scope: the whole document, by `check`)."""
+        return self.meta.scope
+
     def check(self, ctx: Context) -> Iterator[Finding]:
+        for clause in ctx.clauses(self.meta.scope):
+            yield from self.visit(clause, ctx)
+
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        """The matches in one clause's segments."""
         try:
-            yield from self._check(ctx)
+            yield from self._visit(clause, ctx)
         except TimeoutError:
             raise TimeoutError(f"{self.where or self.meta.code}: `pattern` took longer than {TIMEOUT:g} s on this "
                                "text (it backtracks catastrophically): simplify it or remove the rule") from None
 
-    def _check(self, ctx: Context) -> Iterator[Finding]:
+    def _visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
         quotes = ctx.protected.quotes if self.skip_quotes else None
-        for clause in ctx.clauses(self.meta.scope):
-            for seg in clause.segments:
-                for m in self.finditer(ctx.text, seg.start, seg.end):
-                    if m.end() == m.start() or (quotes and quotes.overlaps(*m.span())):
-                        continue
-                    fix = None
-                    if self.replace is not None:
-                        replacement = m.expand(self.replace)
-                        fix = Fix((Edit(m.start(), m.end(), replacement),), self.fix_safe,
-                                  f"replace “{m.group()}” with “{replacement}”" if replacement else f"delete “{m.group()}”")
-                    yield Finding(self.meta.code, m.start(), m.end(), _render(self.message, m), fix=fix)
-
+        for seg in clause.segments:
+            for m in self.finditer(ctx.text, seg.start, seg.end):
+                if m.end() == m.start() or (quotes and quotes.overlaps(*m.span())):
+                    continue
+                fix = None
+                if self.replace is not None:
+                    replacement = m.expand(self.replace)
+                    fix = Fix((Edit(m.start(), m.end(), replacement),), self.fix_safe,
+                              f"replace “{m.group()}” with “{replacement}”" if replacement else f"delete “{m.group()}”")
+                yield Finding(self.meta.code, m.start(), m.end(), _render(self.message, m), fix=fix)
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[Any]:
         """The matches of `pattern` in text[start:end], as `finditer` finds them (non-empty ones)."""

@@ -15,8 +15,8 @@ import regex
 
 from termlint.core.model import Finding, RuleMeta, Severity
 from termlint.parse.tree import Clause
-from termlint.rules.context import Context
-from termlint.rules.structure.parts import examples, fold, lead_of, parts_of, resolution
+from termlint.rules.context import ByClause, Context
+from termlint.rules.structure.parts import RESOLUTIONS, Parts, examples, fold, lead_of, part_of, resolution
 
 _SOURCE = "editorial practice: a text says each thing once"
 
@@ -81,17 +81,20 @@ def _tokens(units: list[Clause]) -> tuple[list[bytes], list[tuple[int, int]]]:
     return tokens, spans
 
 
-def _units(ctx: Context) -> Iterator[list[Clause]]:
-    """The paragraphs of each part of each resolution: the recitals, then the operative paragraphs,
+_COMPARED = frozenset({"preambular", "operative", "subparagraph"})
+
+
+def _units(ctx: Context, p: Parts) -> Iterator[list[Clause]]:
+    """The paragraphs of each part of a resolution: the recitals, then the operative paragraphs,
     each with their sub-paragraphs. Parts are compared apart: “*Having considered* the report ...”
     and “1. *Welcomes* the report ...” share their words by design."""
-    for p in parts_of(ctx):
-        # the paragraphs of each Option of a negotiation text apart: alternatives are alike by design
-        groups: dict[int, list[Clause]] = {}
-        for c in p.operatives:
-            groups.setdefault(p.option_of.get(id(c), 0), []).append(c)
-        for part in (p.recitals, *groups.values()):
-            yield [x for c in part for x in c.walk() if x.kind in ("preambular", "operative", "subparagraph")]
+    # the paragraphs of each Option of a negotiation text apart: alternatives are alike by design
+    groups: dict[int, list[Clause]] = {}
+    for c in p.operatives:
+        groups.setdefault(p.option_of.get(id(c), 0), []).append(c)
+    for part in (p.recitals, *groups.values()):
+        # each paragraph, then what is under it (the engine's walk, read in its order)
+        yield [x for c in part for x in ([c] if c.kind in _COMPARED else []) + ctx.under(c, _COMPARED)]
 
 
 def _trigrams(words: list[bytes]) -> frozenset[tuple[bytes, ...]]:
@@ -199,13 +202,17 @@ def _near(tokens: list[bytes], spans: list[tuple[int, int]], skip: set[int]) -> 
     return found
 
 
-def repeats(ctx: Context) -> list[tuple[list[tuple[Clause, Clause]], list[tuple[Clause, Clause, float]]]]:
-    """`pairs` of every part of every resolution, computed once for ST101-ST103."""
-    return ctx.shared("structure.repeats", lambda: [pairs(units) for units in _units(ctx)])  # type: ignore[no-any-return]
+_Pairs = tuple[list[tuple[Clause, Clause]], list[tuple[Clause, Clause, float]]]
+
+
+def repeats(ctx: Context, p: Parts) -> list[_Pairs]:
+    """`pairs` of every part of one resolution, computed once for ST101-ST103."""
+    return ctx.shared(("structure.repeats", id(p.resolution)), lambda: [pairs(units) for units in _units(ctx, p)])
 
 
 @dataclass(frozen=True)
-class DuplicateParagraph:
+class DuplicateParagraph(ByClause):
+    kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST101", name="duplicate-paragraph", category="structure", severity=Severity.WARNING,
         summary="The same paragraph twice in one resolution",
@@ -227,15 +234,17 @@ class DuplicateParagraph:
         ),
     )
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for exact, _ in repeats(ctx):
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        p = part_of(ctx, clause)
+        for exact, _ in repeats(ctx, p) if p is not None else ():
             for earlier, later in exact:
                 yield Finding(self.meta.code, later.start, later.end,
                               f"this {_what(later)} repeats the {_what(earlier)} at line {_line(ctx, earlier)}")
 
 
 @dataclass(frozen=True)
-class SimilarParagraph:
+class SimilarParagraph(ByClause):
+    kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST102", name="similar-paragraph", category="structure", severity=Severity.WARNING,
         summary="Two paragraphs of one resolution that are nearly the same",
@@ -258,8 +267,9 @@ class SimilarParagraph:
         ),
     )
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for _, near in repeats(ctx):
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        p = part_of(ctx, clause)
+        for _, near in repeats(ctx, p) if p is not None else ():
             for earlier, later, score in near:
                 yield Finding(self.meta.code, later.start, later.end,
                               f"this {_what(later)} is nearly the same as the {_what(earlier)} at line "
@@ -297,7 +307,8 @@ def _first_citation(clause: Clause, lead_words: int) -> str | None:
 
 
 @dataclass(frozen=True)
-class SameCitation:
+class SameCitation(ByClause):
+    kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST103", name="repeated-citation", category="structure", severity=Severity.WARNING,
         summary="Two recitals with the same lead that recall the same resolution",
@@ -318,24 +329,27 @@ class SameCitation:
         ),
     )
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        paired = {(id(a), id(b)) for exact, near in repeats(ctx)
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        p = part_of(ctx, clause)
+        if p is None:
+            return
+        # repeats never pair paragraphs of two resolutions: this resolution's pairs are all there are
+        paired = {(id(a), id(b)) for exact, near in repeats(ctx, p)
                   for a, b in [*exact, *((x, y) for x, y, _ in near)]}
-        for p in parts_of(ctx):
-            seen: dict[tuple[str, str], Clause] = {}
-            for c in p.recitals:
-                lead = lead_of(c)
-                cited = _first_citation(c, len(lead.words)) if lead is not None else None
-                if lead is None or not cited:
-                    continue
-                key = (" ".join(fold(w) for w in lead.words), cited)
-                earlier = seen.get(key)
-                if earlier is None:
-                    seen[key] = c
-                elif (id(earlier), id(c)) not in paired:
-                    yield Finding(self.meta.code, *_span(c),
-                                  f"this recital recalls resolution {cited} with the same lead “{lead.phrase}” as the "
-                                  f"recital at line {_line(ctx, earlier)}: merge them or vary the lead")
+        seen: dict[tuple[str, str], Clause] = {}
+        for c in p.recitals:
+            lead = lead_of(c)
+            cited = _first_citation(c, len(lead.words)) if lead is not None else None
+            if lead is None or not cited:
+                continue
+            key = (" ".join(fold(w) for w in lead.words), cited)
+            earlier = seen.get(key)
+            if earlier is None:
+                seen[key] = c
+            elif (id(earlier), id(c)) not in paired:
+                yield Finding(self.meta.code, *_span(c),
+                              f"this recital recalls resolution {cited} with the same lead “{lead.phrase}” as the "
+                              f"recital at line {_line(ctx, earlier)}: merge them or vary the lead")
 
 
 def _span(clause: Clause) -> tuple[int, int]:

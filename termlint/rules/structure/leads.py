@@ -9,8 +9,19 @@ from functools import lru_cache
 
 from termlint.core.model import Edit, Finding, Fix, RuleMeta, Severity
 from termlint.parse.tree import Clause
-from termlint.rules.context import Context
-from termlint.rules.structure.parts import Parts, examples, fold, lead_of, leads, parts_of, resolution, terminal
+from termlint.rules.context import ByClause, Context
+from termlint.rules.structure.parts import (
+    RESOLUTIONS,
+    Parts,
+    examples,
+    fold,
+    lead_of,
+    leads,
+    part_of,
+    parts_of,
+    resolution,
+    terminal,
+)
 
 _SOURCE = "United Nations Editorial Manual, “Resolutions and other formal decisions”, II.C; usage of adopted resolutions"
 
@@ -26,7 +37,8 @@ def _span(clause: Clause) -> tuple[int, int]:
 
 
 @dataclass(frozen=True)
-class LeadSequence:
+class LeadSequence(ByClause):
+    kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     """`Recalling also` needs an earlier `Recalling`; `Recalling further` an earlier `Recalling also`."""
 
     meta: RuleMeta = RuleMeta(
@@ -52,10 +64,12 @@ class LeadSequence:
         ),
     )
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts_of(ctx):
-            yield from self._run(ctx, p.recitals)
-            yield from self._run(ctx, p.operatives)
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        p = part_of(ctx, clause)
+        if p is None:
+            return
+        yield from self._run(ctx, p.recitals)
+        yield from self._run(ctx, p.operatives)
 
     def _run(self, ctx: Context, clauses: list[Clause]) -> Iterator[Finding]:
         seen: dict[str, tuple[int, Clause]] = {}  # key -> (highest degree, first clause with that key)
@@ -200,7 +214,8 @@ def _phrases(head: str, preambular: bool) -> dict[str, tuple[tuple[str, str, str
 
 
 @dataclass(frozen=True)
-class LeadKnown:
+class LeadKnown(ByClause):
+    kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST113", name="lead-unlisted", category="structure", severity=Severity.INFO,
         summary="A lead phrase outside termlint's lists of preambular and operative leads",
@@ -217,17 +232,20 @@ class LeadKnown:
         ),
     )
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts_of(ctx):
-            for c in (*p.recitals, *p.operatives):
-                lead = lead_of(c)
-                if lead is not None and lead.head and lead.part is None:
-                    yield Finding(self.meta.code, *_span(c),
-                                  f"“{lead.phrase}” is not in termlint's lists of {'operative' if c.kind == 'operative' else 'preambular'} leads")
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        p = part_of(ctx, clause)
+        if p is None:
+            return
+        for c in (*p.recitals, *p.operatives):
+            lead = lead_of(c)
+            if lead is not None and lead.head and lead.part is None:
+                yield Finding(self.meta.code, *_span(c),
+                              f"“{lead.phrase}” is not in termlint's lists of {'operative' if c.kind == 'operative' else 'preambular'} leads")
 
 
 @dataclass(frozen=True)
-class LeadPart:
+class LeadPart(ByClause):
+    kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST114", name="lead-wrong-part", category="structure", severity=Severity.WARNING,
         summary="A recital that opens with an operative verb, or an operative paragraph with a participle",
@@ -247,21 +265,23 @@ class LeadPart:
         ),
     )
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts_of(ctx):
-            numbered = any(c.kind == "operative" for c in p.operatives)
-            for c in p.recitals:
-                lead = lead_of(c)
-                if lead is not None and lead.part == "operative" and not _introduces_text(p, c):
-                    hint = "number it and move it to the operative part" if numbered else "use a participle"
-                    yield Finding(self.meta.code, *_span(c),
-                                  f"preambular paragraph opens with the operative verb “{lead.phrase}”: {hint}")
-            for c in p.operatives:
-                lead = lead_of(c)
-                if c.kind == "operative" and lead is not None and lead.part == "preambular" and not _verb_follows(c):
-                    yield Finding(self.meta.code, *_span(c),
-                                  f"operative paragraph {c.label} opens with “{lead.phrase}”, a preambular lead: "
-                                  "operative paragraphs open with a verb in the present tense")
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        p = part_of(ctx, clause)
+        if p is None:
+            return
+        numbered = any(c.kind == "operative" for c in p.operatives)
+        for c in p.recitals:
+            lead = lead_of(c)
+            if lead is not None and lead.part == "operative" and not _introduces_text(p, c):
+                hint = "number it and move it to the operative part" if numbered else "use a participle"
+                yield Finding(self.meta.code, *_span(c),
+                              f"preambular paragraph opens with the operative verb “{lead.phrase}”: {hint}")
+        for c in p.operatives:
+            lead = lead_of(c)
+            if c.kind == "operative" and lead is not None and lead.part == "preambular" and not _verb_follows(c):
+                yield Finding(self.meta.code, *_span(c),
+                              f"operative paragraph {c.label} opens with “{lead.phrase}”, a preambular lead: "
+                              "operative paragraphs open with a verb in the present tense")
 
 
 def _introduces_text(p: Parts, c: Clause) -> bool:
@@ -284,7 +304,8 @@ def _verb_follows(clause: Clause) -> bool:
 
 
 @dataclass(frozen=True)
-class UnnumberedOperative:
+class UnnumberedOperative(ByClause):
+    kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST115", name="unnumbered-operative", category="structure", severity=Severity.WARNING,
         summary="Operative paragraphs without numbers",
@@ -303,12 +324,14 @@ class UnnumberedOperative:
         ),
     )
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts_of(ctx):
-            for i, c in enumerate(p.unnumbered, 1):
-                yield Finding(self.meta.code, c.start, c.lead_end if c.lead_end > c.start else c.start + 1,
-                              f"operative paragraph without a number (it would be paragraph {i}): "
-                              "operative paragraphs are numbered when there is more than one")
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        p = part_of(ctx, clause)
+        if p is None:
+            return
+        for i, c in enumerate(p.unnumbered, 1):
+            yield Finding(self.meta.code, c.start, c.lead_end if c.lead_end > c.start else c.start + 1,
+                          f"operative paragraph without a number (it would be paragraph {i}): "
+                          "operative paragraphs are numbered when there is more than one")
 
 
 RULES = (LeadSequence(), LeadItalics(), LeadKnown(), LeadPart(), UnnumberedOperative())

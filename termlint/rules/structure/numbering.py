@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from termlint.core.model import Finding, RuleMeta, Severity
 from termlint.parse.build import roman_value, sub_name, sub_suffix
 from termlint.parse.tree import Clause
-from termlint.rules.context import Context
+from termlint.rules.context import ByClause, Context
 from termlint.rules.structure.parts import (
+    RESOLUTIONS,
     SUFFIX_ORDER,
     examples,
     number,
-    parts_of,
+    part_of,
     resolution,
 )
 
@@ -25,7 +26,8 @@ def _label_span(c: Clause) -> tuple[int, int]:
 
 
 @dataclass(frozen=True)
-class OperativeNumbering:
+class OperativeNumbering(ByClause):
+    kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST131", name="operative-numbering", category="structure", severity=Severity.WARNING,
         summary="Operative paragraphs not numbered 1, 2, 3 in order (a gap, a repeat, a step back)",
@@ -51,10 +53,12 @@ class OperativeNumbering:
         ),
     )
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts_of(ctx):
-            yield from self._run(p.operatives, p.restarts)
-            yield from self._articles(p.articles)
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        p = part_of(ctx, clause)
+        if p is None:
+            return
+        yield from self._run(p.operatives, p.restarts)
+        yield from self._articles(p.articles)
 
     def _articles(self, articles: list[tuple[Clause, list[Clause]]]) -> Iterator[Finding]:
         """A treaty: articles 1, 2, 3 in order, and each article's paragraphs numbered from 1."""
@@ -157,7 +161,8 @@ def _roman_name(value: int) -> str:
 
 
 @dataclass(frozen=True)
-class SubparagraphSequence:
+class SubparagraphSequence(ByClause):
+    kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST132", name="subparagraph-sequence", category="structure", severity=Severity.WARNING,
         summary="Sub-paragraphs not lettered (a), (b), (c) or numbered (i), (ii), (iii) in order",
@@ -175,12 +180,14 @@ class SubparagraphSequence:
         ),
     )
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts_of(ctx):
-            for c in (*p.recitals, *p.operatives, *(c for _, paragraphs in p.articles for c in paragraphs)):
-                yield from self._list(c.children, depth=1)
-                for child in c.children:
-                    yield from self._list(child.children, depth=2)
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        p = part_of(ctx, clause)
+        if p is None:
+            return
+        for c in (*p.recitals, *p.operatives, *(c for _, paragraphs in p.articles for c in paragraphs)):
+            yield from self._list(c.children, depth=1)
+            for child in c.children:
+                yield from self._list(child.children, depth=2)
 
     def _list(self, items: list[Clause], depth: int) -> Iterator[Finding]:
         labelled = [c for c in items if c.kind == "subparagraph" and sub_name(c.label)]

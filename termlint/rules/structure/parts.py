@@ -220,6 +220,18 @@ def parts_of(ctx: Any) -> list[Parts]:
     return ctx.shared("structure.parts", lambda: parts(ctx.tree))  # type: ignore[no-any-return]
 
 
+# What the structure rules declare (their `kinds`): the engine hands them each resolution.
+RESOLUTIONS = frozenset({"resolution"})
+
+
+def part_of(ctx: Any, resolution: Clause) -> Parts | None:
+    """The parts of one resolution the engine handed a rule; None for a resolution that `parts`
+    does not read (one nested in another block), as `parts_of` leaves it out."""
+    by_resolution: dict[int, Parts] = ctx.shared(
+        "structure.parts_by_resolution", lambda: {id(p.resolution): p for p in parts_of(ctx)})
+    return by_resolution.get(id(resolution))
+
+
 def parts(tree: Clause) -> list[Parts]:
     """Every resolution in the document, read into its parts."""
     top = tree.children

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from termlint.core.model import Edit, Finding, Fix, RuleMeta, Severity
 from termlint.parse.tree import Clause
-from termlint.rules.context import Context
+from termlint.rules.context import ByClause, Context
 from termlint.rules.structure.parts import (
+    RESOLUTIONS,
     Parts,
     Terminal,
     examples,
     lead_of,
-    parts_of,
+    part_of,
     resolution,
     terminal,
 )
@@ -31,9 +32,12 @@ _SOURCE = ("United Nations Editorial Manual, “Paragraphs and subparagraphs” 
 _NAMES = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon"}
 
 
-def _leaves(clause: Clause) -> list[Clause]:
-    """Sub-paragraphs in reading order, with whether each introduces deeper ones."""
-    return [c for c in clause.walk() if c.kind == "subparagraph"]
+_SUBPARAGRAPHS = frozenset({"subparagraph"})
+
+
+def _leaves(ctx: Context, clause: Clause) -> list[Clause]:
+    """The sub-paragraphs under a paragraph in reading order (from the engine's one walk)."""
+    return ctx.under(clause, _SUBPARAGRAPHS)
 
 
 def _finding(code: str, clause: Clause, term: Terminal, expected: str, what: str) -> Finding:
@@ -99,7 +103,8 @@ def _more_sections(p: Parts, c: Clause) -> bool:
 
 
 @dataclass(frozen=True)
-class RecitalEnd:
+class RecitalEnd(ByClause):
+    kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST121", name="recital-end", category="structure", severity=Severity.WARNING,
         summary="A preambular paragraph that does not end with a comma (or a colon before sub-paragraphs)",
@@ -123,27 +128,30 @@ class RecitalEnd:
         ),
     )
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts_of(ctx):
-            for c in p.recitals:
-                term = terminal(c)
-                expected = ":" if c.children else ","
-                nxt = p.following.get(id(c))
-                if not term.mark and _heading_like(c):
-                    pass  # “I. **Introduction**”, “Achieving sustainable fisheries”: a heading, not a recital
-                elif term.mark == ":" and nxt is not None and not _recital(nxt):
-                    pass  # “*Adopts* the following declaration:” / “*Resolves* that:” before the text or list
-                elif _needs(term, expected):
-                    yield _finding(self.meta.code, c, term, expected, "preambular paragraph")
-                for sub in _leaves(c):
-                    sterm = terminal(sub)
-                    sexp = ":" if sub.children else ","
-                    if _needs(sterm, sexp + "?"):  # a question quoted as a sub-paragraph ends with its “?”
-                        yield _finding(self.meta.code, sub, sterm, sexp, f"sub-paragraph {sub.label} of a recital")
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        p = part_of(ctx, clause)
+        if p is None:
+            return
+        for c in p.recitals:
+            term = terminal(c)
+            expected = ":" if c.children else ","
+            nxt = p.following.get(id(c))
+            if not term.mark and _heading_like(c):
+                pass  # “I. **Introduction**”, “Achieving sustainable fisheries”: a heading, not a recital
+            elif term.mark == ":" and nxt is not None and not _recital(nxt):
+                pass  # “*Adopts* the following declaration:” / “*Resolves* that:” before the text or list
+            elif _needs(term, expected):
+                yield _finding(self.meta.code, c, term, expected, "preambular paragraph")
+            for sub in _leaves(ctx, c):
+                sterm = terminal(sub)
+                sexp = ":" if sub.children else ","
+                if _needs(sterm, sexp + "?"):  # a question quoted as a sub-paragraph ends with its “?”
+                    yield _finding(self.meta.code, sub, sterm, sexp, f"sub-paragraph {sub.label} of a recital")
 
 
 @dataclass(frozen=True)
-class OperativeEnd:
+class OperativeEnd(ByClause):
+    kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST122", name="operative-end", category="structure", severity=Severity.WARNING,
         summary="An operative paragraph that does not end with a semicolon, or the last one not with a full stop",
@@ -171,16 +179,18 @@ class OperativeEnd:
         ),
     )
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts_of(ctx):
-            for i, c in enumerate(p.operatives):
-                last = i == len(p.operatives) - 1
-                term = terminal(c)
-                allowed, expected = self._expected(p, c, last)
-                if _needs(term, allowed):
-                    name = f"operative paragraph {c.label}" if c.label else "the unnumbered operative paragraph"
-                    what = f"the last {name}" if last and len(p.operatives) > 1 else name
-                    yield _finding(self.meta.code, c, term, expected, what)
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        p = part_of(ctx, clause)
+        if p is None:
+            return
+        for i, c in enumerate(p.operatives):
+            last = i == len(p.operatives) - 1
+            term = terminal(c)
+            allowed, expected = self._expected(p, c, last)
+            if _needs(term, allowed):
+                name = f"operative paragraph {c.label}" if c.label else "the unnumbered operative paragraph"
+                what = f"the last {name}" if last and len(p.operatives) > 1 else name
+                yield _finding(self.meta.code, c, term, expected, what)
 
     @staticmethod
     def _expected(p: Parts, c: Clause, last: bool) -> tuple[str, str]:
@@ -202,7 +212,8 @@ class OperativeEnd:
 
 
 @dataclass(frozen=True)
-class SubparagraphEnd:
+class SubparagraphEnd(ByClause):
+    kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST123", name="subparagraph-end", category="structure", severity=Severity.WARNING,
         summary="A sub-paragraph of an operative paragraph that does not end with a semicolon (the very last: a full stop)",
@@ -225,22 +236,24 @@ class SubparagraphEnd:
         ),
     )
 
-    def check(self, ctx: Context) -> Iterator[Finding]:
-        for p in parts_of(ctx):
-            for i, c in enumerate(p.operatives):
-                subs = _leaves(c)
-                final = i == len(p.operatives) - 1
-                for j, sub in enumerate(subs):
-                    term = terminal(sub)
-                    if sub.children:
-                        expected = allowed = ":"
-                    elif final and j == len(subs) - 1:
-                        expected, allowed = ".", ".:" if p.then_resolution else "."
-                    else:
-                        expected, allowed = ";", ";"
-                    if _needs(term, allowed + "?"):  # a question quoted as a sub-paragraph ends with its “?”
-                        yield _finding(self.meta.code, sub, term, expected,
-                                       f"sub-paragraph {sub.label} of paragraph {c.label or '(unnumbered)'}".replace("  ", " "))
+    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+        p = part_of(ctx, clause)
+        if p is None:
+            return
+        for i, c in enumerate(p.operatives):
+            subs = _leaves(ctx, c)
+            final = i == len(p.operatives) - 1
+            for j, sub in enumerate(subs):
+                term = terminal(sub)
+                if sub.children:
+                    expected = allowed = ":"
+                elif final and j == len(subs) - 1:
+                    expected, allowed = ".", ".:" if p.then_resolution else "."
+                else:
+                    expected, allowed = ";", ";"
+                if _needs(term, allowed + "?"):  # a question quoted as a sub-paragraph ends with its “?”
+                    yield _finding(self.meta.code, sub, term, expected,
+                                   f"sub-paragraph {sub.label} of paragraph {c.label or '(unnumbered)'}".replace("  ", " "))
 
 
 RULES = (RecitalEnd(), OperativeEnd(), SubparagraphEnd())
