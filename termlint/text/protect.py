@@ -107,11 +107,17 @@ def _link_starts(text: str) -> list[int]:
 
 
 # The Latin suffixes of paragraph labels added in negotiation: "9bis", "5 ter", "(a)ter", "7 quater".
-_LABEL_SUFFIX = re.compile(r"(?<=[0-9)])[ \t]?(?:bis|ter|quater|quinquies|sexies|septies|octies)\b")
+LABEL_SUFFIX = re.compile(r"(?<=[0-9)])[ \t]?(?:bis|ter|quater|quinquies|sexies|septies|octies)\b")
+# The same with the figure or bracket before it matched, not looked behind for: the engine then
+# skips to the next figure or bracket instead of trying every position (twice as fast).
+_AFTER_LABEL = re.compile(r"[0-9)][ \t]?(?:bis|ter|quater|quinquies|sexies|septies|octies)\b")
 
 
 def _label_suffixes(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _LABEL_SUFFIX.finditer(text)]
+    """The spans of LABEL_SUFFIX.finditer(text). A match ends with a letter, so the next cannot
+    start right after it (it needs a figure or bracket before it): matching that character in
+    place of the lookbehind finds the same suffixes, one character earlier."""
+    return [(m.start() + 1, m.end()) for m in _AFTER_LABEL.finditer(text)]
 
 
 def _markup_starts(text: str) -> list[int]:

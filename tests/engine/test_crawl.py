@@ -58,7 +58,9 @@ class _Counter:
 
 def test_the_tree_is_walked_once_whatever_the_number_of_structure_rules(monkeypatch: pytest.MonkeyPatch):
     rules = _tree_rules()
-    assert sum(clause_kinds(r) is not None for r in rules) >= 19  # the structure rules, pattern rules, citation forms
+    assert {r.meta.code for r in rules if clause_kinds(r) is not None} >= {  # handed clauses by the engine
+        "ST101", "ST102", "ST103", "ST111", "ST113", "ST114", "ST115", "ST121", "ST122", "ST123", "ST131", "ST132",
+        "CI012", "CI024", "CI025", "CI026"}
     counter = _Counter(monkeypatch)
     once, walks, trees = counter.lint(rules)
     assert trees == 1 and walks == 0  # the engine's walk and nothing else

@@ -30,10 +30,10 @@ import regex
 
 from termlint.core.model import Edit, Finding, Fix, RuleMeta
 from termlint.core.resources import data_dir
-from termlint.parse.tree import Clause
 from termlint.rules.context import Context
 from termlint.rules.packfiles import PackError
 from termlint.rules.packs import check_template, get
+from termlint.text.protect import SpanSet
 
 KEYS = frozenset({"pattern", "replace", "fix_safe", "skip_quotes", "ignore_case", "prefilter"})
 FIXABLE = True
@@ -52,35 +52,47 @@ class PatternRule:
     timeout: float | None = TIMEOUT  # None for termlint's own packs (fuzzed; a timeout costs ~25%)
     prefilter: Any = None  # see the module docstring
 
-    @property
-    def kinds(self) -> frozenset[str] | None:
-        """The clauses the engine hands `visit` (None, no scope: the whole document, by `check`)."""
-        return self.meta.scope
-
     def check(self, ctx: Context) -> Iterator[Finding]:
-        for clause in ctx.clauses(self.meta.scope):
-            yield from self.visit(clause, ctx)
-
-    def visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
-        """The matches in one clause's segments."""
         try:
-            yield from self._visit(clause, ctx)
+            yield from self._check(ctx)
         except TimeoutError:
             raise TimeoutError(f"{self.where or self.meta.code}: `pattern` took longer than {TIMEOUT:g} s on this "
                                "text (it backtracks catastrophically): simplify it or remove the rule") from None
 
-    def _visit(self, clause: Clause, ctx: Context) -> Iterator[Finding]:
+    def _check(self, ctx: Context) -> Iterator[Finding]:
+        # A document rule, not handed clauses: one scan of the prefilter over the whole text
+        # (most documents: no place at all) spares visiting each clause of the scope.
+        where = self._candidates(ctx)
+        if where is not None and not where.starts:
+            return
         quotes = ctx.protected.quotes if self.skip_quotes else None
-        for seg in clause.segments:
-            for m in self.finditer(ctx.text, seg.start, seg.end):
-                if m.end() == m.start() or (quotes and quotes.overlaps(*m.span())):
-                    continue
-                fix = None
-                if self.replace is not None:
-                    replacement = m.expand(self.replace)
-                    fix = Fix((Edit(m.start(), m.end(), replacement),), self.fix_safe,
-                              f"replace “{m.group()}” with “{replacement}”" if replacement else f"delete “{m.group()}”")
-                yield Finding(self.meta.code, m.start(), m.end(), _render(self.message, m), fix=fix)
+        for clause in ctx.clauses(self.meta.scope):
+            for seg in clause.segments:
+                if where is not None and not where.overlaps(seg.start, max(seg.end, seg.start + 1)):
+                    continue  # no place the prefilter finds in this segment: nothing to try
+                for m in self.finditer(ctx.text, seg.start, seg.end):
+                    if m.end() == m.start() or (quotes and quotes.overlaps(*m.span())):
+                        continue
+                    fix = None
+                    if self.replace is not None:
+                        replacement = m.expand(self.replace)
+                        fix = Fix((Edit(m.start(), m.end(), replacement),), self.fix_safe,
+                                  f"replace “{m.group()}” with “{replacement}”" if replacement else f"delete “{m.group()}”")
+                    yield Finding(self.meta.code, m.start(), m.end(), _render(self.message, m), fix=fix)
+
+    def _candidates(self, ctx: Context) -> SpanSet | None:
+        """Where the prefilter matches in the whole text (one scan per document, shared by the
+        rules with the same prefilter), when that shows which segments can hold a match; None
+        when it cannot (no prefilter, a user's (its scans are timed, per segment), or one with
+        assertions). A prefilter without lookarounds,
+        anchors or word boundaries reads only the characters it matches, so a match inside a
+        segment [start, end) is a match of the whole text there; the whole text's matches, taken
+        left to right without overlap, then cover its start: a segment that meets none holds none."""
+        if not isinstance(self.prefilter, re.Pattern) or _ASSERTION.search(self.prefilter.pattern):
+            return None
+        prefilter = self.prefilter
+        return ctx.shared(("pattern.candidates", prefilter.pattern, prefilter.flags), lambda: SpanSet.of(
+            [(m.start(), max(m.end(), m.start() + 1)) for m in prefilter.finditer(ctx.text)]))
 
     def finditer(self, text: str, start: int, end: int) -> Iterator[Any]:
         """The matches of `pattern` in text[start:end], as `finditer` finds them (non-empty ones)."""
@@ -95,6 +107,11 @@ class PatternRule:
                 pos = m.end()
             else:
                 pos = candidate.start() + 1
+
+
+# What makes a pattern read characters beside its match (or depend on where the text ends):
+# lookarounds, anchors, word boundaries (a "^" in a class is caught too: that only costs speed).
+_ASSERTION = re.compile(r"\(\?<|\(\?[=!]|[\^$]|\\[bBAZzGK]")
 
 
 def _render(message: str, m: Any) -> str:
