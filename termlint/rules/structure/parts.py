@@ -213,6 +213,15 @@ class Parts:
     # options of a negotiation text are alternatives, numbered in parallel
     restarts: dict[int, tuple[int, str] | None] = field(default_factory=dict)
     option_of: dict[int, int] = field(default_factory=dict)  # id(operative) -> the option it belongs to (1, 2, ...)
+    _ends: dict[int, Terminal] = field(default_factory=dict, repr=False)  # id(clause) -> terminal(clause)
+
+    def end_of(self, clause: Clause) -> Terminal:
+        """`terminal(clause)`, read once per paragraph of this resolution (ST121-ST123 and the
+        ST122 count of full stops all ask for the same paragraphs)."""
+        found = self._ends.get(id(clause))
+        if found is None:
+            found = self._ends[id(clause)] = terminal(clause)
+        return found
 
 
 def parts_of(ctx: Any) -> list[Parts]:

@@ -24,7 +24,6 @@ from termlint.rules.structure.parts import (
     lead_of,
     part_of,
     resolution,
-    terminal,
 )
 
 _SOURCE = ("United Nations Editorial Manual, “Paragraphs and subparagraphs” (its example: “... are:” / “(a) ...;” / "
@@ -86,7 +85,7 @@ def _sentence(c: Clause) -> bool:
 
 def _sentences_end_with_stops(p: Parts) -> bool:
     """Whether most numbered sentences of the resolution end with a full stop (a declaration)."""
-    marks = [terminal(c).mark for c in p.operatives if _sentence(c)]
+    marks = [p.end_of(c).mark for c in p.operatives if _sentence(c)]
     return marks.count(".") * 2 > len(marks)
 
 
@@ -133,7 +132,7 @@ class RecitalEnd(ByClause):
         if p is None:
             return
         for c in p.recitals:
-            term = terminal(c)
+            term = p.end_of(c)
             expected = ":" if c.children else ","
             nxt = p.following.get(id(c))
             if not term.mark and _heading_like(c):
@@ -143,7 +142,7 @@ class RecitalEnd(ByClause):
             elif _needs(term, expected):
                 yield _finding(self.meta.code, c, term, expected, "preambular paragraph")
             for sub in _leaves(ctx, c):
-                sterm = terminal(sub)
+                sterm = p.end_of(sub)
                 sexp = ":" if sub.children else ","
                 if _needs(sterm, sexp + "?"):  # a question quoted as a sub-paragraph ends with its “?”
                     yield _finding(self.meta.code, sub, sterm, sexp, f"sub-paragraph {sub.label} of a recital")
@@ -183,17 +182,18 @@ class OperativeEnd(ByClause):
         p = part_of(ctx, clause)
         if p is None:
             return
+        stops: list[bool] = []  # _sentences_end_with_stops(p), read on first need (a pass over every paragraph)
         for i, c in enumerate(p.operatives):
             last = i == len(p.operatives) - 1
-            term = terminal(c)
-            allowed, expected = self._expected(p, c, last)
+            term = p.end_of(c)
+            allowed, expected = self._expected(p, c, last, stops)
             if _needs(term, allowed):
                 name = f"operative paragraph {c.label}" if c.label else "the unnumbered operative paragraph"
                 what = f"the last {name}" if last and len(p.operatives) > 1 else name
                 yield _finding(self.meta.code, c, term, expected, what)
 
     @staticmethod
-    def _expected(p: Parts, c: Clause, last: bool) -> tuple[str, str]:
+    def _expected(p: Parts, c: Clause, last: bool, stops: list[bool]) -> tuple[str, str]:
         """(marks accepted, mark the fix puts) for an operative paragraph."""
         if c.children:
             return ":", ":"
@@ -207,7 +207,9 @@ class OperativeEnd(ByClause):
             return (".:", ".") if introduces or p.then_resolution else (".", ".")
         if _sentence(c):
             # a numbered sentence (a declaration, an agenda, “Resolves that: 1. The Fund shall ...”)
-            return (";:." if introduces else ";."), ("." if _sentences_end_with_stops(p) else ";")
+            if not stops:
+                stops.append(_sentences_end_with_stops(p))
+            return (";:." if introduces else ";."), ("." if stops[0] else ";")
         return (";:", ";") if introduces or (nxt is not None and nxt.kind == "heading") else (";", ";")
 
 
@@ -244,7 +246,7 @@ class SubparagraphEnd(ByClause):
             subs = _leaves(ctx, c)
             final = i == len(p.operatives) - 1
             for j, sub in enumerate(subs):
-                term = terminal(sub)
+                term = p.end_of(sub)
                 if sub.children:
                     expected = allowed = ":"
                 elif final and j == len(subs) - 1:
