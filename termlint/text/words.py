@@ -74,6 +74,23 @@ def _memo(family: str) -> _Memo:
     return memo
 
 
+def _found(lowered: str, word: str) -> list[int]:
+    """Where `word` stands whole in `lowered`. A word of six letters or more is found with
+    str.find (its few partial hits ruled out one by one); a shorter one, whose partial hits are
+    many (on, the), with a pattern that rules them out in C."""
+    if len(word) < 6:
+        return [m.start() for m in _whole(word).finditer(lowered)]
+    found = []
+    size, n = len(lowered), len(word)
+    at = lowered.find(word)
+    while at >= 0:
+        end = at + n
+        if (at == 0 or not _run_char(lowered[at - 1])) and (end == size or not _run_char(lowered[end])):
+            found.append(at)
+        at = lowered.find(word, end)  # a whole occurrence never starts inside another's letters
+    return found
+
+
 @lru_cache(maxsize=4096)
 def _whole(word: str) -> Any:
     """`word` as a whole run of letters: the literal first, so that the engine looks for it at
@@ -124,6 +141,7 @@ class WordView:
         self.text = text
         self._positions: dict[str, list[int]] = {}
         self._scans: dict[Any, tuple[list[int], list[Any]]] = {}
+        self.memo: dict[Any, Any] = {}  # what a family derives from the view, by a key it prefixes with its name
         BUILT[0] += 1
 
     # -- what the text holds -------------------------------------------------------------
@@ -176,7 +194,7 @@ class WordView:
             if self._irregular is not None:
                 found = self._irregular.get(word, [])
             elif word in self.words:
-                found = [m.start() for m in _whole(word).finditer(self.lowered)]
+                found = _found(self.lowered, word)
             else:
                 found = []
             self._positions[word] = found

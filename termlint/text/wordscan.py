@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from termlint.text.prose import compiled
@@ -39,8 +40,10 @@ def is_letter(char: str) -> bool:
     return found
 
 
-def words_of(token: str) -> list[str]:
-    return compiled(WORD).findall(token)  # type: ignore[no-any-return]
+@lru_cache(maxsize=65536)
+def words_of(token: str) -> tuple[str, ...]:
+    """The words of one token (kept for the process: most tokens recur from draft to draft)."""
+    return tuple(compiled(WORD).findall(token))
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,7 @@ class WordScan:
 def span_tokens(view: WordView, segments: Iterable[tuple[int, int]]) -> frozenset[str]:
     """The distinct tokens of `segments` read alone (as `WordScan.tokens`), or more: the text's
     own, plus the tokens of any span that cuts one."""
-    dirty = [span for span in segments if not view.clean(*span)]
+    dirty = _partition(view, tuple(segments))[1]
     return view.tokens | WordScan.of(view.text, dirty).tokens() if dirty else view.tokens
 
 
@@ -120,8 +123,7 @@ def span_occurrences(view: WordView, segments: tuple[tuple[int, int], ...],
     segments that cut a token joined and read as before."""
     text = view.text
     wanted = tuple(wanted)
-    clean = [span for span in segments if view.clean(*span)]
-    dirty = [span for span in segments if not view.clean(*span)]
+    clean, dirty = _partition(view, segments)
     found = list(WordScan.of(text, dirty).occurrences(wanted)) if dirty else []
     if clean and wanted:
         starts = [start for start, _ in clean]
@@ -152,3 +154,13 @@ def _whole_words(text: str, word: str) -> Iterator[int]:
                                          and is_letter(text[end + 1])))):
             yield at
         at = text.find(word, at + 1)
+
+
+def _partition(view: WordView, segments: tuple[tuple[int, int], ...]) -> tuple[list[tuple[int, int]], ...]:
+    """The clean segments and the others (`WordView.clean`), sorted out once per view and segments."""
+    key = ("wordscan.partition", segments)
+    found = view.memo.get(key)
+    if found is None:
+        clean = [span for span in segments if view.clean(*span)]
+        found = view.memo[key] = (clean, [span for span in segments if not view.clean(*span)])
+    return found  # type: ignore[no-any-return]
