@@ -104,6 +104,8 @@ _HYPHENS = "-\u2010\u2011"
 
 
 def _compounds(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of hyphenated words, from each hyphen (CO102's reading, moved here whole): the
+    letters either side, further hyphenated parts, nothing touching a digit or an underscore."""
     size, covered = len(text), -1
     for hyphen in positions(text, _HYPHENS):
         if hyphen < covered or _HYPHEN.match(text, hyphen) is None:
