@@ -154,8 +154,11 @@ def test_one_form_throughout_is_left_alone():
 def test_split_words_and_latin_phrases():
     text = ("The General Assembly,\n\n*Recalling* the implemen tation of the pro visions and the re affirmation "
             "of pro bono aid, inter alia, de facto and de jure,\n\n1. *Decides* to remain seized of the matter.\n")
-    assert _said(text, "SP") == [(3, "SP002", "implemen tation"), (3, "SP002", "pro visions"),
+    # halves that are no words: SP001 reports the split word whole; a prefix standing alone: SP002
+    assert _said(text, "SP") == [(3, "SP001", "implemen tation"), (3, "SP002", "pro visions"),
                                  (3, "SP002", "re affirmation")]
+    (split,) = lint(text, "SP001").diagnostics
+    assert "write “implementation”" in split.message and split.fix.edits[0].replacement == "implementation"
 
 
 def test_run_on_words_are_split_in_the_suggestion_but_names_are_not_reported():

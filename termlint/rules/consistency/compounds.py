@@ -17,6 +17,7 @@ closed or hyphenated form on a tie): a drafter who always writes `waste water` i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,8 +30,12 @@ from termlint.text.prose import compiled
 from termlint.text.wordlist import english
 
 _SCOPE = ("preambular", "operative", "subparagraph", "paragraph", "annex")
-_LONG = r"(?<![\p{L}\-\u2010\u2011])\p{Ll}{8,}(?![\p{L}\-\u2010\u2011])"
-_HYPHENED = r"(?<![\p{L}\-\u2010\u2011])(\p{Ll}{3,})[\-\u2010\u2011](\p{Ll}{3,}ed)(?![\p{L}\-\u2010\u2011])"
+# Standard-library patterns (ASCII words: English compounds), much faster than a scan with `regex`;
+# a word's neighbours are checked by hand (no letter, no hyphen).
+_LONG = re.compile(r"\b[a-z]{8,}\b")
+_HYPHENED = re.compile(r"([a-z]{3,})[-\u2010\u2011]([a-z]{3,}ed)")
+_MARKS = "*_.,;:!?()[]{}\"'“”‘’«»<>/|"
+_JOINING = "-\u2010\u2011"
 _COMMON = 2000  # frequency (pyspellchecker's list) each half of a closed word must have
 # Words that stand before another without making a compound with it ("over all", "every one").
 _FUNCTION = frozenset("""
@@ -69,25 +74,37 @@ class OpenCompound:
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        segments = sorted({(s.start, s.end) for c in ctx.clauses(_SCOPE) for s in c.segments})
-        if not segments:
-            return
+        # First the few compounds whose open form the text holds at all, from the distinct words
+        # of the whole text (one C-speed scan); places and scope are read for those only.
         words = english()
-        closed: dict[str, list[tuple[int, int]]] = {}
-        hyphened: dict[tuple[str, str], list[tuple[int, int]]] = {}
-        for start, end in segments:
-            for m in compiled(_LONG).finditer(text, start, end):
-                closed.setdefault(m.group(), []).append(m.span())
-            if "-" in text[start:end] or "\u2011" in text[start:end]:
-                for m in compiled(_HYPHENED).finditer(text, start, end):
-                    hyphened.setdefault((m.group(1), m.group(2)), []).append(m.span())
-        for word, places in closed.items():
-            split = _halves(word, words)
-            if split is not None:
-                yield from self._report(ctx, segments, places, split, word)
-        for (first, second), places in hyphened.items():
-            if len(second) >= 5 and first not in COMBINING_FORMS and first not in _ADVERBS and not first.endswith("ly"):
-                yield from self._report(ctx, segments, places, (first, second), f"{first}-{second}", attributive=True)
+        # the distinct white-space-separated tokens, stripped of punctuation and markup: a split
+        # in C is far cheaper than a pattern tried at every character
+        candidates: list[tuple[tuple[str, str], str, re.Pattern[str], bool]] = []
+        tokens = set(text.split())
+        for raw in tokens:
+            if len(raw) < 8:  # most tokens: no compound of two 4-letter words, nor x-fired
+                continue
+            token = raw.strip(_MARKS)
+            if len(token) >= 8 and token.isalpha() and token.isascii() and token.islower():
+                split = _halves(token, words)
+                if split is not None and _open_in(text, split, tokens):
+                    candidates.append((split, token, re.compile(rf"\b{token}\b"), False))
+            elif "-" in token or "\u2011" in token:
+                m = _HYPHENED.fullmatch(token)
+                if m is None:
+                    continue
+                first, second = m.groups()
+                if len(second) >= 5 and first not in COMBINING_FORMS and first not in _ADVERBS \
+                        and not first.endswith("ly") and _open_in(text, (first, second), tokens):
+                    candidates.append(((first, second), f"{first}-{second}",
+                                       re.compile(rf"\b{first}[-\u2010\u2011]{second}\b"), True))
+        if not candidates:
+            return
+        segments = sorted({(s.start, s.end) for c in ctx.clauses(_SCOPE) for s in c.segments})
+        for halves, joined, written, attributive in sorted(candidates, key=lambda c: c[1]):
+            places = [m.span() for start, end in segments for m in written.finditer(text, start, end)
+                      if _apart(text, m.start(), m.end())]
+            yield from self._report(ctx, segments, places, halves, joined, attributive)
 
     def _report(self, ctx: Context, segments: list[tuple[int, int]], places: list[tuple[int, int]],
                 halves: tuple[str, str], joined: str, attributive: bool = False) -> Iterator[Finding]:
@@ -113,8 +130,40 @@ class OpenCompound:
                           fix=Fix((Edit(start, end, keep),), safe=False, description=f"write “{keep}”"))
 
 
+def _open_in(text: str, halves: tuple[str, str], tokens: set[str]) -> bool:
+    """A quick test: the two words written apart somewhere in the text (a space or a no-break
+    space). The text's tokens answer most cheaply: both halves must be among them."""
+    first, second = halves
+    if first not in tokens or not any(second + end in tokens for end in ("", ",", ";", ".", ":")):
+        return "\u00a0" in text and f"{first}\u00a0{second}" in text
+    return f"{first} {second}" in text or f"{first}\u00a0{second}" in text
+
+
+def _apart(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands alone: no letter or hyphen joins it to a neighbour."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalpha() or after.isalpha() or before in _JOINING or after in _JOINING)
+
+
 def _halves(word: str, words: Any) -> tuple[str, str] | None:
-    """The two common words a closed-up dictionary word is made of (wastewater: waste, water)."""
+    """The two common words a closed-up dictionary word is made of (wastewater: waste, water),
+    remembered for the process: the same words recur from one document to the next."""
+    memo = _MEMO.get(id(words))
+    if memo is None:
+        _MEMO.clear()  # another dictionary: start afresh
+        memo = _MEMO[id(words)] = {}
+    if word not in memo:
+        if len(memo) > 200_000:
+            memo.clear()
+        memo[word] = _split(word, words)
+    return memo[word]
+
+
+_MEMO: dict[int, dict[str, tuple[str, str] | None]] = {}
+
+
+def _split(word: str, words: Any) -> tuple[str, str] | None:
     if word not in words:
         return None
     for i in range(4, len(word) - 3):

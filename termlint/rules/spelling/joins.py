@@ -1,17 +1,19 @@
-"""SP002, and SP001's suggestion for two words run together: a word split by a stray space
-(`pro visions`, `implemen tation`) or two words written as one (`Placementproposal`).
+"""Words split by a stray space or run together, from typing and from text copied out of PDF
+files: SP002 and two things SP001 asks of this module.
 
-Both come from typing and from text copied out of PDF files. A split word is told by its
-halves: joined they make a common word, and the first is a bound prefix that stands alone in
-no UN sentence (`pro`, `re`, `sub`, `inter`: `pro bono` and `inter alia` join into no word) or
-one half is no word at all. Two words run together are told the other way round: the word is
-unknown, and it splits into two common words.
+- SP002: a bound prefix that stands alone in no UN sentence (`pro`, `re`, `sub`, `inter`)
+  before a word, the two joined a word of the dictionary (`pro visions`); Latin phrases
+  (`pro bono`, `inter alia`, `de facto`) join into no word.
+- SP001, for an unknown word: whether it is half of a split word whose other half is also
+  unknown or whose halves join into a word (`implemen tation`, `hu man`: reported whole, with
+  the joined word as its fix), and the two common words it may be made of (`Placementproposal`
+  -> "Placement proposal", the suggestion).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from termlint.core.model import Edit, Example, Finding, Fix, RuleMeta, Severity
 from termlint.rules.context import Context
@@ -26,7 +28,9 @@ BOUND = frozenset({"anti", "co", "counter", "de", "dis", "inter", "intra", "mis"
 # Words that are also suffixes: a word ending in one is a derivation, not two words run together.
 _SUFFIX_WORDS = frozenset({"ability", "able", "less", "like", "wide", "ward", "wards", "ship", "ships", "hood",
                            "ness", "ment", "ments", "ism", "wise", "worthy", "fold", "proof"})
-_PAIR = r"(?<![\p{L}\-\u2010\u2011'’])(\p{Ll}+) (\p{Ll}+)(?![\p{L}\-\u2010\u2011])"
+# A bound prefix standing alone before a word: one standard-library scan of the text (the
+# `regex` module tried at every character costs ten times as much on a long report)
+_PAIR = re.compile(r"(" + "|".join(sorted(BOUND, key=len, reverse=True)) + r") ([a-z]+)\b(?![\-\u2010\u2011])")
 _SCOPE = ("title", "preambular", "operative", "subparagraph", "paragraph", "footnote", "annex")
 
 
@@ -68,24 +72,32 @@ def split_word(first: str, second: str, known: Callable[[str], bool], frequency:
     return first in BOUND or not known(first) or not known(second)
 
 
-def split_at(text: str, start: int, end: int, known: Callable[[str], bool], frequency: Callable[[str], int]) -> bool:
-    """Whether the word text[start:end] is half of a split word (SP002 reports it; SP001 leaves it)."""
-    m = compiled(r"(\p{Ll}+) $").search(text, max(0, start - 30), start)
-    if m and split_word(m.group(1), text[start:end].lower(), known, frequency):
-        return True
+def split_at(text: str, start: int, end: int, known: Callable[[str], bool],
+             frequency: Callable[[str], int]) -> tuple[int, int, str] | None:
+    """The split word the unknown word text[start:end] is half of ("implemen tation"), as
+    (start, end, the word joined), or None. SP001 reports it whole, in place of its halves."""
+    word = text[start:end]
+    if not word.islower():
+        return None  # a capitalised word is most often a name (the Med, Dar es Salaam)
+    m = compiled(r"(?<![\p{L}\-'’])(\p{Ll}+) $").search(text, max(0, start - 30), start)
+    if m and split_word(m.group(1), word, known, frequency):
+        return m.start(1), end, m.group(1) + word
     m = compiled(r" (\p{Ll}+)(?![\p{L}\-])").match(text, end)
-    return bool(m) and split_word(text[start:end].lower(), m.group(1), known, frequency)
+    if m and split_word(word, m.group(1), known, frequency):
+        return start, m.end(1), word + m.group(1)
+    return None
 
 
 class SplitWord:
     meta = RuleMeta(
         code="SP002", name="split-word", category="spelling", severity=Severity.WARNING,
-        summary="One word split in two by a space (`pro visions`, `implemen tation`)",
+        summary="One word split in two after a prefix (`pro visions`, `re affirms`)",
         description=(
-            "A stray space inside a word, from typing or from text copied out of a PDF file: the two halves\n"
-            "joined make a common word, and the first is a prefix that stands alone in no sentence (`pro`,\n"
-            "`re`, `sub`, `inter`), or one half is no word at all. Latin phrases (`pro bono`, `inter alia`,\n"
-            "`de facto`) join into no word and are left alone. The fix closes the word up."
+            "A stray space inside a word, from typing or from text copied out of a PDF file: a prefix that\n"
+            "stands alone in no sentence (`pro`, `re`, `sub`, `inter`) before a word, the two joined a word\n"
+            "of the dictionary. Latin phrases (`pro bono`, `inter alia`, `de facto`) join into no word and\n"
+            "are left alone. A split whose halves are no words (`implemen tation`) is SP001's. The fix\n"
+            "closes the word up."
         ),
         fixable=True, source="termlint (typing and PDF conversion slips)",
         examples=(Example("bad", "in accordance with the pro visions of the Convention"),
@@ -95,27 +107,32 @@ class SplitWord:
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        words = english()
-        frequency = words.frequency
-        skipped: Any = None
-        spans = sorted({(seg.start, seg.end) for clause in ctx.clauses(_SCOPE) for seg in clause.segments})
-        last = -1
-        for seg_start, seg_end in spans:
-            seg_start = max(seg_start, last)  # a parent's segment holds its sub-paragraphs' text
-            last = max(last, seg_end)
-            if seg_start < seg_end:
-                for m in compiled(_PAIR).finditer(text, seg_start, seg_end, overlapped=True):
-                    first, second = m.group(1), m.group(2)
-                    if not split_word(first, second, words.__contains__, frequency):
-                        continue
-                    skipped = skipped or SpanSet.of(non_prose_spans(text, ctx.protected))
-                    if skipped.overlaps(m.start(), m.end()) or ctx.protected.quotes.covering(m.start(), m.end()):
-                        continue
-                    joined = first + second
-                    yield Finding(self.meta.code, m.start(), m.end(),
-                                  f"“{m.group()}”: one word split in two? write “{joined}”",
-                                  fix=Fix((Edit(m.start(), m.end(), joined),), safe=False,
-                                          description=f"write “{joined}”"))
+        frequency = english().frequency
+        found = []
+        for prefix in sorted(BOUND):  # found with str.find after a space, then read with the pattern
+            needle = f" {prefix} "
+            at = text.find(needle)
+            while at >= 0:
+                m = _PAIR.match(text, at + 1)
+                if m is not None and frequency(m.group(1) + m.group(2)) > 0:
+                    found.append(m)
+                at = text.find(needle, at + 1)
+        found.sort(key=lambda m: m.start())
+        if not found:
+            return
+        spans = SpanSet.of(sorted({(seg.start, seg.end) for clause in ctx.clauses(_SCOPE) for seg in clause.segments}))
+        skipped = SpanSet.of(non_prose_spans(text, ctx.protected))
+        for m in found:
+            if not spans.covering(m.start(), m.end()) or skipped.overlaps(m.start(), m.end()) \
+                    or ctx.protected.quotes.covering(m.start(), m.end()):
+                continue
+            yield split_finding(self.meta.code, text, m.start(), m.end(), m.group(1) + m.group(2))
 
 
 RULES = (SplitWord(),)
+
+
+def split_finding(code: str, text: str, start: int, end: int, joined: str) -> Finding:
+    """The finding on a word split in two, whose fix closes it up."""
+    return Finding(code, start, end, f"“{text[start:end]}”: one word split in two? write “{joined}”",
+                   fix=Fix((Edit(start, end, joined),), safe=False, description=f"write “{joined}”"))

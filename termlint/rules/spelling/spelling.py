@@ -33,7 +33,7 @@ from termlint.core.resources import data_dir
 from termlint.rules.context import Context
 from termlint.rules.packfiles import PackError
 from termlint.rules.packs import get
-from termlint.rules.spelling.joins import in_name, run_together, split_at
+from termlint.rules.spelling.joins import in_name, run_together, split_at, split_finding
 from termlint.rules.spelling.morphology import british_known, derived_known, plural_known
 from termlint.rules.spelling.recognise import (
     after_title,
@@ -99,6 +99,7 @@ class SpellingRule:
         scan = WordScan.of(text, _segments(ctx, self.meta.scope))
         found: dict[str, tuple[list[tuple[int, int, str]], list[str]]] = {}
         each = bool(ctx.options_for(self.meta.code).get("each_occurrence", self.each_occurrence))
+        split_reported: set[int] = set()
         for start, end, word, opening in scan.occurrences(_unknown(scan.tokens(), verdicts, known, stem)):
             key = _lookup_form(word)
             prose = prose or _Prose.of(ctx)
@@ -111,8 +112,12 @@ class SpellingRule:
                 # confidencebuilding beside confidence-building: CO102 reports the two forms and
                 # the one to keep; SP001 does not report the same slip a second time
                 continue
-            if split_at(text, start, end, known, english_words.frequency):
-                continue  # "implemen tation": SP002 reports the split word whole
+            pair = split_at(text, start, end, known, english_words.frequency)
+            if pair is not None:  # "implemen tation": the split word, whole, once
+                if pair[0] not in split_reported:
+                    split_reported.add(pair[0])
+                    yield split_finding(self.meta.code, text, *pair)
+                continue
             capitalized = word[0].isupper() and (after_title(text, start) or not opening and not _sentence_start(text, start))
             if capitalized and not self.check_capitalized:
                 continue
