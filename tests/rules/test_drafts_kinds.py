@@ -212,3 +212,16 @@ def test_structure_faults_are_found_in_every_layout(layout, text):
     # ";" and "." ending recitals, "Requests" leading one, "Further requests" first, "Emphasizing"
     # leading a clause, a clause ending with "," and the last with nothing
     assert found == ["ST121", "ST114", "ST121", "ST111", "ST114", "ST122", "ST122"]
+
+
+def test_citation_forms_in_a_us_model_un_draft():
+    text = ("To the General Assembly:\n\nRecalling its resolution 70/1 of 25 September 2014, General Assembly "
+            "resolution 2029 and Security Council resolution 1325,\n\nRecalling also decision 1/CP. 21 and "
+            "paragraph 7-9 of resolution 2200 A (XXI) of 16 December 1966,\n\n1. Decides to remain seized of the matter.\n")
+    assert _said(text, "CI") == [
+        (3, "CI030", "70/1 of 25 September 2014"),  # dated a year before its session
+        (3, "CI026", "2029"),  # no session numeral
+        (3, "CI025", "1325"),  # no year
+        (5, "CI012", "1/CP. 21"),
+        (5, "CI024", "paragraph"),  # 7-9: the fix writes "paragraphs"
+    ]
