@@ -48,7 +48,7 @@ from termlint.rules.spelling.recognise import (
 from termlint.text.prose import compiled, non_prose_spans
 from termlint.text.protect import SpanSet
 from termlint.text.wordlist import english, house_words
-from termlint.text.wordscan import WordScan, words_of
+from termlint.text.wordscan import span_occurrences, span_tokens, words_of
 
 KEYS = frozenset({"word_lists", "max_suggestions", "check_capitalized", "each_occurrence"})
 FIXABLE = True
@@ -96,27 +96,28 @@ class SpellingRule:
 
         verdicts = _verdicts(english_words, extra)
         suggestions = verdicts.suggestions
-        scan = WordScan.of(text, _segments(ctx, self.meta.scope))
+        view = ctx.word_view
+        segments = tuple(_segments(ctx, self.meta.scope))
         found: dict[str, tuple[list[tuple[int, int, str]], list[str]]] = {}
         each = bool(ctx.options_for(self.meta.code).get("each_occurrence", self.each_occurrence))
         split_reported: set[int] = set()
-        for start, end, word, opening in scan.occurrences(_unknown(scan.tokens(), verdicts, known, stem)):
+        unknown = _unknown(span_tokens(view, segments), verdicts, known, stem)
+        for start, end, word, opening in span_occurrences(view, segments, unknown):
             key = _lookup_form(word)
             prose = prose or _Prose.of(ctx)
             if not prose.is_prose_word(start, end, word) or _known_compound(text, start, end, known):
                 continue
             if _recognised(text, start, end, word, key, known, stem):
                 continue
-            hyphenated = hyphenated_words(text) if hyphenated is None else hyphenated
+            hyphenated = hyphenated_words(view) if hyphenated is None else hyphenated
             if key in hyphenated:
                 # confidencebuilding beside confidence-building: CO102 reports the two forms and
                 # the one to keep; SP001 does not report the same slip a second time
                 continue
             pair = split_at(text, start, end, known, english_words.frequency)
             if pair is not None:  # "implemen tation": the split word, whole, once
-                if pair[0] not in split_reported:
-                    split_reported.add(pair[0])
-                    yield split_finding(self.meta.code, text, *pair)
+                yield from () if pair[0] in split_reported else [split_finding(self.meta.code, text, *pair)]
+                split_reported.add(pair[0])
                 continue
             capitalized = word[0].isupper() and (after_title(text, start) or not opening and not _sentence_start(text, start))
             if capitalized and not self.check_capitalized:
@@ -125,10 +126,9 @@ class SpellingRule:
             if capitalized and (not word.isascii() or not _near_name(key, house.names)):
                 # A capitalised word in mid-sentence is most often a name no list can hold
                 # (Rohingya, Rakhine; Lomé, António: a name with an accent is never a slip of a
-                # house name): it is reported only when it is one slip from a name we know, or
-                # two long common words run together.
+                # house name): it is reported only when it is one slip from a name we know, or two long words.
                 apart = run_together(key, english_words.frequency) if word.isascii() and len(key) >= 12 else None
-                if apart is None or min(len(w) for w in apart.split()) < 5 or in_name(text, start, end):
+                if apart is None or min(map(len, apart.split())) < 5 or in_name(text, start, end):
                     continue
             asked = (key, self.max_suggestions)
             if asked not in suggestions:
@@ -142,8 +142,7 @@ class SpellingRule:
                 if not candidates:
                     continue
             elif not candidates and len(key) >= 10:  # shorter ones are rather words the list lacks (timespan)
-                joined = run_together(key, english_words.frequency)
-                candidates = [joined] if joined else []
+                candidates = [w for w in (run_together(key, english_words.frequency),) if w]
             if each:
                 yield _finding(self.meta.code, [(start, end, word)], candidates)
             else:
