@@ -46,6 +46,7 @@ _NUMBER = regex.compile(r"\[?\s*(\d{1,3})")
 _TREATY_CHAPEAU = regex.compile(r"[*_\s]*The\s+(?:(?:High\s+)?Contracting\s+|States\s+)?Parties\b", regex.IGNORECASE)
 _US_CHAPEAU = regex.compile(r"[*_\s]*To\s|.*:[*_\s]*$", regex.IGNORECASE | regex.DOTALL)
 _ENDS_MARK = regex.compile(r"[.;:,!?]\W*$")
+_VERB_S = regex.compile(r"[*_]*\p{Lu}\p{Ll}+s[*_]*\s+\p{Ll}")  # "Requests the", "*Urges* all"
 _RECITAL = regex.compile(  # the opening words of a recital in a text without a chapeau
     r"[*_]*(?:\p{Lu}\p{Ll}+ly\s+)?(?:\p{Lu}\p{Ll}+(?:ing|ed)|Mindful|Aware|Conscious|Cognizant|Cognisant|Desirous"
     r"|Convinced|Determined|Reaffirming|Recalling|Noting|Recognizing|Recognising)\b"
@@ -72,7 +73,9 @@ def implicit_start(text: str, blocks: list[Any]) -> int:
     while i < len(blocks):
         j = i
         commas = 0
-        while j < len(blocks) and blocks[j].kind in ("TEXT", "PREAMB") and _RECITAL.match(text, blocks[j].start):
+        # a recital that opens with an operative verb (a slip ST114 reports) does not end the run
+        while j < len(blocks) and blocks[j].kind in ("TEXT", "PREAMB") and (
+                _RECITAL.match(text, blocks[j].start) or (j > i and _VERB_S.match(text, blocks[j].start))):
             commas += text[blocks[j].start:blocks[j].end].rstrip(" *_\t\n").endswith(",")
             j += 1
         if commas >= 2 and j < len(blocks) and _OPENER.fullmatch(text, blocks[j].start, blocks[j].end):

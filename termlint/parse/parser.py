@@ -58,7 +58,11 @@ _CHAPEAU = regex.compile(
     r"\s*\**\s*,?\s*\**\s*(?:\[\^\w+\]|<sup>\w+</sup>)?\s*"
     # a colon or semicolon only after a closed name: "The Commission on ... recommends ...:" is no chapeau
     r"|\**\s*(?:To\s+)?The\s+(?:General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council"
-    r"|Human\s+Rights\s+Council|[\w-]+\s+Committee)\s*\**\s*[:;]\s*\**\s*",
+    r"|Human\s+Rights\s+Council|[\w-]+\s+Committee)\s*\**\s*[:;]\s*\**\s*"
+    # any other body a Model UN committee simulates, named in capitals and closed by its mark:
+    # "The United Nations Environment Assembly,", "The Special Political and Decolonization Committee:"
+    r"|\**\s*(?:To\s+)?(?-i:The\s+(?:\p{Lu}[\w’'-]*\s+(?:(?:and|of|on|for|the)\s+){0,2}){1,6}"
+    r"(?:Assembly|Council|Conference|Board|Commission|Committee|Forum|Summit))\s*\**\s*[,:;]\s*\**\s*",
     regex.IGNORECASE,
 )
 _SHAPES: tuple[tuple[str, Any], ...] = (

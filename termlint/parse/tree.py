@@ -163,3 +163,24 @@ def paragraph_labels(tree: Clause) -> tuple[tuple[int, str], ...]:
 
     visit(tree, "")
     return tuple(sorted(labels))
+
+
+def alternatives(resolution: Clause) -> dict[int, int]:
+    """id(child) -> the alternative it belongs to, for the children of a negotiation text's
+    resolution that follow an `Option N:` line (each option block numbered 1, 2, ... in order
+    through the text; a heading ends the alternatives). Children outside any option are absent.
+
+    The text does not mark where the last option ends, so the paragraphs after it are read as
+    part of it, as parts.py reads them for numbering."""
+    found: dict[int, int] = {}
+    option = 0
+    count = 0
+    for child in resolution.children:
+        if child.kind == "option":
+            count += 1
+            option = count
+        elif child.kind in ("heading", "closing", "annex"):
+            option = 0
+        elif option:
+            found[id(child)] = option
+    return found

@@ -173,6 +173,7 @@ def test_findings_on_the_draft_without_chapeau_and_the_treaty():
     assert _found("treaty.txt") == [
         (7, "ST121"),  # recital ending with "."
         (25, "ST131"),  # Article 4 after Article 2
+        (32, "ST124"),  # the last sub-paragraph of a provision ends with ";", not the provision's full stop
         (34, "ST131"),  # paragraph 3 after 1 in Article 4
     ]
 

@@ -66,44 +66,69 @@ class AcronymRule:
                     # title or footnote, a table row (each row repeats its abbreviations), a
                     # designation that goes on after the parenthesis and a fixed formula of
                     # `names` tell the reader without being a second definition.
+                    # Each Option of a negotiation text defines its own (part "operative:2"), but
+                    # not again what the text defines outside the alternatives.
                     key = (acronym, occ.part)
                     if occ.definition and not (occ.quoted or occ.aside or occ.table or occ.named
                                                or in_name.overlaps(occ.start, occ.end)):
-                        if key in seen:
-                            yield self._twice(text, occ, seen[key], ctx.document)
+                        earlier = seen.get(key) or seen.get((acronym, occ.part.partition(":")[0]))
+                        if earlier is not None:
+                            yield self._twice(text, occ, earlier, ctx.document)
                         else:
                             seen[key] = occ
                     continue
-                if acronym in seen or in_name.overlaps(occ.start, occ.end) or occ.aside or occ.table:
+                option = occ.option
+                if acronym in seen or (acronym, option) in seen or in_name.overlaps(occ.start, occ.end) \
+                        or occ.aside or occ.table:
                     continue  # a definition in a title or footnote is no use; a table cell no paragraph
-                seen[acronym] = occ
-                first_def = unit.first_definition(acronym)
+                seen[(acronym, option) if option else acronym] = occ
+                # an Option sees the definitions outside the alternatives and its own only
+                first_def = _definition_for(unit, acronym, option) if option else unit.first_definition(acronym)
                 if self.check_name == "undefined":
-                    if first_def is None and acronym not in allowed and not self._word_in_capitals(acronym) \
-                            and not _named_compound(acronym, unit) and not _variant_defined(acronym, unit):
-                        yield self._undefined(text, unit, occ, hidden_spans(ctx), ctx.document)
+                    if first_def is None and acronym not in allowed and not self._word_in_capitals(acronym, text, unit) \
+                            and not _named_compound(acronym, unit) and not _variant_defined(acronym, unit, option):
+                        # COP and COP15, UHC2030 and UHC, FS-6 and FS-7: one acronym with or without
+                        # its number, one decision for the drafter, one finding (at the first)
+                        bare = ("bare", acronym.rstrip("0123456789").rstrip("-"), option)
+                        if bare not in seen:
+                            seen[bare] = occ
+                            yield self._undefined(text, unit, occ, hidden_spans(ctx), ctx.document)
                 elif first_def is not None and not first_def.aside and occ.start < first_def.start:
                     # a title or footnote that defines it has told the reader already
                     yield Finding(self.meta.code, occ.start, occ.end,
                                   f"“{acronym}” is used before its definition at line {_line(ctx.document, first_def.start)}: "
                                   "define it here, at its first use, and use it alone after that")
 
-    def _word_in_capitals(self, acronym: str) -> bool:
-        """YES, NOTE, RADAR: a common English word set in capitals (forms, tables), not an acronym."""
+    def _word_in_capitals(self, acronym: str, text: str, unit: Any) -> bool:
+        """YES, NOTE, RADAR: a common English word set in capitals (forms, tables), not an acronym.
+        Not one written with a plural s in lower case (NAPs, GAPs): only an acronym is."""
         if acronym in self.expansions or not acronym.isalpha():
             return False
-        return english().frequency(acronym.lower()) >= _COMMON
+        if english().frequency(acronym.lower()) < _COMMON:
+            return False
+        return not any(o.acronym == acronym and text[o.end - 1:o.end] == "s" and o.end - o.start == len(acronym) + 1
+                       for o in unit.occurrences)
 
     def _undefined(self, text: str, unit: Any, occ: Any, hidden: Any, document: Any) -> Finding:
         acronym = occ.acronym
         full = self.expansions.get(acronym)
         span = None
+        option = occ.option
+        written = acronym  # "national adaptation plans (NAPs)": a plural name takes the plural acronym
         if full:
             at = unit.find(text, full)
-            span = (at, at + len(full)) if at >= 0 and not hidden.overlaps(at, at + len(full)) else None
+            span = (at, at + len(full)) if at >= 0 and not hidden.overlaps(at, at + len(full)) \
+                and _option_at(unit, at) in (0, option) else None
+            after = text[span[1]:span[1] + 2] if span else ""
+            if span and after[:1] == "s" and not after[1:].isalpha():
+                span, written = (span[0], span[1] + 1), acronym + "s"
+            elif after[:1].isalpha():
+                span = None  # the name inside a longer word: no place to define it
         if span is None:
-            # in a comment a definition would not count: the fix would come back forever
-            span = next((found for found in unit.spelled_out(text, acronym) if not hidden.overlaps(*found)), None)
+            # in a comment a definition would not count: the fix would come back forever; in
+            # another Option of a negotiation text it would not be read with this one
+            span = next((found for found in unit.spelled_out(text, acronym) if not hidden.overlaps(*found)
+                         and (not option or _option_at(unit, found[0]) in (0, option))), None)
         if span is not None:
             named = text[span[0]:span[1]]
             where = _line(document, span[0])
@@ -111,12 +136,16 @@ class AcronymRule:
                 return Finding(
                     self.meta.code, occ.start, occ.end,
                     f"“{acronym}” is not defined: line {where} has “{named}” in full; "
-                    f"write “{named} ({acronym})” there, or the full name here",
-                    fix=Fix((Edit(span[1], span[1], f" ({acronym})"),), safe=False,
+                    f"write “{named} ({written})” there, or the full name here",
+                    fix=Fix((Edit(span[1], span[1], f" ({written})"),), safe=False,
                             description=f"define {acronym} at line {where}"))
             full = full or named
+        elsewhere = unit.first_definition(acronym) if option else None
         if full:
             message = f"“{acronym}” is not defined: write “{full} ({acronym})” at its first use, or the full name alone"
+        elif elsewhere is not None:
+            message = (f"“{acronym}” is defined only in another option, at line {_line(document, elsewhere.start)}: "
+                       "either option may be the one kept, so define it in this one too")
         else:
             message = (f"“{acronym}” is used but never defined: spell it out at its first use, "
                        f"followed by “({acronym})”; the Editorial Manual avoids unexplained acronyms")
@@ -148,14 +177,31 @@ class AcronymRule:
                               fix=fix)
 
 
-def _variant_defined(acronym: str, unit: Any) -> bool:
+def _option_at(unit: Any, offset: int) -> int:
+    """The Option (negotiation texts) of the unit's span holding `offset`, 0 if none."""
+    for (start, end), option in zip(unit.spans, unit.options):
+        if start <= offset < end:
+            return int(option)
+    return 0
+
+
+def _definition_for(unit: Any, acronym: str, option: int) -> Any:
+    """The first definition of `acronym` that a reader of Option `option` sees: one outside
+    the alternatives or in that option (another option may be the one deleted)."""
+    if unit.first_definition(acronym) is None:
+        return None
+    return next((o for o in unit.occurrences
+                 if o.definition and o.acronym == acronym and o.option in (0, option)), None)
+
+
+def _variant_defined(acronym: str, unit: Any, option: int = 0) -> bool:
     """COVID (post-COVID) when COVID-19 is defined, UHC2030 when UHC is: the same acronym
-    with or without its number."""
+    with or without its number (in an Option of a negotiation text: defined where it sees)."""
     bare = acronym.rstrip("0123456789").rstrip("-")
     if bare != acronym:
-        return unit.first_definition(bare) is not None
+        return (_definition_for(unit, bare, option) if option else unit.first_definition(bare)) is not None
     return any(o.definition and o.acronym.startswith(acronym) and not o.acronym[len(acronym):].strip("-0123456789")
-               for o in unit.occurrences)
+               and (not option or o.option in (0, option)) for o in unit.occurrences)
 
 
 def _named_compound(acronym: str, unit: Any) -> bool:

@@ -149,3 +149,19 @@ def in_capital_line(text: str, offset: int, memo: dict[int, bool], line_start: i
         line = text[line_start:line_end if line_end >= 0 else len(text)]
         memo[line_start] = _ascii_capitals(line) if line.isascii() else _capitals(line)
     return memo[line_start]
+
+
+_TAIL_BEFORE = r"(?<![\p{L}'’\-])(\p{Lu}[\p{L}'’\-]*) $"
+
+
+def name_tail(piece: str, at: int) -> bool:
+    """Whether the words at piece[at:] end a longer name: a capitalised word stands before them
+    in mid-sentence (the Cancun Adaptation Framework is no spelling of AF; the Adaptation Fund
+    may be). "United Nations" before a name is its prefix (United Nations Economic Commission
+    for Africa spells ECA)."""
+    m = compiled(_TAIL_BEFORE).search(piece, max(0, at - 40), at)
+    if m is None or m.group(1) in ("Nations", "UN"):
+        return False
+    before = piece[:m.start()].rstrip(" *_")
+    # the first word of a paragraph or sentence (an unitalicised lead, "The") is no name's
+    return bool(before) and before[-1] not in ".!?:\n" and not compiled(r"(?:^|\n)\s*\[?\(?[\dA-Za-z]{1,4}[.)]?$").search(before)

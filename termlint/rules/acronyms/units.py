@@ -21,9 +21,10 @@ from typing import Any
 
 from regex import escape as re_escape
 
-from termlint.parse.tree import Clause
+from termlint.parse.tree import Clause, alternatives
 from termlint.rules.acronyms.places import (
     HYPHENS,
+    name_tail,
     after_name,
     in_capital_line,
     in_designation,
@@ -65,12 +66,20 @@ class Occurrence:
     aside: bool = False  # a definition in a title or footnote: it tells the reader, the body may define again
     named: bool = False  # a definition inside a designation: "... (SAMOA) Pathway", "(TRIPS Agreement)"
 
+    @property
+    def option(self) -> int:
+        """The alternative (Option 1, 2 ...) of a negotiation text the occurrence is in, 0 if none:
+        each alternative may be the one kept, so each must define its own acronyms."""
+        _, _, option = self.part.partition(":")
+        return int(option) if option else 0
+
 
 @dataclass
 class Unit:
     """One text that must define its own acronyms, and the acronyms in it, in order."""
 
     spans: list[tuple[int, int]] = field(default_factory=list)
+    options: list[int] = field(default_factory=list)  # per span: the Option of a negotiation text, 0 if none
     occurrences: list[Occurrence] = field(default_factory=list)
     _initials: dict[str, set[int]] | None = field(default=None, repr=False, compare=False)
     _definitions: dict[tuple[str, bool], Occurrence] | None = field(default=None, repr=False, compare=False)
@@ -131,7 +140,8 @@ def _read_units(ctx: Context) -> list[Unit]:
     read = _Reading(ctx.word_view)
     found = []
     for segments, asides in _unit_segments(ctx.tree):
-        unit = Unit(spans=[(start, end) for start, end, _ in segments])
+        unit = Unit(spans=[(start, end) for start, end, _ in segments],
+                    options=[int(part.partition(":")[2] or 0) for _, _, part in segments])
         for start, end, part in segments:
             unit.occurrences.extend(_occurrences(text, read.tokens(start, end), part, skipped, quotes, read))
         if asides:  # definitions in the unit's title and footnotes count: the reader has been told
@@ -196,21 +206,25 @@ def _segments(root: Clause, kinds: frozenset[str], within_annex: bool = False) -
     the same walk, the segments of its titles and footnotes."""
     found: _Segments = []
     asides: _Segments = []
+    # the paragraphs of each Option of a negotiation text: their part is "operative:2" and so on
+    options = alternatives(root) if root.kind == "resolution" else {}
 
-    def visit(clause: Clause, part: str, into: _Segments, every: bool) -> None:
+    def visit(clause: Clause, part: str, into: _Segments, every: bool, option: int = 0) -> None:
         if clause.kind in _PREAMBLE:
             part = "preamble"
         elif clause.kind in ("operative", "closing"):
             part = "operative"
+        if option and ":" not in part:
+            part = f"{part}:{option}"
         if every or clause.kind in kinds:
             into.extend((s.start, s.end, part) for s in clause.segments)
         for child in clause.children:
             if (child.kind == "annex" and not within_annex) or child.kind == "header":
                 continue
             if child.kind in _ASIDES:
-                visit(child, part, asides, True)
+                visit(child, part, asides, True, option)
             else:
-                visit(child, part, into, every)
+                visit(child, part, into, every, options.get(id(child), option))
 
     visit(root, "", found, False)
     return _merged(found), _merged(asides)
@@ -348,9 +362,10 @@ def spelled_out(text: str, acronym: str, start: int, stop: int | None = None) ->
                 break
             w, w_end = following.group(), following.end()
         phrase = piece[m.start():end]
-        if k == len(letters) and not any(c in phrase for c in "\n\"“”()[];"):
+        if k == len(letters) and not any(c in phrase for c in "\n\"“”()[];") and not name_tail(piece, m.start()):
             return start + m.start(), start + end
     return None
+
 
 
 def _letters(acronym: str) -> list[str]:

@@ -33,6 +33,7 @@ from termlint.core.resources import data_dir
 from termlint.rules.context import Context
 from termlint.rules.packfiles import PackError
 from termlint.rules.packs import get
+from termlint.rules.spelling.joins import in_name, run_together, split_at, split_finding
 from termlint.rules.spelling.morphology import british_known, derived_known, plural_known
 from termlint.rules.spelling.recognise import (
     after_title,
@@ -99,6 +100,7 @@ class SpellingRule:
         segments = tuple(_segments(ctx, self.meta.scope))
         found: dict[str, tuple[list[tuple[int, int, str]], list[str]]] = {}
         each = bool(ctx.options_for(self.meta.code).get("each_occurrence", self.each_occurrence))
+        split_reported: set[int] = set()
         unknown = _unknown(span_tokens(view, segments), verdicts, known, stem)
         for start, end, word, opening in span_occurrences(view, segments, unknown):
             key = _lookup_form(word)
@@ -112,23 +114,35 @@ class SpellingRule:
                 # confidencebuilding beside confidence-building: CO102 reports the two forms and
                 # the one to keep; SP001 does not report the same slip a second time
                 continue
+            pair = split_at(text, start, end, known, english_words.frequency)
+            if pair is not None:  # "implemen tation": the split word, whole, once
+                yield from () if pair[0] in split_reported else [split_finding(self.meta.code, text, *pair)]
+                split_reported.add(pair[0])
+                continue
             capitalized = word[0].isupper() and (after_title(text, start) or not opening and not _sentence_start(text, start))
             if capitalized and not self.check_capitalized:
                 continue
+            apart = None  # two words run together (Placementproposal): joins.py
             if capitalized and (not word.isascii() or not _near_name(key, house.names)):
                 # A capitalised word in mid-sentence is most often a name no list can hold
                 # (Rohingya, Rakhine; Lomé, António: a name with an accent is never a slip of a
-                # house name): it is reported only when it is one slip from a name we know.
-                continue
+                # house name): it is reported only when it is one slip from a name we know, or two long words.
+                apart = run_together(key, english_words.frequency) if word.isascii() and len(key) >= 12 else None
+                if apart is None or min(map(len, apart.split())) < 5 or in_name(text, start, end):
+                    continue
             asked = (key, self.max_suggestions)
             if asked not in suggestions:
                 suggestions[asked] = suggest(key, english_words, extra, self.max_suggestions)
             candidates = suggestions[asked]
-            if capitalized:
+            if apart is not None:
+                candidates = [apart]
+            elif capitalized:
                 # a slip in a name keeps its initial (Genral -> General); Tomé is no slip for Lomé
                 candidates = [c for c in candidates if c in house.names and len(c) >= 4 and c[0] == key[0]]
                 if not candidates:
                     continue
+            elif not candidates and len(key) >= 10:  # shorter ones are rather words the list lacks (timespan)
+                candidates = [w for w in (run_together(key, english_words.frequency),) if w]
             if each:
                 yield _finding(self.meta.code, [(start, end, word)], candidates)
             else:

@@ -36,7 +36,8 @@ def _filtered(rule: PatternRule, text: str) -> list[tuple[int, int]]:
 
 def _near_misses(rng: random.Random) -> str:
     words = ["the", "The", "THE", "to", "To", "Bora", "bora", "a", "A", "de", "ß", "straße", "STRASSE",
-             "x2", "co-operation", "co", "operation", "1990", "I", "i", "İ", "ǅ", "ǆ"]
+             "x2", "co-operation", "co", "operation", "1990", "I", "i", "İ", "ǅ", "ǆ",
+             "USD", "US$", "USD 75", "US$ 1.2", "US$75", "million"]  # HS106: amounts in United States dollars
     gaps = [" ", "  ", "\t", "\u00a0", "\n", " \n ", "\n\n", ", ", " , ", " ;", " )", " .", "/", "-", "_", "²"]
     return "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 60)))
 
