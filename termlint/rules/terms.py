@@ -27,7 +27,7 @@ import regex
 
 from termlint.rules.titles import TitleSet, TitleSpan, TitleSpans, title_set
 from termlint.text.phrases import Matcher, cached_terms, compile_terms, exact_key, key
-from termlint.text.termscan import TermAutomaton, group, normalise, walk
+from termlint.text.termscan import TermAutomaton, foldable, group, normalise, walk
 
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word of phrases.word_index: where a term list is tried
 _FIRST = regex.compile(r"\p{L}+")  # a first word made of letters only (as phrases.cached_terms)
@@ -57,8 +57,9 @@ class TermSource:
 
     @cached_property
     def scannable(self) -> bool:
-        """False for a term the automaton cannot stand for (one that starts or ends with a joiner)."""
-        return all(f and normalise(f) == normalise(f).strip() for f in self.forms)
+        """False for a term the automaton cannot stand for: one that starts or ends with a joiner,
+        or holds a letter the patterns fold otherwise than str.lower (ß matches "ss")."""
+        return _scannable(self.forms)
 
     @cached_property
     def firsts(self) -> frozenset[str] | None:
@@ -79,6 +80,36 @@ class TermSource:
         object.__setattr__(self, "case_sensitive", state["case_sensitive"])
 
 
+@dataclass(frozen=True)
+class LiteralSource:
+    """Literal beginnings (lower case) of what a rule matches its own way (official names): the
+    automaton reports where each occurs at the start of a word, and the rule tries its pattern there."""
+
+    forms: tuple[str, ...]
+
+    @classmethod
+    def of(cls, forms: Iterable[str]) -> LiteralSource:
+        return cls(tuple(sorted(set(forms))))
+
+    @cached_property
+    def sid(self) -> str:
+        return hashlib.sha1(("L" + "\x00".join(self.forms)).encode("utf-8", "surrogatepass")).hexdigest()
+
+    @cached_property
+    def scannable(self) -> bool:
+        return _scannable(self.forms)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"forms": self.forms}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        object.__setattr__(self, "forms", state["forms"])
+
+
+def _scannable(forms: Iterable[str]) -> bool:
+    return all(f and foldable(f) and normalise(f) == normalise(f).strip() for f in forms)
+
+
 @dataclass
 class TermIndex:
     """The automaton over the terms of many sources, and which source owns each pattern."""
@@ -90,7 +121,7 @@ class TermIndex:
     title_source: TermSource | None = None
 
     @classmethod
-    def of(cls, sources: Iterable[TermSource], titles: TitleSet | None = None) -> TermIndex:
+    def of(cls, sources: Iterable[TermSource | LiteralSource], titles: TitleSet | None = None) -> TermIndex:
         by_pattern: dict[str, list[tuple[str, str]]] = {}
         sids = set()
         own_titles = title_source(titles) if titles is not None else None
@@ -115,7 +146,7 @@ def title_source(titles: TitleSet) -> TermSource:
     return TermSource.of(titles.by_form)
 
 
-def _sources_of(rules: Iterable[Any]) -> list[TermSource]:
+def _sources_of(rules: Iterable[Any]) -> list[TermSource | LiteralSource]:
     return [source for rule in rules for source in getattr(rule, "term_sources", lambda: ())()]
 
 
@@ -139,11 +170,17 @@ def term_index(packs: tuple[Path, ...] = ()) -> TermIndex:
 
 
 @lru_cache(maxsize=256)
-def _own_index(source: TermSource) -> TermIndex:
+def _own_index(source: TermSource | LiteralSource) -> TermIndex:
     return TermIndex.of((source,))
 
 
-def _hits(ctx: Any, source: TermSource) -> dict[int, list[str]] | None:
+def hits_of(ctx: Any, source: TermSource | LiteralSource) -> dict[int, list[str]] | None:
+    """Where the source's terms may start in the document (offset -> its forms found there), from
+    the document's one scan; None: the automaton cannot read the text, match it the old way."""
+    return _hits(ctx, source)
+
+
+def _hits(ctx: Any, source: TermSource | LiteralSource) -> dict[int, list[str]] | None:
     """Where the source's terms may start in the document; None: match it the old way."""
     if not source.scannable:
         return None
@@ -175,8 +212,11 @@ def _confirm(source: TermSource, text: str, pos: int, end: int, forms: list[str]
     firsts = source.firsts
     if firsts is not None and not _first_word(text, pos, firsts):
         return None  # the source's pattern is tried only where one of its first words starts
+    exact = source.case_sensitive
     for form in sorted(forms, key=len, reverse=True) if len(forms) > 1 else forms:
-        m = _pattern(form, source.case_sensitive).match(text, pos, end)
+        if exact and not text.startswith(form.split(" ", 1)[0], pos):
+            continue  # its first word is written otherwise: the case-sensitive pattern cannot match
+        m = _pattern(form, exact).match(text, pos, end)
         if m is not None and m.end() > m.start():
             return m
     return None

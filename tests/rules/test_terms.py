@@ -29,9 +29,15 @@ from termlint.rules.titles import title_set
 
 INDEX = term_index(())
 # Every term list of every bundled pack, and the official titles.
-SOURCES: list[TermSource] = [s for r in all_rules() for s in getattr(r, "term_sources", lambda: ())()]
+SOURCES: list[TermSource] = [s for r in all_rules() for s in getattr(r, "term_sources", lambda: ())()
+                             if isinstance(s, TermSource)]
 SOURCES.append(title_source(title_set()))
-FORMS = sorted({t for s in SOURCES for t in s.terms})
+# The official names (HS310, matched loosely: tried where a name's first word or "UN" starts), slightly
+# misspelt too, join the texts.
+NAMES = [n for r in all_rules() if r.meta.code == "HS310" for n in r.names]
+NAME_FORMS = sorted({n.skeleton for n in NAMES} | {n.skeleton.replace("United Nations", "UN") for n in NAMES}
+                    | {n.skeleton.replace("me", "m").replace("ion", "ions").replace("ent", "ental") for n in NAMES})
+FORMS = sorted({t for s in SOURCES for t in s.terms} | set(NAME_FORMS))
 TERM_CODES = ("TM", "HS1", "HS2", "HS3", "CO104", "CO103")
 
 JOINS = (" ", "  ", "\n", "-", " - ", "-\n", "\u00a0", "\u2011", "\n\n", "\t", " \n  ", "--", "\u202f")
@@ -61,8 +67,10 @@ def term_text(draw: st.DrawFn) -> str:
     """Pack terms (any case, joiners varied) between real lines and glue."""
     pieces = []
     for _ in range(draw(st.integers(1, 14))):
-        kind = draw(st.integers(0, 3))
-        if kind == 0 and REAL_LINES:
+        kind = draw(st.integers(0, 4))
+        if kind == 4:
+            pieces.append(draw(st.sampled_from(NAME_FORMS)))
+        elif kind == 0 and REAL_LINES:
             pieces.append(draw(st.sampled_from(REAL_LINES)))
         elif kind == 1:
             pieces.append(draw(st.sampled_from(GLUE)))
@@ -131,9 +139,23 @@ def test_the_example_draft_reports_the_same_with_and_without_the_shared_matcher(
         assert _findings(text, TERM_RULES) == new
 
 
+@pytest.mark.parametrize("name", ["mun-us-layout.txt", "mun-delegation.txt"])
+def test_official_names_found_where_a_name_may_start_are_those_found_by_reading_each_clause(name: str) -> None:
+    text = (ROOT / "tests" / "data" / "drafts" / name).read_text(encoding="utf-8")
+    rules = tuple(select(all_rules(), ("HS310",), ()))
+    new = _findings(text, rules)
+    assert new and {text[start:end] for _, start, end, *_ in new} >= (
+        {"UN Convention Against Corruption", "Global Environmental Facility"} if "us" in name else {"UN environmental program"})
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(terms, "_hits", lambda ctx, source: None)
+        assert _findings(text, rules) == new
+
+
 def test_every_bundled_term_list_is_in_the_one_index() -> None:
     missing = [s.terms[:2] for s in SOURCES if s.sid not in INDEX.sids]
     assert missing == []
+    (names,) = [r for r in all_rules() if r.meta.code == "HS310"]
+    assert names.starts.sid in INDEX.sids and {"un", "conve", "unit"} <= set(names.starts.forms)
     assert len(INDEX.automaton.patterns) > 1500  # ~2,100 forms, shared forms counted once
 
 

@@ -145,8 +145,10 @@ class ConsistencyRule:
         return None
 
     def _spans(self, ctx: Context) -> SpanSet:
-        """The text this rule reads: the clauses in scope, overlaps merged."""
-        return SpanSet.of([(s.start, s.end) for c in ctx.clauses(self.meta.scope) for s in c.segments])
+        """The text this rule reads: the clauses in scope, overlaps merged (once per document and scope)."""
+        scope = self.meta.scope
+        return ctx.shared(("consistency.spans", scope), lambda: SpanSet.of(
+            [(s.start, s.end) for c in ctx.clauses(scope) for s in c.segments]))
 
     def _excluded(self, ctx: Context, start: int, end: int) -> bool:
         p = ctx.protected
