@@ -153,7 +153,8 @@ class OfficialNames:
     def check(self, ctx: Context) -> Iterator[Finding]:
         quotes = ctx.protected.quotes
         hits = hits_of(ctx, self.starts)
-        places = None if hits is None else sorted((at, form) for at, forms in hits.items() for form in forms)
+        ordered = None if hits is None else sorted((at, form) for at, forms in hits.items() for form in forms)
+        places = None if ordered is None else ([at for at, _ in ordered], [form for _, form in ordered])
         for clause in ctx.clauses(SCOPE):
             if clause.kind == "annex":
                 continue  # its paragraphs are checked themselves
@@ -198,20 +199,23 @@ class OfficialNames:
                     yield Finding(self.meta.code, start, end,
                                   f"“{written}”: the official name is “{name.official}” ({name.source})", fix=fix)
 
-def _candidates(doc: str, clause: Any, places: list[tuple[int, str]], forms: tuple[str, ...],
+def _candidates(doc: str, clause: Any, places: tuple[list[int], list[str]], forms: tuple[str, ...],
                 whole: frozenset[str]) -> dict[str, list[int]] | None:
     """Beginning -> where it starts a word in the clause's text (indices into `clause.text`), from
-    the document's places; None when the clause's text is not its segments of the document (a
-    Markdown block blanked for the parser inside it): the clause is then read the old way."""
+    the document's places (offsets, beginnings); None when the clause's text is not its segments
+    joined by spaces (then it is read the old way). A Markdown block blanked for the parser
+    inside a clause changes nothing here: it is made of whole lines, so no name begins right
+    after it, and its offsets are kept."""
     segments = clause.segments
-    if clause.text != " ".join(doc[s.start:s.end] for s in segments):
+    if len(clause.text) != sum(s.end - s.start for s in segments) + len(segments) - 1:
         return None
+    offsets, found = places
     out: dict[str, list[int]] = {}
     base = 0
     for seg in segments:
-        i = bisect.bisect_left(places, (seg.start, ""))
-        while i < len(places) and places[i][0] < seg.end:
-            at, form = places[i]
+        i = bisect.bisect_left(offsets, seg.start)
+        while i < len(offsets) and offsets[i] < seg.end:
+            at, form = offsets[i], found[i]
             i += 1
             after = at + len(form)
             if form in whole and after < seg.end and doc[after] in _ASCII_WORD:
