@@ -22,9 +22,10 @@ import contextlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from termlint.core.scratch import scratch_file
 
 MAX_ENTRIES = 20_000  # beyond this the file starts again from the patterns of one run
 
@@ -104,7 +105,7 @@ def save() -> None:
     merged.update(_state["new"])
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-")
+        fd, tmp = scratch_file(path.parent, prefix=".regex-")
         try:
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump(merged, handle, protocol=pickle.HIGHEST_PROTOCOL)

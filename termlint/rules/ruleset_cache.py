@@ -17,7 +17,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +24,7 @@ from typing import Any
 
 from termlint import __version__
 from termlint.core.resources import cache_dir, data_dir
+from termlint.core.scratch import scratch_file
 
 PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -91,7 +91,7 @@ def _store(path: Path, rules: Any, kind: str = "rules") -> None:
     with contextlib.suppress(Exception):  # an unwritable cache or an unpicklable rule costs nothing
         data = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{kind}-", suffix=".tmp")
+        fd, tmp = scratch_file(path.parent, prefix=f".{kind}-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
