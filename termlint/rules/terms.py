@@ -119,21 +119,25 @@ class TermIndex:
     sids: frozenset[str]
     titles: TitleSet | None = None
     title_source: TermSource | None = None
+    firsts: dict[str, frozenset[str] | None] | None = None  # sid -> TermSource.firsts, worked out once
+
 
     @classmethod
     def of(cls, sources: Iterable[TermSource | LiteralSource], titles: TitleSet | None = None) -> TermIndex:
         by_pattern: dict[str, list[tuple[str, str]]] = {}
         sids = set()
+        firsts: dict[str, frozenset[str] | None] = {}
         own_titles = title_source(titles) if titles is not None else None
         for source in (*sources, *((own_titles,) if own_titles is not None else ())):
             if not source.scannable or source.sid in sids:
                 continue
             sids.add(source.sid)
+            firsts[source.sid] = getattr(source, "firsts", None)
             for form in dict.fromkeys(source.forms):
                 by_pattern.setdefault(normalise(form), []).append((source.sid, form))
         automaton = TermAutomaton.of(by_pattern)
         owners = tuple(tuple(by_pattern[p]) for p in automaton.patterns)
-        return cls(automaton, owners, frozenset(sids), titles, own_titles)
+        return cls(automaton, owners, frozenset(sids), titles, own_titles, firsts)
 
     def hits(self, text: str) -> dict[str, dict[int, list[str]]] | None:
         """Per source sid: offset -> the source's forms that may start there (None: see termscan.scan)."""
@@ -177,25 +181,29 @@ def _own_index(source: TermSource | LiteralSource) -> TermIndex:
 def hits_of(ctx: Any, source: TermSource | LiteralSource) -> dict[int, list[str]] | None:
     """Where the source's terms may start in the document (offset -> its forms found there), from
     the document's one scan; None: the automaton cannot read the text, match it the old way."""
-    return _hits(ctx, source)
+    return _hits(ctx, source)[0]
 
 
-def _hits(ctx: Any, source: TermSource | LiteralSource) -> dict[int, list[str]] | None:
-    """Where the source's terms may start in the document; None: match it the old way."""
-    if not source.scannable:
-        return None
+def _hits(ctx: Any, source: TermSource | LiteralSource) -> tuple[dict[int, list[str]] | None, frozenset[str] | None]:
+    """Where the source's terms may start in the document (None: match it the old way), and the
+    first words where its pattern is tried (TermSource.firsts, kept in the index)."""
     index = term_index(tuple(ctx.packs))
-    if source.sid not in index.sids:
+    sid = source.sid
+    if sid not in index.sids:  # the index holds only sources it can scan
+        if not source.scannable:
+            return None, None
         index = _own_index(source)
     found = ctx.shared(("terms.hits", id(index)), lambda: index.hits(ctx.text))
-    return None if found is None else found.get(source.sid, {})
+    if found is None:
+        return None, None
+    return found.get(sid, {}), (index.firsts or {}).get(sid)
 
 
 def matches(ctx: Any, source: TermSource, spans: Sequence[tuple[int, int]], plain: bool = True) -> list[Any]:
     """What the source's pattern finds in each of `spans`, in that order (as Matcher.find_in when
     `plain`: the spans sorted and disjoint; else span by span, as Matcher.finditer)."""
     text = ctx.text
-    hits = _hits(ctx, source)
+    hits, firsts = _hits(ctx, source)
     if hits is None:
         matcher = source.matcher
         if plain:
@@ -203,16 +211,15 @@ def matches(ctx: Any, source: TermSource, spans: Sequence[tuple[int, int]], plai
         return [m for start, end in spans for m in matcher.finditer(text, start, end)]
     if not hits:
         return []
-    return walk(sorted(hits), spans, lambda pos, end: _confirm(source, text, pos, end, hits[pos]), plain)
+    exact = source.case_sensitive
+    return walk(sorted(hits), spans, lambda pos, end: _confirm(firsts, exact, text, pos, end, hits[pos]), plain)
 
 
-def _confirm(source: TermSource, text: str, pos: int, end: int, forms: list[str]) -> Any:
+def _confirm(firsts: frozenset[str] | None, exact: bool, text: str, pos: int, end: int, forms: list[str]) -> Any:
     """The longest of `forms` that the source's pattern would match at `pos` (the trie is greedy:
     two terms matching at one place are one the beginning of the other), or None."""
-    firsts = source.firsts
     if firsts is not None and not _first_word(text, pos, firsts):
         return None  # the source's pattern is tried only where one of its first words starts
-    exact = source.case_sensitive
     for form in sorted(forms, key=len, reverse=True) if len(forms) > 1 else forms:
         if exact and not text.startswith(form.split(" ", 1)[0], pos):
             continue  # its first word is written otherwise: the case-sensitive pattern cannot match

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,40 +32,16 @@ _RUNS = re.compile("  +")
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
-_CASED_PLANES = 0x20000  # cased scripts lie in planes 0 and 1; anything beyond counts as tricky
-
-
-def tricky_chars() -> list[str]:
-    """Every character of planes 0 and 1 whose lower case is not one character or differs from
-    its case folding.
-
-    Blocks of 512 code points are compared whole first (most have no case at all), so this
-    costs a few milliseconds, once per process, and follows the running Python's Unicode."""
-    chars: list[str] = []
-    for block in range(0, _CASED_PLANES, 512):
-        text = "".join(map(chr, range(block, block + 512)))
-        lowered = text.lower()
-        if len(lowered) == len(text) and lowered == text.casefold():
-            continue
-        chars.extend(c for c in text if len(c.lower()) != 1 or c.casefold() != c.lower())
-    return chars
-
-
-def _tricky_class() -> re.Pattern[str]:
-    escaped = "".join(re.escape(c) for c in tricky_chars())
-    return re.compile("[" + escaped + chr(_CASED_PLANES) + "-" + chr(sys.maxunicode) + "]")
-
-
-_TRICKY: list[re.Pattern[str]] = []  # compiled on first use
-
-
 def foldable(text: str) -> bool:
-    """True when lower-casing `text` character by character folds case as the patterns do."""
-    if text.isascii():
-        return True
-    if not _TRICKY:
-        _TRICKY.append(_tricky_class())
-    return _TRICKY[0].search(text) is None
+    """True when lower-casing `text` character by character folds case as the patterns do: every
+    character's lower case is one character and is its own case folding (so not İ, ß, ſ, ﬁ, ς)."""
+    return _foldable(text, text.lower())
+
+
+def _foldable(text: str, lowered: str) -> bool:
+    # per character, "casefold(c) != lower(c)" is "casefold(lower(c)) != lower(c)" (checked over
+    # every code point by the tests), so one casefold of the lowered text tells
+    return len(lowered) == len(text) and (lowered.isascii() or lowered.casefold() == lowered)
 
 
 def normalise(text: str) -> str:
@@ -116,9 +91,9 @@ class TermAutomaton:
         text cannot be lower-cased safely (see `foldable`): read it the old way."""
         if not self.patterns:
             return {}
-        if not foldable(text):
-            return None
         lowered = text.lower()
+        if not _foldable(text, lowered):
+            return None
         for char in _JOINER_CHARS:
             lowered = lowered.replace(char, " ")
         runs = [m.span() for m in _RUNS.finditer(lowered)]

@@ -125,7 +125,7 @@ TERM_RULES = tuple(select(all_rules(), TERM_CODES, ()))
 def test_term_rules_report_the_same_with_and_without_the_shared_matcher(text: str) -> None:
     new = _findings(text, TERM_RULES)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(terms, "_hits", lambda ctx, source: None)  # every term list matched by its own pattern
+        patch.setattr(terms, "_hits", lambda ctx, source: (None, None))  # every term list matched by its own pattern
         old = _findings(text, TERM_RULES)
     assert new == old
 
@@ -135,7 +135,7 @@ def test_the_example_draft_reports_the_same_with_and_without_the_shared_matcher(
     new = _findings(text, TERM_RULES)
     assert {code for code, *_ in new} >= {"TM101", "HS101", "HS305", "CO104"}  # the draft's known slips
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(terms, "_hits", lambda ctx, source: None)
+        patch.setattr(terms, "_hits", lambda ctx, source: (None, None))
         assert _findings(text, TERM_RULES) == new
 
 
@@ -147,7 +147,7 @@ def test_official_names_found_where_a_name_may_start_are_those_found_by_reading_
     assert new and {text[start:end] for _, start, end, *_ in new} >= (
         {"UN Convention Against Corruption", "Global Environmental Facility"} if "us" in name else {"UN environmental program"})
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(terms, "_hits", lambda ctx, source: None)
+        patch.setattr(terms, "_hits", lambda ctx, source: (None, None))
         assert _findings(text, rules) == new
 
 
