@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from termlint.core.scratch import scratch_file
+from termlint.core.scratch import replace_file
 
 MAX_ENTRIES = 20_000  # beyond this the file starts again from the patterns of one run
 
@@ -104,16 +104,7 @@ def save() -> None:
         merged = {}
     merged.update(_state["new"])
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = scratch_file(path.parent, prefix=".regex-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(merged, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        replace_file(path, pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL))
     _state["stored"].update(_state["new"])
     _state["new"].clear()
 

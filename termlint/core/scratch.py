@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -20,3 +21,18 @@ def scratch_file(folder: str | Path, prefix: str = ".tmp-", suffix: str = "") ->
         except FileExistsError:
             continue
     raise FileExistsError(f"no free scratch name in {folder}")
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write `data` as the whole of `path` atomically: a reader sees the old file or the new one,
+    never half of one. Makes the folder; raises OSError (the caller decides whether that matters)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = scratch_file(path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

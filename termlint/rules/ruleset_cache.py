@@ -24,7 +24,7 @@ from typing import Any
 
 from termlint import __version__
 from termlint.core.resources import cache_dir, data_dir
-from termlint.core.scratch import scratch_file
+from termlint.core.scratch import replace_file
 
 PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -89,16 +89,7 @@ def _aho_version() -> str:
 
 def _store(path: Path, rules: Any, kind: str = "rules") -> None:
     with contextlib.suppress(Exception):  # an unwritable cache or an unpicklable rule costs nothing
-        data = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = scratch_file(path.parent, prefix=f".{kind}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        replace_file(path, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
         for stale in path.parent.glob(f"{kind}-*.pickle"):  # keep the few newest rule sets
             if stale != path and stale.stat().st_mtime < path.stat().st_mtime - 7 * 86400:
                 stale.unlink()
