@@ -8,9 +8,10 @@
     reason = "..."                             # our own words, shown after the suggestion
     inflect = "noun"                           # none | noun | verb | ize: forms generated from the terms
 
-The kind compiles every form of every deprecated term of the entry into one pattern (a
-character trie): matching is case-insensitive (unless `case_sensitive`), whole-word, and
-lets a space in a term match a line break or a no-break space and a hyphen (either way).
+Every form of every deprecated term of the entry (and of every other term list of the packs)
+is found by one shared automaton (rules/terms.py), each place confirmed by its term's pattern:
+matching is case-insensitive (unless `case_sensitive`), whole-word, and lets a space in a term
+match a line break or a no-break space and a hyphen (either way).
 
 The fix preserves case (Child pornography -> Child sexual abuse material) and is offered
 only when there is exactly one preferred term (codespell's rule); `fix_safe = false`
