@@ -17,6 +17,7 @@ from termlint.parse.tree import Clause
 from termlint.rules.terms import titles_in
 from termlint.text.document import Document
 from termlint.text.protect import ProtectedSpans, SpanSet
+from termlint.text.words import WordView, view_of
 
 T = TypeVar("T")
 
@@ -83,6 +84,12 @@ class Context:
     def titles(self) -> Any:
         """Official titles and agreed language in the text (termlint/rules/titles.py): terms there stay."""
         return titles_in(self)  # found by the matcher of every pack term (rules/terms.py)
+
+    @cached_property
+    def word_view(self) -> WordView:
+        """The text's words, tokenised once for every word-level rule (termlint/text/words.py):
+        its tokens and words, what each means to a family, where a token or word stands."""
+        return view_of(self.text)
 
     @cached_property
     def protected(self) -> Any:

@@ -9,8 +9,7 @@ whether an offset starts a sentence.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 import regex
 
 from termlint.text.termscan import walk
+from termlint.text.words import view_of
 
 # Inside a term, a space in the data matches one run of spaces, tabs, no-break spaces or a
 # single line break (a PDF or hard-wrapped line); a hyphen in the data also matches the
@@ -146,21 +146,10 @@ def _positions(matcher: Matcher, text: str) -> list[int]:
     return sorted(p for word in present for p in index[word])
 
 
-_WORD = re.compile(r"[^\W\d_]+")  # a run of letters (the standard library scans it fastest)
-
-
-@lru_cache(maxsize=4)
-def word_index(text: str) -> dict[str, list[int]]:
-    """Lower-case word -> the offsets where it starts (a word: a run of letters)."""
-    index: dict[str, list[int]] = {}
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a letter whose lower case is longer (İ): offsets would shift
-        for m in _WORD.finditer(text):
-            index.setdefault(m.group().lower(), []).append(m.start())
-        return index
-    for m in _WORD.finditer(lowered):  # lowering the text once is cheaper than word by word
-        index.setdefault(m.group(), []).append(m.start())
-    return index
+def word_index(text: str) -> Mapping[str, list[int]]:
+    """Lower-case word -> the offsets where it starts (a word: a run of letters), from the text's
+    shared word view (termlint/text/words.py): built once per text, positions found when asked."""
+    return view_of(text).index
 
 
 # ---------------------------------------------------------------------------- inflection

@@ -8,7 +8,10 @@ tokens whose words are all known are remembered for the process (most tokens of 
 are in the previous one), so only the others are read word by word.
 
 The clauses a rule reads are joined with a line break between them: a line break is never
-part of a word, so no word spans two clauses and each is read as if it were alone.
+part of a word, so no word spans two clauses and each is read as if it were alone. A span
+that cuts no token (`WordView.clean`: the usual case) holds exactly the whole text's tokens
+and words inside it, so `span_tokens` and `span_occurrences` read those spans from the shared
+word view (termlint/text/words.py) and join only the others.
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from termlint.text.prose import compiled
+from termlint.text.words import WordView
 
 WORD = r"\p{L}+(?:['’]\p{L}+)*"
 _APOSTROPHES = "'’"
@@ -35,8 +40,10 @@ def is_letter(char: str) -> bool:
     return found
 
 
-def words_of(token: str) -> list[str]:
-    return compiled(WORD).findall(token)  # type: ignore[no-any-return]
+@lru_cache(maxsize=65536)
+def words_of(token: str) -> tuple[str, ...]:
+    """The words of one token (kept for the process: most tokens recur from draft to draft)."""
+    return tuple(compiled(WORD).findall(token))
 
 
 @dataclass(frozen=True)
@@ -100,3 +107,60 @@ class WordScan:
         if is_letter(after):
             return False
         return not (after in _APOSTROPHES and end + 1 < len(joined) and is_letter(joined[end + 1]))
+
+
+def span_tokens(view: WordView, segments: Iterable[tuple[int, int]]) -> frozenset[str]:
+    """The distinct tokens of `segments` read alone (as `WordScan.tokens`), or more: the text's
+    own, plus the tokens of any span that cuts one."""
+    dirty = _partition(view, tuple(segments))[1]
+    return view.tokens | WordScan.of(view.text, dirty).tokens() if dirty else view.tokens
+
+
+def span_occurrences(view: WordView, segments: tuple[tuple[int, int], ...],
+                     wanted: Iterable[str]) -> list[tuple[int, int, str, bool]]:
+    """What `WordScan.of(view.text, segments).occurrences(wanted)` yields (segments sorted and
+    disjoint), in the same order: each clean segment's words from the whole text, the few
+    segments that cut a token joined and read as before."""
+    text = view.text
+    wanted = tuple(wanted)
+    clean, dirty = _partition(view, segments)
+    found = list(WordScan.of(text, dirty).occurrences(wanted)) if dirty else []
+    if clean and wanted:
+        starts = [start for start, _ in clean]
+        pattern: Any = compiled(WORD)
+        firsts: dict[int, int] = {}  # segment -> where its first word starts
+        for word in wanted:
+            for at in _whole_words(text, word):
+                k = bisect.bisect_right(starts, at) - 1
+                end = at + len(word)
+                if k < 0 or end > clean[k][1]:
+                    continue
+                if k not in firsts:
+                    firsts[k] = pattern.search(text, clean[k][0], clean[k][1]).start()
+                found.append((at, end, word, firsts[k] == at))
+    found.sort()
+    return found
+
+
+def _whole_words(text: str, word: str) -> Iterator[int]:
+    """Where `word` stands whole in `text`: no letter, nor an apostrophe joined to a letter, on either side."""
+    size, n = len(text), len(word)
+    at = text.find(word)
+    while at >= 0:
+        end = at + n
+        if ((at == 0 or not (is_letter(text[at - 1]) or text[at - 1] in _APOSTROPHES and at >= 2
+                             and is_letter(text[at - 2])))
+                and (end == size or not (is_letter(text[end]) or text[end] in _APOSTROPHES and end + 1 < size
+                                         and is_letter(text[end + 1])))):
+            yield at
+        at = text.find(word, at + 1)
+
+
+def _partition(view: WordView, segments: tuple[tuple[int, int], ...]) -> tuple[list[tuple[int, int]], ...]:
+    """The clean segments and the others (`WordView.clean`), sorted out once per view and segments."""
+    key = ("wordscan.partition", segments)
+    found = view.memo.get(key)
+    if found is None:
+        clean = [span for span in segments if view.clean(*span)]
+        found = view.memo[key] = (clean, [span for span in segments if not view.clean(*span)])
+    return found  # type: ignore[no-any-return]

@@ -37,6 +37,9 @@ SHAPES = {
     # Each undefined acronym looked for its spelled-out form in every paragraph.
     "hundreds of undefined acronyms": "The General Assembly,\n\n" + "".join(
         f"*Noting* the work of ABC{i % 500} and the DEF,\n\n" for i in range(N // 6)),
+    # One line of 720 KB holding 60,000 acronyms (a PDF converted without line breaks): each acronym
+    # looked for its line's start, and counted the asterisks from there, by reading the line again.
+    "one line of thousands of acronyms": "The General Assembly,\n\n*Recalling* " + "the ABC and " * N + "end,",
     # A paragraph of 1.5 MB (a PDF converted without breaks) citing resolutions: each citation
     # searched the rest of the paragraph for "decision", and its start for the last ";".
     "one paragraph citing thousands of resolutions": "The General Assembly,\n\n*Recalling* " + "".join(

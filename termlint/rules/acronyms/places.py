@@ -10,7 +10,9 @@ on after its parenthesis ((SAMOA) Pathway).
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 
 from termlint.text.prose import compiled
 
@@ -47,27 +49,64 @@ def resolution_letters(text: str, start: int, token: str) -> bool:
 _LEGEND = r"[*_]{0,2}Abbreviations?[*_]{0,2}\s*:"
 
 
-def in_legend(text: str, offset: int) -> bool:
+# Each function below reads the line that holds `offset`: a caller that knows where that line
+# starts (`line_start`, from the word view's line index) spares a scan back to the previous line
+# break, and a `memo` shared across calls reads each line's marks once. Without them a line with
+# thousands of acronyms (a PDF converted without line breaks) was read once per acronym.
+
+
+def in_legend(text: str, offset: int, line_start: int | None = None) -> bool:
     """On a line that opens with “*Abbreviations*:” (under a budget table: “GS (OL), General
     Service (Other level)”): each acronym there is defined."""
-    line_start = text.rfind("\n", 0, offset) + 1
+    line_start = text.rfind("\n", 0, offset) + 1 if line_start is None else line_start
     return compiled(_LEGEND).match(text, line_start) is not None
 
 
-def in_italic_title(text: str, offset: int) -> bool:
+@dataclass(frozen=True)
+class _Marks:
+    """What the italic and table tests read of one line, read once."""
+
+    stars: list[int]  # offsets of its asterisks
+    double: int  # where its first "**" starts, or -1
+    opening: int  # where it stops opening like a paragraph (labels, quote and heading marks), or its end
+    first: int  # its first character that is not a space or tab, or its end
+
+
+def _marks(text: str, line_start: int, memo: dict[int, _Marks]) -> _Marks:
+    found = memo.get(line_start)
+    if found is None:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        stars = []
+        at = text.find("*", line_start, line_end)
+        while at >= 0:
+            stars.append(at)
+            at = text.find("*", at + 1, line_end)
+        double = next((a for a, b in zip(stars, stars[1:]) if b == a + 1), -1)
+        opening = compiled(r"[ >#\-*0-9.()\t]*+").match(text, line_start, line_end).end()  # type: ignore[union-attr]
+        first = compiled(r"[ \t]*+").match(text, line_start, line_end).end()  # type: ignore[union-attr]
+        found = memo[line_start] = _Marks(stars, double, opening, first)
+    return found
+
+
+def in_italic_title(text: str, offset: int, line_start: int | None = None,
+                    memo: dict[int, _Marks] | None = None) -> bool:
     """Inside *italics* that do not open the paragraph: a publication's title in UN style."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    head = text[line_start:offset]
-    if head.count("*") % 2 == 0 or "**" in head:
+    line_start = text.rfind("\n", 0, offset) + 1 if line_start is None else line_start
+    marks = _marks(text, line_start, {} if memo is None else memo)
+    before = bisect.bisect_left(marks.stars, offset)  # asterisks between the line's start and offset
+    if before % 2 == 0 or 0 <= marks.double <= offset - 2:
         return False
-    opening = head.rfind("*")
-    return bool(head[:opening].strip(" >#-*0123456789.()\t"))
+    # text before the last asterisk other than labels and marks: the italics do not open the paragraph
+    return marks.opening < marks.stars[before - 1]
 
 
-def in_table_row(text: str, offset: int) -> bool:
+def in_table_row(text: str, offset: int, line_start: int | None = None,
+                 memo: dict[int, _Marks] | None = None) -> bool:
     """Whether `offset` is on a Markdown table row (a line that opens with a pipe)."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text[line_start:offset].lstrip(" \t")[:1] == "|"
+    line_start = text.rfind("\n", 0, offset) + 1 if line_start is None else line_start
+    first = _marks(text, line_start, {} if memo is None else memo).first
+    return first < offset and text[first] == "|"
 
 
 def in_designation(text: str, end: int) -> bool:
@@ -102,9 +141,9 @@ _ASCII_WORDS = re.compile(r"[A-Za-z]{2,}")
 _ASCII_UPPER = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]+(?![A-Za-z])")
 
 
-def in_capital_line(text: str, offset: int, memo: dict[int, bool]) -> bool:
+def in_capital_line(text: str, offset: int, memo: dict[int, bool], line_start: int | None = None) -> bool:
     """Whether the line holding `offset` is set in capitals (RESOLUTION 1454 (2002), cover pages)."""
-    line_start = text.rfind("\n", 0, offset) + 1
+    line_start = text.rfind("\n", 0, offset) + 1 if line_start is None else line_start
     if line_start not in memo:
         line_end = text.find("\n", offset)
         line = text[line_start:line_end if line_end >= 0 else len(text)]

@@ -14,6 +14,7 @@ in a `(hereinafter “ACR”)` clause. Not acronyms: roman numerals (XXVI), docu
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -35,6 +36,7 @@ from termlint.rules.acronyms.places import (
 from termlint.rules.context import Context
 from termlint.text.prose import compiled, non_prose_spans
 from termlint.text.protect import SpanSet
+from termlint.text.words import WordView
 
 # Capitals (an ampersand inside: R&D), digits after them, then hyphenated parts.
 # Hyphens: U+002D, and U+2010 and U+2011 (the adopted texts write the non-breaking one: UN‑Women).
@@ -126,20 +128,39 @@ def _read_units(ctx: Context) -> list[Unit]:
     text = ctx.text
     skipped = hidden_spans(ctx)
     quotes = ctx.protected.quotes
-    capital_lines: dict[int, bool] = {}
+    read = _Reading(ctx.word_view)
     found = []
     for segments, asides in _unit_segments(ctx.tree):
         unit = Unit(spans=[(start, end) for start, end, _ in segments])
         for start, end, part in segments:
-            unit.occurrences.extend(_occurrences(text, start, end, part, skipped, quotes, capital_lines))
+            unit.occurrences.extend(_occurrences(text, read.tokens(start, end), part, skipped, quotes, read))
         if asides:  # definitions in the unit's title and footnotes count: the reader has been told
             unit.occurrences.extend(replace(o, aside=True) for start, end, part in asides
-                                    for o in _occurrences(text, start, end, part, skipped, quotes, capital_lines)
+                                    for o in _occurrences(text, read.tokens(start, end), part, skipped, quotes, read)
                                     if o.definition)
             unit.occurrences.sort(key=lambda o: o.start)
         if unit.occurrences:
             found.append(unit)
     return found
+
+
+class _Reading:
+    """The capitals of the text, read once for every unit and rule: `_TOKEN` over the whole text,
+    kept with the word view (a span whose ends touch white space holds the same matches as when
+    it is read alone; the others are read alone). The line memos serve every occurrence."""
+
+    def __init__(self, view: WordView) -> None:
+        self.view = view
+        self.starts, self.found = view.scan(compiled(_TOKEN))
+        self.capital_lines: dict[int, bool] = {}
+        self.marks: dict[int, Any] = {}
+
+    def tokens(self, start: int, end: int) -> list[tuple[int, str]]:
+        """(offset, token) of each match of `_TOKEN` in text[start:end], as finditer finds them there."""
+        if not self.view.clean(start, end):
+            return [(m.start(), m.group()) for m in compiled(_TOKEN).finditer(self.view.text, start, end)]
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [(m.start(), m.group()) for m in self.found[lo:hi]]
 
 
 def hidden_spans(ctx: Context) -> Any:
@@ -205,25 +226,26 @@ def _merged(found: _Segments) -> _Segments:
     return merged
 
 
-def _occurrences(text: str, start: int, end: int, part: str, skipped: Any, quotes: Any,
-                 capital_lines: dict[int, bool]) -> Iterator[Occurrence]:
-    for m in compiled(_TOKEN).finditer(text, start, end):
-        token_start, token_end = m.span()
+def _occurrences(text: str, tokens: list[tuple[int, str]], part: str, skipped: Any, quotes: Any,
+                 read: _Reading) -> Iterator[Occurrence]:
+    for token_start, token in tokens:
+        token_end = token_start + len(token)
         if skipped.overlaps(token_start, token_end):
             continue
         before = text[token_start - 1] if token_start else " "
         after = text[token_end] if token_end < len(text) else " "
         if (before in "_@#=\\/" or after in "_@#=\\" or symbol_after(text, token_end) or after_name(text, token_start)
-                or resolution_letters(text, token_start, m.group())):
+                or resolution_letters(text, token_start, token)):
             continue  # MSC.448(99), WHA73.1, .../DEC.3, 53/77 AA, 2252 (ES-V), OC 16/99: symbols
-        for acronym, a_start, a_end in _split(m.group(), token_start):
+        for acronym, a_start, a_end in _split(token, token_start):
             if not acronym.strip(_ROMAN_LETTERS) and compiled(_ROMAN).fullmatch(acronym):
                 continue
-            if in_capital_line(text, a_start, capital_lines):
+            line = read.view.line_start(a_start)
+            if in_capital_line(text, a_start, read.capital_lines, line):
                 continue
-            legend = in_legend(text, a_start)
+            legend = in_legend(text, a_start, line)
             definition = legend or _is_definition(text, a_start, a_end)
-            if not definition and in_italic_title(text, a_start):
+            if not definition and in_italic_title(text, a_start, line, read.marks):
                 continue  # *UNEP Frontiers 2016 Report*: a publication's title, mentioned, not used
             quoted = quotes.covering(a_start, a_end)
             if quoted and quoted[1] - quoted[0] <= len(acronym) + 3:
@@ -231,7 +253,7 @@ def _occurrences(text: str, start: int, end: int, part: str, skipped: Any, quote
             if quoted and not definition:
                 continue  # quoted (a title, another text's words): mentioned, not used
             yield Occurrence(normalise(acronym), a_start, a_end, definition, part, bool(quoted),
-                             table=in_table_row(text, a_start), aside=legend,
+                             table=in_table_row(text, a_start, line, read.marks), aside=legend,
                              named=definition and (in_designation(text, a_end)
                                                    or compiled(r"\s+[A-Z][a-z]+").match(text, a_end) is not None))
 
@@ -289,10 +311,6 @@ def _is_definition(text: str, start: int, end: int) -> bool:
         return False  # GS (OL), P-2 (X): a qualifier after an abbreviation, not a name spelled out
     # after a footnote marker too: “Treaty on the Non-Proliferation of Nuclear Weapons[^1] (NPT)”
     return bool(previous) and (previous.isalpha() or previous in ")”’*_]")
-
-
-def line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
 
 
 _SMALL_WORDS = frozenset({"of", "on", "and", "for", "the", "to", "in", "against", "at", "by", "de", "la",

@@ -27,7 +27,6 @@ Quotations, official titles, code and capitalised words inside a sentence (names
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -44,48 +43,13 @@ from termlint.text.phrases import (
     key,
     match_case,
     starts_sentence,
-    word_index,
 )
-from termlint.text.protect import SpanSet, positions
+from termlint.text.protect import SpanSet
 
 KEYS = frozenset({"detect", "families", "house_forms", "house_from", "fix_safe"})
 FIXABLE = True
 OPTIONS = (Option("prefer", str, "the variant to keep, or \"majority\" for the more frequent one"),)
 DETECT = ("spelling", "hyphenation", "capitalisation", "terms")
-
-_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011](?=[^\W\d_])")
-_HYPHENS = "-\u2010\u2011"
-
-
-def _compounds(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of hyphenated words (letters joined by hyphens), found from their hyphens.
-
-    A scan for the hyphen character is far cheaper than trying a word pattern everywhere: the
-    hyphens are found by one-character str.find scans, and _HYPHEN (whose lookbehind would be
-    tried at every offset by finditer) only checks their neighbours.
-    Words touching a digit or an underscore (COVID-19, A-1_b) are not compounds.
-    """
-    size, covered = len(text), -1
-    for hyphen in positions(text, _HYPHENS):
-        if hyphen < covered or _HYPHEN.match(text, hyphen) is None:
-            continue
-        start = hyphen
-        while start > 0 and text[start - 1].isalpha():
-            start -= 1
-        end = hyphen + 1
-        while True:
-            while end < size and text[end].isalpha():
-                end += 1
-            if end + 1 < size and text[end] in _HYPHENS and text[end + 1].isalpha():
-                end += 1
-                continue
-            break
-        covered = end
-        before, after = text[start - 1:start], text[end:end + 1]
-        if (before and (before.isdigit() or before in "_" + _HYPHENS)) or (after and (after.isdigit() or after == "_")):
-            continue
-        yield start, end
-
 
 @dataclass(frozen=True)
 class Family:
@@ -170,22 +134,22 @@ class ConsistencyRule:
     def _spelling(self, ctx: Context) -> list[Group]:
         """Variants among the document's distinct words first (cheap), then their uses."""
         text = ctx.text
-        index = word_index(text)
+        view = ctx.word_view
         by_key: dict[str, list[tuple[str, Any]]] = {}
-        for word in index:
-            variant = _variant(word)
-            if variant is not None:
-                by_key.setdefault(variant.key, []).append((word, variant))
+        for word, variant in view.words_meaning("consistency.variant", _variant).items():
+            by_key.setdefault(variant.key, []).append((word, variant))
         groups = []
         spans = None
-        for words in by_key.values():
-            if len(words) < 2:
-                continue
+        # the words of each key, and the keys, in the order the text first writes them
+        first = view.positions
+        keys = sorted((sorted(words, key=lambda wv: first(wv[0])[0]) for words in by_key.values() if len(words) > 1),
+                      key=lambda words: first(words[0][0])[0])
+        for words in keys:
             spans = spans if spans is not None else self._spans(ctx)
             uses, house, why = [], None, ""
             for word, variant in words:
                 why = f"UN house style: {rule_name(variant.rule)}"
-                for start in index[word]:
+                for start in view.positions(word):
                     end = start + len(word)
                     written = text[start:end]
                     if (spans.covering(start, end) and not _name_like(text, start, written)
@@ -198,13 +162,14 @@ class ConsistencyRule:
 
     def _hyphenation(self, ctx: Context) -> list[Group]:
         text = ctx.text
+        view = ctx.word_view
         # First the forms each closed-up word could take in this text, cheaply: a word with one
         # possible form (most hyphenated words) cannot be inconsistent, so the checks below (scope,
         # quotations, names) run only for the few words with two.
         found: list[tuple[int, int, str, str, str]] = []  # start, end, word, closed-up key, form
         keys: dict[str, str | None] = {}  # word -> closed-up key, per distinct word
         forms_of: dict[str, set[str]] = {}
-        for start, end in _compounds(text):
+        for start, end in view.compounds:
             word = text[start:end]
             if word in keys:
                 closed = keys[word]
@@ -217,8 +182,7 @@ class ConsistencyRule:
                 forms_of.setdefault(closed, set()).add(form)
         if not found:
             return []
-        index = word_index(text)
-        live = {closed for closed, forms in forms_of.items() if len(forms) > 1 or closed in index}
+        live = {closed for closed, forms in forms_of.items() if len(forms) > 1 or closed in view.words}
         if not live:
             return []
         compounds: dict[str, list[Use]] = {}
@@ -230,7 +194,7 @@ class ConsistencyRule:
         if not compounds:
             return []
         for closed, uses in compounds.items():
-            for start in index.get(closed, ()):
+            for start in view.positions(closed):
                 end = start + len(closed)
                 written = text[start:end]
                 if (not _hyphen_at(text, start - 1) and not _hyphen_at(text, end)  # a part of a compound

@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 from termlint.text.prose import compiled
 from termlint.text.wordscan import is_letter
+from termlint.text.words import WordView
 
 HYPHENS = "-\u2010\u2011"
 
@@ -186,8 +187,15 @@ def after_title(text: str, start: int) -> bool:
     return before.endswith(_TITLES) and (len(before) < 4 or not before[-4:-3].isalpha() or before.endswith("H.E."))
 
 
-def hyphenated_words(text: str) -> frozenset[str]:
+def hyphenated_words(view: WordView) -> frozenset[str]:
     """The hyphenated compounds of the text, lower case, written without their hyphens (read
-    once per document, and only when an unknown word turns up)."""
-    found = compiled(r"\p{L}+(?:[" + HYPHENS + r"]\p{L}+)+").findall(text)
+    from the word view's tokens once per document, and only when an unknown word turns up)."""
+    return frozenset().union(*view.tokens_meaning("spelling.hyphenated", _closed_compounds).values())
+
+
+def _closed_compounds(token: str) -> frozenset[str]:
+    """The hyphenated compounds of one token (no compound holds white space), closed up."""
+    if not any(h in token for h in HYPHENS):
+        return frozenset()
+    found = compiled(r"\p{L}+(?:[" + HYPHENS + r"]\p{L}+)+").findall(token)
     return frozenset("".join(c for c in w.lower() if c not in HYPHENS) for w in found)

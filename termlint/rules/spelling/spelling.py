@@ -47,7 +47,7 @@ from termlint.rules.spelling.recognise import (
 from termlint.text.prose import compiled, non_prose_spans
 from termlint.text.protect import SpanSet
 from termlint.text.wordlist import english, house_words
-from termlint.text.wordscan import WordScan, words_of
+from termlint.text.wordscan import span_occurrences, span_tokens, words_of
 
 KEYS = frozenset({"word_lists", "max_suggestions", "check_capitalized", "each_occurrence"})
 FIXABLE = True
@@ -95,17 +95,19 @@ class SpellingRule:
 
         verdicts = _verdicts(english_words, extra)
         suggestions = verdicts.suggestions
-        scan = WordScan.of(text, _segments(ctx, self.meta.scope))
+        view = ctx.word_view
+        segments = tuple(_segments(ctx, self.meta.scope))
         found: dict[str, tuple[list[tuple[int, int, str]], list[str]]] = {}
         each = bool(ctx.options_for(self.meta.code).get("each_occurrence", self.each_occurrence))
-        for start, end, word, opening in scan.occurrences(_unknown(scan.tokens(), verdicts, known, stem)):
+        unknown = _unknown(span_tokens(view, segments), verdicts, known, stem)
+        for start, end, word, opening in span_occurrences(view, segments, unknown):
             key = _lookup_form(word)
             prose = prose or _Prose.of(ctx)
             if not prose.is_prose_word(start, end, word) or _known_compound(text, start, end, known):
                 continue
             if _recognised(text, start, end, word, key, known, stem):
                 continue
-            hyphenated = hyphenated_words(text) if hyphenated is None else hyphenated
+            hyphenated = hyphenated_words(view) if hyphenated is None else hyphenated
             if key in hyphenated:
                 # confidencebuilding beside confidence-building: CO102 reports the two forms and
                 # the one to keep; SP001 does not report the same slip a second time
