@@ -1,12 +1,13 @@
 """Where the time of `termlint check` goes: parsing, protected spans, and each rule, in-process.
 
-    .venv/bin/python benchmarks/profile_rules.py [FOLDER_OR_FILE ...]   (default: the 1 MB corpus)
+    .venv/bin/python benchmarks/profile_rules.py [--all] [FOLDER_OR_FILE ...]   (default: the 1 MB corpus)
 
 Every default rule runs over every file the way the engine runs it; the table lists the
 CPU time of each step (process time: other programs on the machine do not inflate it) in
 seconds and as MB/s of text, the slowest first. Lazy loading (a
 spelling dictionary, a compiled term list) is charged to the rule that triggers it, and
-shown separately as its first-file cost.
+shown separately as its first-file cost. The table shows the 40 slowest steps; `--all` shows
+every step.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 
-def profile(target: Path, top: int = 40) -> None:
+def profile(target: Path, top: int | None = 40) -> None:
     from termlint.engine.lint import lint_text
     from termlint.parse.parser import parse
     from termlint.rules.context import Context
@@ -73,6 +74,8 @@ def profile(target: Path, top: int = 40) -> None:
 if __name__ == "__main__":
     from corpus import ROOT, generate
 
-    targets = [Path(a) for a in sys.argv[1:]] or [generate(ROOT / "bench-corpus", 1)]
+    args = sys.argv[1:]
+    every = "--all" in args
+    targets = [Path(a) for a in args if a != "--all"] or [generate(ROOT / "bench-corpus", 1)]
     for t in targets:
-        profile(t)
+        profile(t, None if every else 40)

@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Protocol, TypeVar
 
 from termlint.core.model import Finding, RuleMeta
 from termlint.parse.tree import Clause, Walk
-from termlint.rules.titles import title_set
+from termlint.rules.terms import titles_in
 from termlint.text.document import Document
 from termlint.text.protect import ProtectedSpans, SpanSet
 from termlint.text.words import WordView, view_of
@@ -118,7 +118,7 @@ class Context:
     @cached_property
     def titles(self) -> Any:
         """Official titles and agreed language in the text (termlint/rules/titles.py): terms there stay."""
-        return title_set(tuple(self.packs)).spans(self.text)
+        return titles_in(self)  # found by the matcher of every pack term (rules/terms.py)
 
     @cached_property
     def word_view(self) -> WordView:

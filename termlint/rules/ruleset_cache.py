@@ -18,6 +18,7 @@ import os
 import pickle
 import sys
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,26 +31,38 @@ PACKAGE = Path(__file__).resolve().parents[1]
 
 def cached_rules(extra_packs: tuple[Path, ...], build: Callable[[], tuple[Any, ...]]) -> tuple[Any, ...]:
     """The rule set for `extra_packs`: from the cache when its sources are unchanged, else built."""
+    return cached("rules", extra_packs, build, tuple)  # type: ignore[no-any-return]
+
+
+def cached(kind: str, extra_packs: tuple[Path, ...], build: Callable[[], Any], expected: type) -> Any:
+    """What `build` makes from the packs (the rule set, the term matcher: `kind` names it), from
+    the cache when its sources are unchanged, else built and stored."""
     if os.environ.get("TERMLINT_NO_RULE_CACHE"):
         return build()
     try:
-        path = cache_dir() / f"rules-{_key(extra_packs)}.pickle"
+        path = cache_dir() / f"{kind}-{_key(extra_packs)}.pickle"
     except OSError:
         return build()
     with contextlib.suppress(Exception):  # a stale or foreign pickle: build instead
         with open(path, "rb") as handle:
-            rules = pickle.load(handle)
-        if isinstance(rules, tuple):
-            return rules
-    rules = build()
-    _store(path, rules)
-    return rules
+            value = pickle.load(handle)
+        if isinstance(value, expected):
+            return value
+    value = build()
+    _store(path, value, kind)
+    return value
 
 
+def forget() -> None:
+    """Read the sources' sizes and times again (after a pack file changed, in a long-lived server)."""
+    _key.cache_clear()
+
+
+@lru_cache(maxsize=16)
 def _key(extra_packs: tuple[Path, ...]) -> str:
     import regex
 
-    digest = hashlib.sha256(f"{__version__}|{sys.version}|{regex.__version__}".encode())
+    digest = hashlib.sha256(f"{__version__}|{sys.version}|{regex.__version__}|{_aho_version()}".encode())
     sources = [*sorted(PACKAGE.rglob("*.py")), *sorted(p for p in data_dir("rules").rglob("*") if p.is_file()),
                *(Path(p).resolve() for p in extra_packs)]
     for source in sources:
@@ -58,9 +71,25 @@ def _key(extra_packs: tuple[Path, ...]) -> str:
     return digest.hexdigest()[:24]
 
 
-def _store(path: Path, rules: tuple[Any, ...]) -> None:
+def _aho_version() -> str:
+    """The installed pyahocorasick's module file, its size and time: a pickled automaton is read
+    by the build that wrote it (importlib.metadata would cost tens of milliseconds at start-up)."""
+    try:
+        from importlib.util import find_spec
+
+        spec = find_spec("ahocorasick")
+        origin = spec.origin if spec is not None else None
+        if not origin:
+            return ""
+        info = os.stat(origin)
+        return f"{origin}|{info.st_size}|{info.st_mtime_ns}"
+    except Exception:  # not installed: the matcher is built, not loaded
+        return ""
+
+
+def _store(path: Path, rules: Any, kind: str = "rules") -> None:
     with contextlib.suppress(Exception):  # an unwritable cache or an unpicklable rule costs nothing
         replace_file(path, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
-        for stale in path.parent.glob("rules-*.pickle"):  # keep the few newest rule sets
+        for stale in path.parent.glob(f"{kind}-*.pickle"):  # keep the few newest rule sets
             if stale != path and stale.stat().st_mtime < path.stat().st_mtime - 7 * 86400:
                 stale.unlink()

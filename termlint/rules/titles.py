@@ -64,11 +64,15 @@ class TitleSpan:
 
 @dataclass(frozen=True)
 class TitleSet:
-    """Every known title, matched by one pattern."""
+    """Every known title, matched by one pattern (rules/terms.py matches them with every other
+    term of the packs; the pattern is compiled only for a text the shared matcher cannot read)."""
 
     titles: tuple[Title, ...]
-    pattern: Any
     by_form: Mapping[str, Title]
+
+    @cached_property
+    def pattern(self) -> Any:
+        return cached_terms(tuple(sorted(self.by_form)))
 
     @classmethod
     def of(cls, titles: Iterable[Title]) -> TitleSet:
@@ -77,7 +81,7 @@ class TitleSet:
         for title in items:
             for form in title.forms:
                 by_form.setdefault(key(form), title)
-        return cls(items, cached_terms(tuple(sorted(by_form))), by_form)
+        return cls(items, by_form)
 
     def spans(self, text: str) -> TitleSpans:
         found = [TitleSpan(m.start(), m.end(), self.by_form[key(m.group())]) for m in self.pattern.finditer(text)]

@@ -9,14 +9,14 @@ whether an offset starts a sentence.
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import regex
 
+from termlint.text.termscan import walk
 from termlint.text.words import view_of
 
 # Inside a term, a space in the data matches one run of spaces, tabs, no-break spaces or a
@@ -116,19 +116,7 @@ class Matcher:
         if self.firsts is None:
             yield from self.pattern.finditer(text, start, end)
             return
-        positions = _positions(self, text)
-        last = start
-        for i in range(bisect.bisect_left(positions, start), len(positions)):
-            pos = positions[i]
-            if pos >= end:
-                break
-            if pos < last:
-                continue
-            m = self.pattern.match(text, pos, end)
-            if m is not None and m.end() > m.start():
-                yield m
-                last = m.end()
-
+        yield from walk(_positions(self, text), ((start, end),), self._attempt(text))
 
     def find_in(self, text: str, spans: Sequence[tuple[int, int]]) -> list[Any]:
         """What `finditer` finds in each of `spans` (sorted and disjoint), in one walk.
@@ -140,21 +128,14 @@ class Matcher:
         """
         if self.firsts is None:
             return [m for start, end in spans for m in self.pattern.finditer(text, start, end)]
-        hits: list[Any] = []
-        k, count, last = 0, len(spans), 0
-        for pos in _positions(self, text):
-            while k < count and spans[k][1] <= pos:
-                k += 1
-            if k == count:
-                break
-            start, end = spans[k]
-            if pos < start or pos < last:
-                continue
+        return walk(_positions(self, text), spans, self._attempt(text))
+
+    def _attempt(self, text: str) -> Callable[[int, int], Any]:
+        def attempt(pos: int, end: int) -> Any:
             m = self.pattern.match(text, pos, end)
-            if m is not None and m.end() > m.start():
-                hits.append(m)
-                last = m.end()
-        return hits
+            return m if m is not None and m.end() > m.start() else None
+
+        return attempt
 
 
 @lru_cache(maxsize=512)

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from termlint.core.model import Edit, Finding, Fix, Option, RuleMeta
@@ -38,8 +38,8 @@ from termlint.rules.consistency.variants import hyphen_key, rule_name, spelling_
 from termlint.rules.context import Context
 from termlint.rules.packfiles import PackError
 from termlint.rules.packs import get
+from termlint.rules.terms import TermSource, matches
 from termlint.text.phrases import (
-    cached_terms,
     key,
     match_case,
     starts_sentence,
@@ -56,6 +56,11 @@ class Family:
     forms: tuple[str, ...]
     house: str | None
     fix_safe: bool
+
+    @cached_property
+    def source(self) -> TermSource:
+        """The forms as one term list of the shared matcher (rules/terms.py)."""
+        return TermSource.of({key(f) for f in self.forms}, False)
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,10 @@ class ConsistencyRule:
     house_from: str
     fix_safe: bool
 
+    def term_sources(self) -> tuple[TermSource, ...]:
+        """The families' term lists: they join the shared matcher (rules/terms.py)."""
+        return tuple(family.source for family in self.families)
+
     def check(self, ctx: Context) -> Iterator[Finding]:
         prefer = self._prefer(ctx)
         for group in self._groups(ctx):
@@ -100,18 +109,18 @@ class ConsistencyRule:
         return None
 
     def _spans(self, ctx: Context) -> SpanSet:
-        """The text this rule reads: the clauses in scope, overlaps merged."""
-        return SpanSet.of([(s.start, s.end) for c in ctx.clauses(self.meta.scope) for s in c.segments])
+        """The text this rule reads: the clauses in scope, overlaps merged (once per document and scope)."""
+        scope = self.meta.scope
+        return ctx.shared(("consistency.spans", scope), lambda: SpanSet.of(
+            [(s.start, s.end) for c in ctx.clauses(scope) for s in c.segments]))
 
     def _excluded(self, ctx: Context, start: int, end: int) -> bool:
         p = ctx.protected
         return (p.quotes.overlaps(start, end) or p.code.overlaps(start, end)
                 or ctx.titles.covering(start, end) is not None)
 
-    def _matches(self, ctx: Context, pattern: Any) -> Iterator[Any]:
-        if pattern.absent_from(ctx.text):
-            return
-        for m in pattern.find_in(ctx.text, list(self._spans(ctx))):  # merged spans: sorted and disjoint
+    def _matches(self, ctx: Context, source: TermSource) -> Iterator[Any]:
+        for m in matches(ctx, source, list(self._spans(ctx))):  # merged spans: sorted and disjoint
             if not self._excluded(ctx, m.start(), m.end()):
                 yield m
 
@@ -205,9 +214,8 @@ class ConsistencyRule:
         groups = []
         capitals = self.detect == "capitalisation"
         for family in self.families:
-            pattern = cached_terms(tuple(sorted({key(f) for f in family.forms})), False)
             uses = []
-            for m in self._matches(ctx, pattern):
+            for m in self._matches(ctx, family.source):
                 written = m.group()
                 if capitals:
                     if starts_sentence(text, m.start()) or written.isupper():

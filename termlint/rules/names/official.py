@@ -18,10 +18,15 @@ the name exactly (nor an `also` form) is a near-miss: `UN Convention Against Cor
 `Global Environmental Facility`, `the United Nation`. A `near` form is matched the same loose
 way and is always a near-miss (a name with words missing: `United Nations Mission in Kosovo`).
 Text in capitals throughout (a heading typed in capitals), quotations and headings are left alone.
+
+Each name is tried only where its first word's fixed beginning (`Conve` of Convention) or a
+listed equivalent (`UN`) starts a word: the shared matcher of every pack term finds those
+places in one pass over the document (rules/terms.py).
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -33,6 +38,8 @@ from termlint.core.model import Edit, Finding, Fix, RuleMeta
 from termlint.rules.context import Context
 from termlint.rules.packfiles import PackError
 from termlint.rules.packs import get
+from termlint.rules.terms import LiteralSource, hits_of
+from termlint.text.termscan import normalise, walk
 
 KEYS = frozenset({"names", "equivalents"})
 FIXABLE = True
@@ -40,6 +47,7 @@ NAME_KEYS = frozenset({"name", "also", "near", "source"})
 SCOPE = ("preambular", "operative", "subparagraph", "paragraph", "footnote", "annex")
 _WORD = regex.compile(r"[\p{L}\p{N}'’-]+")
 _SLACK = 5  # letters a word's ending may differ by
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 @dataclass(frozen=True)
@@ -94,18 +102,85 @@ class OfficialNames:
             out.append((name, pattern, rare, words, alternatives))
         return tuple(out)
 
+    @cached_property
+    def _starts(self) -> tuple[tuple[str, ...] | None, ...]:
+        """Per name, the literal beginnings (lower case) one of which each of its matches starts
+        with: its first word's fixed part, its equivalents; None: the name is tried everywhere."""
+        out: list[tuple[str, ...] | None] = []
+        for name in self.names:
+            words = _WORD.findall(name.skeleton)
+            if not words:
+                out.append(None)
+                continue
+            first = words[0] if len(words[0]) <= 4 or not words[0].isalpha() else words[0][:max(4, len(words[0]) - _SLACK)]
+            starts = [first.split("'")[0].lower()]
+            for group, others in self.equivalents.items():
+                if name.skeleton.startswith(group + " "):
+                    starts.extend(o.lower() for o in others)
+                    break
+            usable = all(s and normalise(s) == normalise(s).strip() for s in starts)
+            out.append(tuple(starts) if usable else None)
+        return tuple(out)
+
+    @cached_property
+    def starts(self) -> LiteralSource:
+        """Every name's beginnings, for the shared matcher."""
+        return LiteralSource.of(s for starts in self._starts if starts for s in starts)
+
+    @cached_property
+    def _names_of(self) -> dict[str, tuple[int, ...]]:
+        """Beginning -> the names (their indices) that may start with it."""
+        out: dict[str, list[int]] = {}
+        for i, starts in enumerate(self._starts):
+            for form in starts or ():
+                out.setdefault(form, []).append(i)
+        return {form: tuple(names) for form, names in out.items()}
+
+    @cached_property
+    def _equivalent_only(self) -> frozenset[str]:
+        """Beginnings that are only ever a whole equivalent (`un`): a letter or digit after one is another word."""
+        firsts = {starts[0] for starts in self._starts if starts}
+        return frozenset(s for starts in self._starts if starts for s in starts[1:] if s not in firsts)
+
+    @cached_property
+    def _everywhere(self) -> frozenset[int]:
+        """The names without beginnings to look for: tried in every clause, as before."""
+        return frozenset(i for i, starts in enumerate(self._starts) if starts is None)
+
+    def term_sources(self) -> tuple[LiteralSource, ...]:
+        return (self.starts,)
+
     def check(self, ctx: Context) -> Iterator[Finding]:
         quotes = ctx.protected.quotes
+        hits = hits_of(ctx, self.starts)
+        ordered = None if hits is None else sorted((at, form) for at, forms in hits.items() for form in forms)
+        places = None if ordered is None else ([at for at, _ in ordered], [form for _, form in ordered])
         for clause in ctx.clauses(SCOPE):
             if clause.kind == "annex":
                 continue  # its paragraphs are checked themselves
             text = clause.text
-            lower = text.lower()
+            where = None if places is None else _candidates(ctx.text, clause, places, self.starts.forms,
+                                                            self._equivalent_only)
+            if where is None:
+                chosen: Any = range(len(self._patterns))
+            elif not where and not self._everywhere:
+                continue  # no name can start anywhere in the clause
+            else:
+                chosen = sorted({i for form in where for i in self._names_of[form]}.union(self._everywhere))
+            lower: str | None = None
             taken: list[tuple[int, int]] = []
-            for name, pattern, rare, words, alternatives in self._patterns:
+            for i in chosen:
+                name, pattern, rare, words, alternatives = self._patterns[i]
+                starts = self._starts[i]
+                at: list[int] = []
+                if where is not None and starts is not None:
+                    at = sorted({c for s in starts for c in where.get(s, ())})
+                lower = text.lower() if lower is None else lower
                 if rare and rare not in lower:
                     continue
-                for m in pattern.finditer(text):
+                found = pattern.finditer(text) if where is None or starts is None else walk(
+                    at, ((0, len(text)),), lambda pos, end: pattern.match(text, pos, end))
+                for m in found:
                     written = _space(m.group())
                     if any(a < m.end() and m.start() < b for a, b in taken):
                         continue
@@ -123,6 +198,37 @@ class OfficialNames:
                               description=f"write “{name.official}”")
                     yield Finding(self.meta.code, start, end,
                                   f"“{written}”: the official name is “{name.official}” ({name.source})", fix=fix)
+
+def _candidates(doc: str, clause: Any, places: tuple[list[int], list[str]], forms: tuple[str, ...],
+                whole: frozenset[str]) -> dict[str, list[int]] | None:
+    """Beginning -> where it starts a word in the clause's text (indices into `clause.text`), from
+    the document's places (offsets, beginnings); None when the clause's text is not its segments
+    joined by spaces (then it is read the old way). A Markdown block blanked for the parser
+    inside a clause changes nothing here: it is made of whole lines, so no name begins right
+    after it, and its offsets are kept."""
+    segments = clause.segments
+    if len(clause.text) != sum(s.end - s.start for s in segments) + len(segments) - 1:
+        return None
+    offsets, found = places
+    out: dict[str, list[int]] = {}
+    base = 0
+    for seg in segments:
+        i = bisect.bisect_left(offsets, seg.start)
+        while i < len(offsets) and offsets[i] < seg.end:
+            at, form = offsets[i], found[i]
+            i += 1
+            after = at + len(form)
+            if form in whole and after < seg.end and doc[after] in _ASCII_WORD:
+                continue  # "un" of "under": an equivalent is followed by a space
+            out.setdefault(form, []).append(base + at - seg.start)
+        if seg.start and doc[seg.start - 1].isalnum():  # the scan skipped a beginning glued to a word
+            head = normalise(doc[seg.start:seg.start + 40])
+            for form in forms:
+                if head.startswith(form) and base not in out.get(form, ()):
+                    out.setdefault(form, []).append(base)
+        base += seg.end - seg.start + 1
+    return out
+
 
 def _fits(written: str, words: tuple[str, ...], alternatives: tuple[str, ...]) -> bool:
     """Each word written close to the word of the name it stands for (the loose pattern lets

@@ -8,9 +8,10 @@
     reason = "..."                             # our own words, shown after the suggestion
     inflect = "noun"                           # none | noun | verb | ize: forms generated from the terms
 
-The kind compiles every form of every deprecated term of the entry into one pattern (a
-character trie): matching is case-insensitive (unless `case_sensitive`), whole-word, and
-lets a space in a term match a line break or a no-break space and a hyphen (either way).
+Every form of every deprecated term of the entry (and of every other term list of the packs)
+is found by one shared automaton (rules/terms.py), each place confirmed by its term's pattern:
+matching is case-insensitive (unless `case_sensitive`), whole-word, and lets a space in a term
+match a line break or a no-break space and a hyphen (either way).
 
 The fix preserves case (Child pornography -> Child sexual abuse material) and is offered
 only when there is exactly one preferred term (codespell's rule); `fix_safe = false`
@@ -42,6 +43,7 @@ from termlint.core.model import Edit, Finding, Fix, Option, RuleMeta, Severity
 from termlint.rules.context import Context
 from termlint.rules.packfiles import PackError
 from termlint.rules.packs import check_template, get
+from termlint.rules.terms import TermSource, matches
 from termlint.rules.titles import mentioned
 from termlint.text.phrases import (
     cached_terms,
@@ -76,6 +78,16 @@ class Table:
     def pattern(self) -> Any:
         """Compiled on first use (once per process): loading the packs must stay cheap."""
         return cached_terms(tuple(sorted(self.forms)), self.case_sensitive)
+
+    @cached_property
+    def source(self) -> TermSource:
+        """The forms to flag, as one term list of the shared matcher (rules/terms.py)."""
+        return TermSource.of(self.forms, self.case_sensitive)
+
+    @cached_property
+    def preferred_source(self) -> TermSource:
+        """The preferred forms, for `defer_when_mixed`."""
+        return TermSource(self.preferred_terms, self.case_sensitive)
 
     @classmethod
     def build(cls, pairs: list[tuple[str, tuple[str, ...]]], inflect: str, case_sensitive: bool) -> Table:
@@ -122,11 +134,15 @@ class SubstitutionRule:
     citing: Any = None  # a document citing this instrument follows its usage (skip_in_documents_citing)
     treaty_annexes: bool = False  # an annexed treaty (articles) keeps its own wording
 
+    def term_sources(self) -> tuple[TermSource, ...]:
+        """The term lists this rule matches: they join the shared matcher (rules/terms.py)."""
+        return (self.table.source, self.table.preferred_source) if self.defer_when_mixed else (self.table.source,)
+
     def check(self, ctx: Context) -> Iterator[Finding]:
         table = self._table_for(ctx)
         text = ctx.text
         quotes, code = ctx.protected.quotes, ctx.protected.code
-        hits = [m for m in _matches(table.pattern, ctx, self.meta.scope)
+        hits = [m for m in _matches(table.source, ctx, self.meta.scope)
                 if not code.overlaps(m.start(), m.end()) and not self._skipped(text, m, table)]
         if hits and self.citing is not None and self.citing.search(text):
             return
@@ -193,10 +209,9 @@ class SubstitutionRule:
 
     def _preferred_present(self, ctx: Context, table: Table) -> frozenset[str]:
         """Preferred forms the document itself uses (outside quotations and titles)."""
-        pattern = cached_terms(table.preferred_terms, table.case_sensitive)
         quotes, text = ctx.protected.quotes, ctx.text
         seen = set()
-        for m in _matches(pattern, ctx, self.meta.scope):
+        for m in _matches(table.preferred_source, ctx, self.meta.scope):
             if quotes.overlaps(m.start(), m.end()) or ctx.titles.covering(m.start(), m.end()):
                 continue
             if self.skip_proper_names and proper_name_use(text, m.start(), m.group()):
@@ -247,14 +262,11 @@ def _segments(ctx: Context, scope: frozenset[str] | None) -> tuple[tuple[tuple[i
     return ctx.shared(("substitution.segments", scope), compute)
 
 
-def _matches(matcher: Any, ctx: Context, scope: frozenset[str] | None) -> list[Any]:
-    """What `matcher.finditer` finds in each segment of the clauses in `scope`, in that order:
-    in one walk when the segments are sorted and disjoint (the usual case)."""
-    text = ctx.text
+def _matches(source: TermSource, ctx: Context, scope: frozenset[str] | None) -> list[Any]:
+    """What the term list finds in each segment of the clauses in `scope`, in that order: read
+    from the document's one scan for every pack term (rules/terms.py)."""
     segments, plain = _segments(ctx, scope)
-    if not plain:
-        return [m for start, end in segments for m in matcher.finditer(text, start, end)]
-    return matcher.find_in(text, segments)  # type: ignore[no-any-return]
+    return matches(ctx, source, segments, plain)
 
 
 _POSTMODIFIERS = frozenset({"of", "in", "who", "that", "which", "for", "to", "with", "from", "by", "on"})

@@ -1,0 +1,44 @@
+"""The automaton under the shared term matcher (text/termscan.py): where terms may start."""
+
+from __future__ import annotations
+
+from termlint.text.termscan import TermAutomaton, foldable, normalise, walk
+
+
+def test_a_term_is_found_across_every_joiner_and_reported_at_its_offset_in_the_text() -> None:
+    automaton = TermAutomaton.of([normalise("child pornography"), normalise("self-generated")])
+    text = "Noting  that CHILD -\n   Pornography and self\u2011generated content, and selfgenerated"
+    found = automaton.scan(text)
+    assert found == {0: [text.index("CHILD")], 1: [text.index("self\u2011")]}
+
+
+def test_a_term_inside_a_word_is_not_a_candidate() -> None:
+    automaton = TermAutomaton.of(["porn"])
+    assert automaton.scan("kiddieporn, (porn) and 5porn") == {0: [13]}
+
+
+def test_a_text_is_foldable_when_each_character_lowers_to_its_own_case_folding() -> None:
+    for code in range(0x30000):
+        char = chr(code)
+        expected = len(char.lower()) == 1 and char.casefold() == char.lower()
+        assert foldable(char) == expected, hex(code)
+        assert foldable("Lomé “x” " + char) == expected, hex(code)
+    assert not foldable("Straße") and not foldable("İstanbul") and foldable("“Lomé” – ok")
+
+
+def test_the_walk_takes_the_leftmost_match_and_skips_the_offsets_it_covers() -> None:
+    class M:
+        def __init__(self, start: int, end: int) -> None:
+            self.span = (start, end)
+
+        def end(self) -> int:
+            return self.span[1]
+
+    def attempt(pos: int, end: int) -> M | None:
+        return M(pos, min(pos + 5, end)) if pos % 2 == 0 else None
+
+    got = walk([0, 2, 6, 8, 11, 12, 20], [(0, 10), (12, 30)], attempt)
+    assert [m.span for m in got] == [(0, 5), (6, 10), (12, 17), (20, 25)]
+    # spans out of order are read one by one
+    got = walk([0, 2, 6, 8, 12], [(12, 30), (0, 4)], attempt, plain=False)
+    assert [m.span for m in got] == [(12, 17), (0, 4)]
