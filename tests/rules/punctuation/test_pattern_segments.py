@@ -35,8 +35,8 @@ def _found(rule: PatternRule, text: str) -> tuple[list[tuple[int, int, str]], li
     return [(f.start, f.end, ctx.text[f.start:f.end]) for f in rule.check(ctx)], _plain(rule, ctx)
 
 
-def test_the_segment_gate_is_used_by_the_bundled_double_space_rule() -> None:
-    assert [r.meta.code for r in GATED] == ["PU008"]
+def test_the_segment_gate_is_used_by_the_bundled_double_space_and_dollar_rules() -> None:
+    assert [r.meta.code for r in GATED] == ["HS106", "PU008"]
     assert RULES["PU002"]._candidates(Context(Document.from_text("a .", "t.md"), parse("a .")[0])) is None  # a lookbehind
 
 
