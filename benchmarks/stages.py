@@ -128,8 +128,9 @@ def instrument(clock: Clock, found: dict[str, int], files: list[int]) -> None:
     parallel.decode = clock.wrap("decoding", parallel.decode)
     parallel.file_settings = clock.wrap("settings", parallel.file_settings)
     parallel.settings_in = clock.wrap("settings", parallel.settings_in)
-    for method in ("key", "get", "put"):
+    for method in ("key_of", "get", "put"):
         setattr(Cache, method, clock.wrap("cache", getattr(Cache, method)))
+    Cache.hasher = staticmethod(clock.wrap("cache", Cache.hasher))  # type: ignore[method-assign]
     discover = check.discover
     check.discover = lambda *a, **k: clock.wrap_iter("discovery", discover(*a, **k))
     lint.prose_text = clock.wrap("lint: markdown", lint.prose_text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -167,18 +168,45 @@ def _positions(matcher: Matcher, text: str) -> list[int]:
 _WORD = re.compile(r"[^\W\d_]+")  # a run of letters (the standard library scans it fastest)
 
 
+_PIECE = 1 << 16  # characters lowered at once (see word_index)
+
+
 @lru_cache(maxsize=4)
-def word_index(text: str) -> dict[str, list[int]]:
+def word_index(text: str) -> dict[str, Sequence[int]]:
     """Lower-case word -> the offsets where it starts (a word: a run of letters)."""
+    if len(text) > _PIECE:
+        return _large_index(text)
     index: dict[str, list[int]] = {}
     lowered = text.lower()
     if len(lowered) != len(text):  # a letter whose lower case is longer (İ): offsets would shift
         for m in _WORD.finditer(text):
             index.setdefault(m.group().lower(), []).append(m.start())
-        return index
+        return index  # type: ignore[return-value]
     for m in _WORD.finditer(lowered):  # lowering the text once is cheaper than word by word
         index.setdefault(m.group(), []).append(m.start())
-    return index
+    return index  # type: ignore[return-value]
+
+
+def _large_index(text: str) -> dict[str, Sequence[int]]:
+    """word_index of a large text, in a tenth of the memory. The offsets are machine integers in
+    arrays, not int objects in lists: 4 bytes a word instead of 36 (a 9 MB file: 6 MB, not 50).
+    The text is lowered a piece at a time, each cut after a line break (no word holds one, and
+    str.lower's final sigma looks no further): lowering a text that is not all Latin-1 takes a
+    work buffer of 12 bytes a character, 110 MB for a 9 MB file."""
+    index: dict[str, array[int]] = {}
+    at = 0
+    while at < len(text):
+        cut = text.find("\n", at + _PIECE) + 1 or len(text)
+        piece = text[at:cut]
+        lowered = piece.lower()
+        if len(lowered) != len(piece):  # as in word_index
+            for m in _WORD.finditer(piece):
+                index.setdefault(m.group().lower(), array("i")).append(at + m.start())
+        else:
+            for m in _WORD.finditer(lowered):
+                index.setdefault(m.group(), array("i")).append(at + m.start())
+        at = cut
+    return index  # type: ignore[return-value]
 
 
 # ---------------------------------------------------------------------------- inflection
