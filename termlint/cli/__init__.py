@@ -1,7 +1,9 @@
-"""The command line. Importing it first serves compiled patterns from the user's cache
-(core/regexcache.py), so that every module the commands load compiles its patterns through it:
-most of termlint's modules compile patterns when imported."""
+"""The command line. Importing it first serves what every run would otherwise compile again from
+the user's cache: the methods of dataclasses (core/codecache.py) and compiled patterns
+(core/regexcache.py). Both must be in place before the modules the commands load are imported:
+most of termlint's modules define dataclasses and compile patterns when imported."""
 
-from termlint.core.regexcache import install
+from termlint.core import codecache, regexcache
 
-install()
+codecache.install()
+regexcache.install()

@@ -9,18 +9,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
-from termlint.cli import baseline
-from termlint.cli.show import show_settings
-from termlint.cli.watch import watch
 from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, SetupError
 from termlint.core.model import Severity
 from termlint.formats import AUTO, FORMATS, ReportOptions, resolve, writer
 from termlint.rules.own import UNUSED_CODE, UNUSED_META
 from termlint.run.cache import default_dir
 from termlint.run.config import Config
-from termlint.run.diffbase import keep_changed
-from termlint.run.exclude import drop_excluded
-from termlint.run.fixfiles import fix_files
 from termlint.run.options import CheckOptions
 from termlint.run.parallel import Job, Outcome, default_jobs, lint_files
 from termlint.run.runner import Overrides, config_for, discover
@@ -92,7 +86,10 @@ def options_from(ns: argparse.Namespace) -> CheckOptions:
     if ns.color == "always":
         color = output_format == "text"
     named = _paths(ns)
-    paths = tuple(drop_excluded(named, overrides) if ns.force_exclude else named)
+    if ns.force_exclude:
+        from termlint.run.exclude import drop_excluded
+        named = drop_excluded(named, overrides)
+    paths = tuple(named)
     return CheckOptions(
         paths=paths, overrides=overrides, output_format=output_format, color=color,
         stdin_filename=ns.stdin_filename, fix=ns.fix, unsafe_fixes=ns.unsafe_fixes, diff=ns.diff,
@@ -118,7 +115,10 @@ def _paths(ns: argparse.Namespace) -> list[str]:
 
 def check(ns: argparse.Namespace) -> int:
     options = options_from(ns)
-    return watch(options, run_check) if ns.watch else run_check(options)
+    if ns.watch:
+        from termlint.cli.watch import watch
+        return watch(options, run_check)
+    return run_check(options)
 
 
 def run_check(options: CheckOptions) -> int:
@@ -171,16 +171,22 @@ class Output(Protocol):
 
 
 def _run(options: CheckOptions, output: Output) -> int:
+    # What only some runs need (--show-settings, baselines, --fix, --diff-base) is imported by those
+    # runs: a plain check, the pre-commit hook's, does not pay for it.
     if options.show_settings:
+        from termlint.cli.show import show_settings
         return show_settings(options)
     if not options.paths:  # --force-exclude excluded every file named: the user's choice, not a failure
         print("termlint: every file named is excluded by the configuration; nothing to check", file=sys.stderr)
         return EXIT_CLEAN
-    try:
-        accepted = baseline.read(options.baseline) if options.baseline else None
-    except baseline.BaselineError as exc:
-        print(f"termlint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+    accepted = None
+    if options.baseline or options.write_baseline:
+        from termlint.cli import baseline
+        try:
+            accepted = baseline.read(options.baseline) if options.baseline else None
+        except baseline.BaselineError as exc:
+            print(f"termlint: error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
     recorded: dict[str, list[str]] | None = {} if options.write_baseline else None
     errors: list[tuple[str, str]] = []
     fixed: int | None = None
@@ -189,6 +195,7 @@ def _run(options: CheckOptions, output: Output) -> int:
     report = ReportOptions(options.show_source, options.statistics, options.color, None, options.unsafe_fixes,
                            fail_on)
     if options.fixing:
+        from termlint.run.fixfiles import fix_files
         fix_run = fix_files(options)
         if fix_run.exit_code is not None:  # --diff and standard input are complete there
             return fix_run.exit_code
@@ -213,6 +220,7 @@ def _run(options: CheckOptions, output: Output) -> int:
             result.rules = {**result.rules, UNUSED_CODE: UNUSED_META}
             result.diagnostics.sort(key=lambda d: (d.line, d.column, d.code))
         if options.diff_base:
+            from termlint.run.diffbase import keep_changed
             gate_problem = keep_changed(result, options.diff_base, path)
             if gate_problem:
                 errors.append(gate_problem)
@@ -253,6 +261,7 @@ def _run(options: CheckOptions, output: Output) -> int:
 def _write_baseline(path: Path, recorded: dict[str, list[str]], errors: list[tuple[str, str]]) -> int:
     for where, problem in errors:
         print(f"termlint: error: {where}: {problem}" if where else f"termlint: error: {problem}", file=sys.stderr)
+    from termlint.cli import baseline
     try:
         n = baseline.write(path, recorded)
     except baseline.BaselineError as exc:

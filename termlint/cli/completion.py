@@ -4,7 +4,6 @@ that it always knows every subcommand, option and choice of this version."""
 from __future__ import annotations
 
 import argparse
-import shlex
 
 SHELLS = ("bash", "zsh", "fish")
 
@@ -32,8 +31,8 @@ def _bash(parsers: dict[str, argparse.ArgumentParser], zsh: bool) -> str:
     for name, parser in parsers.items():
         flags, choices = _options(parser)
         for flag, values in choices.items():
-            values_after.append(f'    {name}:{flag}) COMPREPLY=($(compgen -W {shlex.quote(" ".join(values))} -- "$cur")); return;;')
-        flags_of.append(f'    {name}:-*) COMPREPLY=($(compgen -W {shlex.quote(" ".join(flags))} -- "$cur")); return;;')
+            values_after.append(f'    {name}:{flag}) COMPREPLY=($(compgen -W {_quote(" ".join(values))} -- "$cur")); return;;')
+        flags_of.append(f'    {name}:-*) COMPREPLY=($(compgen -W {_quote(" ".join(flags))} -- "$cur")); return;;')
     head = "autoload -U +X bashcompinit && bashcompinit\n" if zsh else ""
     return f"""# termlint completion ({'zsh' if zsh else 'bash'}): eval "$(termlint completion {'zsh' if zsh else 'bash'})"
 {head}_termlint() {{
@@ -59,12 +58,18 @@ complete -o filenames -F _termlint termlint
 
 def _fish(parsers: dict[str, argparse.ArgumentParser]) -> str:
     lines = ["# termlint completion (fish): termlint completion fish | source",
-             f"complete -c termlint -n __fish_use_subcommand -a {shlex.quote(' '.join(parsers))}"]
+             f"complete -c termlint -n __fish_use_subcommand -a {_quote(' '.join(parsers))}"]
     for name, parser in parsers.items():
         flags, choices = _options(parser)
         for flag in flags:
             if not flag.startswith("--"):
                 continue
-            values = f" -r -a {shlex.quote(' '.join(choices[flag]))}" if flag in choices else ""
+            values = f" -r -a {_quote(' '.join(choices[flag]))}" if flag in choices else ""
             lines.append(f"complete -c termlint -n '__fish_seen_subcommand_from {name}' -l {flag[2:]}{values}")
     return "\n".join(lines) + "\n"
+
+
+def _quote(text: str) -> str:
+    import shlex  # only when a script is written (not on every run of the command line)
+
+    return shlex.quote(text)

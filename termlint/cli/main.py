@@ -8,13 +8,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from termlint import __version__
-from termlint.cli import annotate as annotate_command
 from termlint.cli import check as check_command
-from termlint.cli import commands, completion
+from termlint.cli.completion import SHELLS
 from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR
 from termlint.core.regexcache import install
 
@@ -49,6 +48,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+# The other commands' modules are imported when they run: a `check` from a pre-commit hook, which
+# is most runs, does not pay for the Word writer, the rule reference or the completion scripts.
+def _annotate(ns: argparse.Namespace) -> int:
+    from termlint.cli.annotate import annotate
+    return annotate(ns)
+
+
+def _command(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(ns: argparse.Namespace) -> int:
+        from termlint.cli import commands
+        return int(getattr(commands, name)(ns))
+    return run
+
+
+def _completion(ns: argparse.Namespace, parsers: dict[str, argparse.ArgumentParser]) -> int:
+    from termlint.cli.completion import script
+    print(script(ns.shell, parsers), end="")
+    return EXIT_CLEAN
+
+
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The top-level parser, and each subcommand's parser by name."""
     parser = argparse.ArgumentParser(
@@ -79,7 +98,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     parse = sub.add_parser("parse", help="show the clause structure termlint reads in a file")
     parse.add_argument("path")
     parse.add_argument("--format", choices=("tree", "json"), default="tree")
-    parse.set_defaults(run=commands.parse)
+    parse.set_defaults(run=_command("parse"))
 
     annotate = sub.add_parser("annotate", help="write a copy of a Word draft with a comment per finding")
     annotate.add_argument("paths", nargs="+", metavar="DRAFT.docx")
@@ -89,29 +108,29 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     annotate.add_argument("--ignore", type=_codes, default=(), help="skip these rule codes or prefixes")
     annotate.add_argument("--config", type=Path, help="use this termlint.toml or pyproject.toml")
     annotate.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
-    annotate.set_defaults(run=annotate_command.annotate)
+    annotate.set_defaults(run=_annotate)
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rules.add_argument("--config", type=Path, help="use this configuration's packs (default: the one found upward)")
-    rules.set_defaults(run=commands.rules)
+    rules.set_defaults(run=_command("rules"))
 
     explain = sub.add_parser("explain", help="document a rule (by code or name) or every rule of a prefix")
     explain.add_argument("code", help="a rule code (PU001), name (doubled-punctuation) or code prefix (PU)")
     explain.add_argument("--config", type=Path, help="use this configuration's packs (default: the one found upward)")
-    explain.set_defaults(run=commands.explain)
+    explain.set_defaults(run=_command("explain"))
 
     server = sub.add_parser("server", help="run the language server for editors (LSP over stdio; needs termlint[server])",
                             description="Run termlint as a language server on standard input and output, for "
                                         "VS Code, Neovim, Helix, Emacs (eglot), Sublime Text and other LSP clients. "
                                         "Needs the extra: pip install 'termlint[server]'.")
     server.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default)")
-    server.set_defaults(run=commands.server)
+    server.set_defaults(run=_command("server"))
 
     parsers = {"check": check, "parse": parse, "rules": rules, "explain": explain, "server": server}
     completion_parser = sub.add_parser("completion", help="print a shell completion script (bash, zsh or fish)")
-    completion_parser.add_argument("shell", choices=completion.SHELLS)
-    completion_parser.set_defaults(run=lambda ns: print(completion.script(ns.shell, parsers), end="") or EXIT_CLEAN)
+    completion_parser.add_argument("shell", choices=SHELLS)
+    completion_parser.set_defaults(run=lambda ns: _completion(ns, parsers))
     return parser, {**parsers, "completion": completion_parser}
 
 

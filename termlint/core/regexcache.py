@@ -22,9 +22,10 @@ import contextlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from termlint.core.scratch import replace_file
 
 MAX_ENTRIES = 20_000  # beyond this the file starts again from the patterns of one run
 
@@ -103,16 +104,7 @@ def save() -> None:
         merged = {}
     merged.update(_state["new"])
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(merged, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        replace_file(path, pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL))
     _state["stored"].update(_state["new"])
     _state["new"].clear()
 

@@ -4,13 +4,14 @@ it in a checkout), and the user's cache folder for the word index and the compil
 from __future__ import annotations
 
 import os
-from importlib.resources import files
 from pathlib import Path
 
 
 def data_dir(name: str) -> Path:
     """The directory of bundled data `name` ("rules" or "grammar")."""
-    installed = Path(str(files("termlint"))) / "_data" / name
+    # the package folder itself (importlib.resources would say the same for a package on disk, and
+    # costs an import of zipfile and its readers on every run)
+    installed = Path(__file__).resolve().parents[1] / "_data" / name
     if installed.is_dir():
         return installed
     return Path(__file__).resolve().parents[2] / name  # a source checkout or editable install

@@ -6,7 +6,6 @@ counts as a JSON array (code, name, count, fixable).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from termlint.formats.report import Report
@@ -26,6 +25,8 @@ def counts(report: Report) -> list[tuple[str, str, int, int]]:
 def render(report: Report, as_json: bool = False) -> str:
     rows = counts(report)
     if as_json:
+        import json
+
         return json.dumps([{"code": c, "name": name, "count": k, "fixable": f} for c, name, k, f in rows],
                           ensure_ascii=False, indent=2) + "\n"
     width = max((len(str(k)) for _, _, k, _ in rows), default=1)

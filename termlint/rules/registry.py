@@ -4,7 +4,6 @@ selection by code prefix."""
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +27,8 @@ FAMILIES = ("acronyms", "citations", "consistency", "footnotes", "punctuation", 
 @lru_cache(maxsize=1)
 def python_rules() -> tuple[Any, ...]:
     """Rules written in Python: every module of a family that lists rules in `RULES`."""
+    import pkgutil  # only when the rule set is built, not when it comes from the cache
+
     found: list[Any] = []
     for family in FAMILIES:
         package = importlib.import_module(f"termlint.rules.{family}")

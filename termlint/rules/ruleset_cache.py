@@ -17,13 +17,13 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from termlint import __version__
 from termlint.core.resources import cache_dir, data_dir
+from termlint.core.scratch import replace_file
 
 PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -60,16 +60,7 @@ def _key(extra_packs: tuple[Path, ...]) -> str:
 
 def _store(path: Path, rules: tuple[Any, ...]) -> None:
     with contextlib.suppress(Exception):  # an unwritable cache or an unpicklable rule costs nothing
-        data = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".rules-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, path)
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        replace_file(path, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
         for stale in path.parent.glob("rules-*.pickle"):  # keep the few newest rule sets
             if stale != path and stale.stat().st_mtime < path.stat().st_mtime - 7 * 86400:
                 stale.unlink()

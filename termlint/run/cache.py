@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +29,7 @@ from typing import Any
 from termlint import __version__
 from termlint.core.model import Diagnostic, Edit, Fix, Severity
 from termlint.core.resources import data_dir
+from termlint.core.scratch import scratch_file
 from termlint.engine.lint import Settings
 from termlint.run.config import ConfigError, find_config
 
@@ -152,7 +152,7 @@ class Cache:
             if not folder.is_dir():
                 self._prepare()
                 folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+            fd, tmp = scratch_file(folder, prefix=".tmp-")
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(_MAGIC + _encode(key, entry))

@@ -15,7 +15,6 @@ starting them (a pre-commit hook on one draft stays in one process).
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -179,6 +178,8 @@ _WORKER: _Worker | None = None
 
 def _init_worker(job: Job) -> None:
     global _WORKER
+    import signal  # a worker process's only use of it
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _WORKER = _Worker(job)
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
+
+from termlint.core.scratch import scratch_file
 
 
 class WriteError(Exception):
@@ -33,7 +34,7 @@ def atomic_write(path: str | Path, data: bytes, expected: bytes | None = None) -
             info = target.stat()
         if expected is not None and target.read_bytes() != expected:
             raise WriteError("the file changed while it was being fixed; not written (run again)")
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".termlint-tmp")
+        fd, tmp = scratch_file(target.parent, prefix=f".{target.name}.", suffix=".termlint-tmp")
     except OSError as exc:
         raise WriteError(f"cannot write: {exc.strerror or exc}") from None
     try:
@@ -86,7 +87,7 @@ class AtomicOutput:
         if self.target.is_dir():  # found now, not after the whole run when the rename fails
             raise WriteError("is a directory")
         try:
-            fd, self.tmp = tempfile.mkstemp(dir=self.target.parent, prefix=f".{self.target.name}.",
+            fd, self.tmp = scratch_file(self.target.parent, prefix=f".{self.target.name}.",
                                             suffix=".termlint-tmp")
         except OSError as exc:
             raise WriteError(f"cannot write: {exc.strerror or exc}") from None

@@ -290,13 +290,13 @@ def _map(path: Path) -> Any:
 
 def _write(directory: Path, path: Path, content: bytes) -> None:
     """Write atomically; any failure (read-only home, full disk) leaves the list in memory only."""
-    import tempfile
+    from termlint.core.scratch import scratch_file
 
     if not content:
         return
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{_PREFIX}-", suffix=".tmp")
+        fd, tmp = scratch_file(directory, prefix=f".{_PREFIX}-", suffix=".tmp")
     except OSError:
         return
     try:

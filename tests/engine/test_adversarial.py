@@ -53,9 +53,10 @@ SHAPES = {
 
 @pytest.mark.parametrize("text", SHAPES.values(), ids=SHAPES.keys())
 def test_adversarial_text_is_checked_in_linear_time(text: str) -> None:
-    start = time.perf_counter()
+    # CPU time, not wall time: other work on a shared CI machine must not fail the test
+    start = time.process_time()
     lint(text)
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
 
 
 def test_thousands_of_fixes_are_applied_in_linear_time() -> None:

@@ -134,14 +134,14 @@ def test_read_only_folder_real(draft: Path) -> None:
 
 def test_read_only_folder(draft: Path, capsys: pytest.CaptureFixture[str],
                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    import tempfile
+    from termlint.run import write
 
     original = draft.read_bytes()
 
     def refuse(*args: object, **kwargs: object) -> object:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(write, "scratch_file", refuse)
     assert_failed_cleanly(*fix_main(capsys, draft.name)[::2], draft, original, "Permission denied")
 
 

@@ -7,7 +7,6 @@ verbatim) but an impossible date is reported even there.
 
 from __future__ import annotations
 
-import calendar
 import re as stdlib_re
 from collections.abc import Iterator
 from functools import lru_cache, partial
@@ -45,10 +44,15 @@ ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Au
                  "Oct": 10, "Nov": 11, "Dec": 12}
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def days_in(month: int, year: int | None) -> int:
+    """Days in `month` of `year` (Gregorian; February of an unknown year may have 29)."""
     if month == 2:
-        return 29 if year is None or calendar.isleap(year) else 28
-    return calendar.monthrange(2001, month)[1]
+        leap = year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+        return 29 if leap else 28
+    return _MONTH_DAYS[month - 1]
 
 
 def _flags(ctx: Context, name: str) -> list[bool]:

@@ -1,0 +1,103 @@
+"""The methods Python writes for each dataclass, compiled once and kept between runs.
+
+`@dataclass` writes the source of each class's `__init__`, `__repr__`, `__eq__`, `__setattr__`...
+and compiles it while the module is imported: for termlint's ~90 dataclasses that compiling
+is about a sixth of a cold `termlint check` of one draft, paid again by every pre-commit run.
+
+`install()` (called by the command line first, beside the compiled-pattern cache of
+regexcache.py) gives the `dataclasses` module an `exec` that looks the source text up in the
+user's cache file (`marshal`led code objects, the format of Python's own `.pyc` files, keyed
+by Python's bytecode magic number) and compiles only what no earlier run has; new code is
+added to the file when the process exits. The code objects are exactly what `exec` would
+compile from the same text, run in the same namespaces: only the compiling is skipped. A
+missing, torn or foreign file means compiling as before: the cache only ever saves time.
+"""
+
+from __future__ import annotations
+
+import atexit
+import builtins
+import contextlib
+import marshal
+import os
+from importlib.util import MAGIC_NUMBER
+from pathlib import Path
+from types import CodeType
+from typing import Any
+
+from termlint.core.resources import cache_dir
+from termlint.core.scratch import replace_file
+
+MAX_ENTRIES = 2_000  # beyond this the file starts again from the code of one run
+
+_state: dict[str, Any] = {}
+
+
+def cache_file() -> Path:
+    return cache_dir() / f"dataclass-code-{MAGIC_NUMBER.hex()}.marshal"
+
+
+def install(path: Path | None = None) -> bool:
+    """Serve dataclass methods from the cache file from now on; False when dataclasses is already
+    served (or cannot be, because it no longer compiles with `exec`)."""
+    import dataclasses
+
+    if _state or "exec" in vars(dataclasses):
+        return bool(_state)
+    path = cache_file() if path is None else path
+    stored = _read(path)
+    new: dict[str, CodeType] = {}
+
+    def exec_cached(source: Any, globals: Any = None, locals: Any = None, /) -> None:
+        if type(source) is str:
+            code = stored.get(source)
+            if code is None:
+                code = new[source] = builtins.compile(source, "<string>", "exec")
+            source = code
+        builtins.exec(source, globals, locals)
+
+    dataclasses.exec = exec_cached  # type: ignore[attr-defined]  # found before builtins.exec
+    _state.update(path=path, stored=stored, new=new, pid=os.getpid())
+    atexit.register(save)
+    return True
+
+
+def uninstall() -> None:
+    """Give dataclasses back the builtin exec (tests)."""
+    import dataclasses
+
+    if not _state:
+        return
+    vars(dataclasses).pop("exec", None)
+    atexit.unregister(save)
+    _state.clear()
+
+
+def compiled_this_run() -> int:
+    """How many methods this process compiled (not found in the cache file)."""
+    return len(_state.get("new", ()))
+
+
+def save() -> None:
+    """Add the code compiled by this process to the cache file (atomically)."""
+    if not _state or not _state["new"] or _state["pid"] != os.getpid():
+        return  # nothing new, or a forked worker: the parent saves
+    path: Path = _state["path"]
+    merged = _read(path)  # another run may have added code since this one started
+    if len(merged) + len(_state["new"]) > MAX_ENTRIES:
+        merged = {}
+    merged.update(_state["new"])
+    with contextlib.suppress(OSError):
+        replace_file(path, marshal.dumps(merged))
+    _state["stored"].update(_state["new"])
+    _state["new"].clear()
+
+
+def _read(path: Path) -> dict[str, CodeType]:
+    try:
+        data = marshal.loads(path.read_bytes())
+    except Exception:  # missing, torn or foreign: start empty
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {k: v for k, v in data.items() if type(k) is str and type(v) is CodeType}
