@@ -110,7 +110,7 @@ def cold_table(r: dict[str, Any]) -> str:
     for peer in c["peers"]:
         ratio = peer["cpu"] / c["cpu"]
         out.append(f"| {peer['name']} | {peer['cpu']:.3f} s | {peer['wall']:.3f} s | "
-                   f"{ratio:.1f}x {'faster' if ratio >= 1 else 'slower'} |")
+                   (f"{ratio:.1f}x faster |" if ratio >= 1 else f"{1 / ratio:.1f}x slower |"))
     return "\n".join(out)
 
 
@@ -142,10 +142,10 @@ RENDER = {"summary": summary_table, "run": run_line, "corpus": corpus_table, "st
 
 def replace(text: str, name: str, table: str) -> str:
     """`text` with what lies between the markers of `name` replaced by `table`."""
-    pattern = re.compile(rf"(<!-- bench:{name} -->\n).*?(\n<!-- /bench:{name} -->)", re.DOTALL)
+    pattern = re.compile(rf"(<!-- bench:{name} -->\n)(?:.*?\n)?(<!-- /bench:{name} -->)", re.DOTALL)
     if not pattern.search(text):
         raise ValueError(f"no <!-- bench:{name} --> ... <!-- /bench:{name} --> markers")
-    return pattern.sub(lambda m: m.group(1) + table + m.group(2), text, count=1)
+    return pattern.sub(lambda m: m.group(1) + table + "\n" + m.group(2), text, count=1)
 
 
 def write_all(results: dict[str, Any]) -> list[Path]:
