@@ -110,7 +110,7 @@ def cold_table(r: dict[str, Any]) -> str:
     for peer in c["peers"]:
         ratio = peer["cpu"] / c["cpu"]
         out.append(f"| {peer['name']} | {peer['cpu']:.3f} s | {peer['wall']:.3f} s | "
-                   (f"{ratio:.1f}x faster |" if ratio >= 1 else f"{1 / ratio:.1f}x slower |"))
+                   + (f"{ratio:.1f}x faster |" if ratio >= 1 else f"{1 / ratio:.1f}x slower |"))
     return "\n".join(out)
 
 
