@@ -137,14 +137,14 @@ def _defect(text: str, rng: random.Random) -> str:
     return rng.choice(_DEFECTS)(text, rng) if rng.random() < DEFECT_RATE else text
 
 
-def make_draft(sources: list[Source], index: int, rng: random.Random) -> tuple[str, str]:
-    """One draft of 22-38 KB: (text, file extension with its dot)."""
+def make_draft(sources: list[Source], index: int, rng: random.Random, size: int | None = None) -> tuple[str, str]:
+    """One draft of 22-38 KB (or about `size` characters): (text, file extension with its dot)."""
     base = sources[index % len(sources)]
     pool = [s for s in sources if s.style == base.style]
     recitals = list(dict.fromkeys(r for s in pool for r in s.recitals))  # a text may be in both folders
     # Paragraphs of an annexed declaration ("We, the States Members ...") stay out of resolutions.
     operatives = list(dict.fromkeys(o for s in pool for o in s.operatives if base.style == "txt" or o.startswith("*")))
-    target = rng.randint(22_000, 38_000)
+    target = rng.randint(22_000, 38_000) if size is None else size
     parts = list(base.front)
     size = sum(len(p) + 2 for p in parts)
     # Draw without putting back, as a drafter does not repeat a paragraph; a pool that runs
@@ -196,7 +196,16 @@ def generate(out: Path, megabytes: int, seed: int = 20240601) -> Path:
     return folder
 
 
-def corpus_size(folder: Path) -> tuple[int, int]:
-    """(bytes, files) of the drafts in a generated corpus."""
-    files = [p for p in folder.rglob("draft-*") if p.is_file()]
-    return sum(p.stat().st_size for p in files), len(files)
+def large_draft(megabytes: float, seed: int = 20240601) -> tuple[str, str]:
+    """One draft of about `megabytes` MB (text, extension): the example draft's front matter with
+    its recitals and operative paragraphs, and those of the drafts of its style, drawn again and
+    again, their citations varied and their paragraphs and footnotes numbered on to the end."""
+    sources = load_sources()
+    index = next(i for i, s in enumerate(sources) if s.name == "draft-2022-child-protection.txt")
+    return make_draft(sources, index, random.Random(seed), int(megabytes * 1_000_000))
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    """The drafts of a corpus folder (a generated one, or any folder of .md and .txt drafts), sorted."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".md", ".txt")
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))

@@ -21,6 +21,7 @@ import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from measure import Run, line, run, tail
 
@@ -102,22 +103,42 @@ def describe(peers: Sequence[Peer]) -> str:
     return ", ".join(f"{p.name} ({p.version})" for p in peers) or "none (see benchmarks/README.md)"
 
 
-def compare_corpus(peers: Sequence[Peer], files: Sequence[Path], mb: float, ours: Row, same_terms: Row | None) -> None:
-    """Each peer once over the corpus, in one process, beside termlint's runs."""
+def compare_corpus(peers: Sequence[Peer], files: Sequence[Path], mb: float, ours: Row, same_terms: Row | None) -> list[dict[str, Any]]:
+    """Each peer once over the corpus, in one process, beside termlint's runs; the rows, as printed."""
     print(f"\n  Peers on the same {len(files)} files, one process each")
     print(f"  {'':24s} {'checks':20s} {'MB/s':>7s} {'MB/CPU s':>9s} {'peak MB':>8s} {'findings':>9s}   "
           "termlint/peer speed, by CPU (by wall)")
     rows = [ours] + ([same_terms] if same_terms else [])
     for row in rows:
         _row(row, mb, "")
+    out = []
     for peer in peers:
         result = peer.check(files)
         if result is None:
             continue
         ratio = _ratio(ours.result, result)
+        figures = row_figures(Row(f"{peer.name} ({_short(peer.version)})", peer.checks, result, peer.findings(result)), mb)
+        figures["vs_every_rule_cpu"] = result.cpu / ours.result.cpu
+        figures["vs_every_rule_wall"] = result.wall / ours.result.wall
         if peer.same_terms and same_terms is not None:
             ratio += f"; same terms: {_ratio(same_terms.result, result)}"
+            figures["vs_same_terms_cpu"] = result.cpu / same_terms.result.cpu
+            figures["vs_same_terms_wall"] = result.wall / same_terms.result.wall
         _row(Row(peer.name, peer.checks, result, peer.findings(result)), mb, ratio)
+        out.append(figures)
+    return out
+
+
+def _short(version: str) -> str:
+    """"v15.8.0" and "Proselint 0.16.0" as "15.8.0" and "0.16.0"."""
+    return version.split()[-1].lstrip("v") if version.strip() else "?"
+
+
+def row_figures(row: Row, mb: float) -> dict[str, Any]:
+    """One row's figures, as the results file keeps them."""
+    r = row.result
+    return {"name": row.name, "checks": row.checks, "cpu": r.cpu, "wall": r.wall, "mb_per_cpu_s": mb / r.cpu,
+            "mb_per_s": mb / r.wall, "peak_mb": r.peak_kb / 1024, "findings": row.findings}
 
 
 def _row(row: Row, mb: float, ratio: str) -> None:
@@ -130,9 +151,10 @@ def _ratio(ours: Run, theirs: Run) -> str:
     return f"{theirs.cpu / ours.cpu:.1f}x ({theirs.wall / ours.wall:.1f}x)"
 
 
-def compare_cold(peers: Sequence[Peer], draft: Path, repeat: int, ours: Sequence[Run]) -> None:
-    """Each peer on one draft, `repeat` fresh processes (after one to warm the disk cache)."""
+def compare_cold(peers: Sequence[Peer], draft: Path, repeat: int, ours: Sequence[Run]) -> list[dict[str, Any]]:
+    """Each peer on one draft, `repeat` fresh processes (after one to warm the disk cache): medians."""
     wall, cpu = statistics.median(r.wall for r in ours), statistics.median(r.cpu for r in ours)
+    out = []
     for peer in peers:
         if peer.check([draft]) is None:
             continue
@@ -141,3 +163,5 @@ def compare_cold(peers: Sequence[Peer], draft: Path, repeat: int, ours: Sequence
             peer_wall, peer_cpu = statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs)
             line(f"{peer.name}: median wall, CPU", f"{peer_wall:6.3f} s {peer_cpu:6.3f} s",
                  f"termlint/peer speed {peer_cpu / cpu:.1f}x by CPU ({peer_wall / wall:.1f}x by wall)")
+            out.append({"name": f"{peer.name} ({_short(peer.version)})", "cpu": peer_cpu, "wall": peer_wall})
+    return out

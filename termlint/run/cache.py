@@ -117,9 +117,18 @@ class Cache:
 
     def key(self, data: bytes, settings: Settings, packs: tuple[Path, ...] = ()) -> str:
         """The entry name for a file's bytes checked with `settings` (and the user packs it uses)."""
-        digest = hashlib.blake2b(data, digest_size=20)
+        return self.key_of(self.hasher(data), settings, packs)
+
+    @staticmethod
+    def hasher(data: bytes) -> Any:
+        """The hash of a file's bytes, to which more may be added before `key_of` (a file's bytes
+        and its suffix are hashed in turn: `data + suffix` would copy a large file once more)."""
+        return hashlib.blake2b(data, digest_size=20)
+
+    def key_of(self, digest: Any, settings: Settings, packs: tuple[Path, ...] = ()) -> str:
+        """The entry name: `digest` (from `hasher`) with the settings and packs added."""
         digest.update(self._fingerprint(settings, packs))
-        return digest.hexdigest()
+        return str(digest.hexdigest())
 
     def get(self, key: str, path: str) -> Entry | None:
         """The entry stored under `key`, its diagnostics placed in `path`; None on a miss."""

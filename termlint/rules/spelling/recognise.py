@@ -25,8 +25,8 @@ import re
 from collections.abc import Callable
 
 from termlint.text.prose import compiled
-from termlint.text.wordscan import is_letter
 from termlint.text.words import WordView
+from termlint.text.wordscan import is_letter
 
 HYPHENS = "-\u2010\u2011"
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
@@ -44,6 +46,8 @@ SIMILAR = 0.8  # Jaccard index of word trigrams at or above which two paragraphs
 # draft never has this many; a list of thousands of near-identical entries (a converted table)
 # would otherwise compare every entry with every earlier one.
 RECENT = 100
+_MANY = 100_000  # words above which the trigram hashes are kept in an array (see _near)
+_PIECE = 1 << 16  # bytes of a large text's words split at once (see _split)
 
 
 def _tokens(units: list[Clause]) -> tuple[list[bytes], list[tuple[int, int]]]:
@@ -71,7 +75,7 @@ def _tokens(units: list[Clause]) -> tuple[list[bytes], list[tuple[int, int]]]:
         return tokens, spans
     if not joined.isascii():
         joined = _NON_ASCII_SPACE.sub(" ", joined)
-    tokens = _LOOSE_JOINER.sub(b" ", joined.encode("utf-8", "surrogatepass")).translate(_BYTE_SPACES).split()
+    tokens = _split(_LOOSE_JOINER.sub(b" ", joined.encode("utf-8", "surrogatepass")).translate(_BYTE_SPACES))
     spans, start = [], 0
     for _ in range(len(texts) - 1):
         end = tokens.index(b"\x00", start)
@@ -79,6 +83,22 @@ def _tokens(units: list[Clause]) -> tuple[list[bytes], list[tuple[int, int]]]:
         start = end + 1
     spans.append((start, len(tokens)))
     return tokens, spans
+
+
+def _split(words: bytes) -> list[bytes]:
+    """words.split(); in a large text one object per distinct word, read a piece at a time (each
+    cut at a space, which no word holds): a list of 1.5 million words, each its own object, is
+    60 MB where the same words shared are a tenth of that."""
+    if len(words) <= _PIECE:
+        return words.split()
+    shared: dict[bytes, bytes] = {}
+    tokens: list[bytes] = []
+    at = 0
+    while at < len(words):
+        cut = words.find(b" ", at + _PIECE) + 1 or len(words)
+        tokens.extend([shared.setdefault(w, w) for w in words[at:cut].split()])
+        at = cut
+    return tokens
 
 
 _COMPARED = frozenset({"preambular", "operative", "subparagraph"})
@@ -142,7 +162,11 @@ def _near(tokens: list[bytes], spans: list[tuple[int, int]], skip: set[int]) -> 
     prefix index is built only when a paragraph passes it."""
     # The hash of every trigram of the joined word list: the words tokens[a:b] of a paragraph
     # have theirs at hashed[a:b - 2].
-    hashed = list(map(hash, zip(tokens, tokens[1:], tokens[2:])))
+    trigrams_of = zip(tokens, islice(tokens, 1, None), islice(tokens, 2, None))
+    # In a large text, machine integers in an array: 8 bytes a trigram instead of 40 (a list is
+    # faster to build, and a draft's is small).
+    hashed: Sequence[int] = (array("q", map(hash, trigrams_of)) if len(tokens) > _MANY
+                             else list(map(hash, trigrams_of)))
     seen: set[int] = set()  # the hashes of the trigrams of the paragraphs so far
     grams: dict[int, frozenset[tuple[bytes, ...]]] = {}
     sizes: dict[int, int] = {}  # number of distinct trigrams
