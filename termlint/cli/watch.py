@@ -14,9 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from termlint.core.errors import EXIT_CLEAN
-from termlint.run.config import find_config
 from termlint.run.options import CheckOptions
-from termlint.run.runner import discover, settings_for
+from termlint.run.runner import discover, forget_configuration
 
 INTERVAL = 0.5  # seconds between two looks at the files
 
@@ -51,8 +50,7 @@ def watch(options: CheckOptions, check: Callable[[CheckOptions], int]) -> int:
             if now == seen:
                 continue
             seen = now
-            find_config.cache_clear()  # a configuration may have changed
-            settings_for.cache_clear()
+            forget_configuration()  # a configuration or a pack may have changed
             print(f"\n[termlint] {time.strftime('%H:%M:%S')} change detected: checking again", file=sys.stderr)
             check(options)
     except KeyboardInterrupt:

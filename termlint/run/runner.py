@@ -236,3 +236,15 @@ def lint_path(path: str, overrides: Overrides, stdin_name: str | None = None) ->
     shown, _, settings = file_settings(path, overrides, stdin_name)
     document = read_document(path, stdin_name)
     return lint_text(document, settings, shown)
+
+
+def forget_configuration() -> None:
+    """Drop what this process memoised from configuration and pack files (the configurations,
+    the rule sets, the term matcher, the sources' stamps), as a new run would, after one of
+    them changed: `--watch` and the language server call it."""
+    from termlint.rules import ruleset_cache
+    from termlint.rules.terms import term_index
+
+    for memo in (find_config, _explicit_config, settings_for, all_rules, term_index):
+        memo.cache_clear()
+    ruleset_cache.forget()

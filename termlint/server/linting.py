@@ -17,10 +17,7 @@ import regex
 
 from termlint.core.errors import SetupError
 from termlint.engine.lint import LintResult, Settings, lint_text
-from termlint.rules import ruleset_cache
-from termlint.rules.registry import all_rules
-from termlint.rules.terms import term_index
-from termlint.run.config import find_config
+from termlint.run import runner
 from termlint.run.runner import MAX_BYTES, Overrides, config_for, settings_for
 from termlint.server.options import ServerOptions
 from termlint.text.document import Document
@@ -93,9 +90,7 @@ def _settings(path: Path, options: ServerOptions) -> Settings | None:
 
 def forget_configuration() -> None:
     """Drop what was read from configuration and pack files, after one of them changed."""
-    for cached in (find_config, settings_for, all_rules, term_index):
-        cached.cache_clear()
-    ruleset_cache.forget()
+    runner.forget_configuration()
 
 
 def config_stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:

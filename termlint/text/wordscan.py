@@ -23,11 +23,10 @@ from functools import lru_cache
 from typing import Any
 
 from termlint.text.prose import compiled
-from termlint.text.words import WordView
+from termlint.text.words import WordView, distinct_tokens
 
 WORD = r"\p{L}+(?:['’]\p{L}+)*"
 _APOSTROPHES = "'’"
-_CHUNK = 1 << 16  # characters of a large text split into tokens at once
 _LETTER: dict[str, bool] = {}  # non-ASCII character -> is it a letter (kept for the process)
 
 
@@ -68,19 +67,7 @@ class WordScan:
 
     def tokens(self) -> frozenset[str]:
         """The distinct white-space-separated tokens."""
-        joined = self.joined
-        if len(joined) <= _CHUNK:
-            return frozenset(joined.split())
-        # A large text is split a piece at a time (each cut at a line break, which no token
-        # holds): the list of every token of a 9 MB text would take 80 MB at once.
-        found: set[str] = set()
-        at = 0
-        while at < len(joined):
-            cut = joined.find("\n", at + _CHUNK)
-            cut = len(joined) if cut < 0 else cut
-            found.update(joined[at:cut].split())
-            at = cut
-        return frozenset(found)
+        return distinct_tokens(self.joined)
 
     def occurrences(self, wanted: Iterable[str]) -> Iterator[tuple[int, int, str, bool]]:
         """Each occurrence of the `wanted` words in text order: (start, end, word, first word of

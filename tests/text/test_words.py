@@ -133,6 +133,7 @@ class _WordRule:
 
 
 def _built_by(rules: tuple, text: str) -> int:  # type: ignore[type-arg]
+    words_module._RECENT.clear()  # a new document: Document.from_text may hand back the same str object
     before = words_module.BUILT[0]
     lint_text(Document.from_text(text, "draft.md"), Settings(rules=rules))
     return words_module.BUILT[0] - before

@@ -80,7 +80,7 @@ class OpenCompound:
         # the distinct white-space-separated tokens, stripped of punctuation and markup: a split
         # in C is far cheaper than a pattern tried at every character
         candidates: list[tuple[tuple[str, str], str, re.Pattern[str], bool]] = []
-        tokens = set(text.split())
+        tokens = ctx.word_view.tokens  # split once per document, shared with the other word rules
         for raw in tokens:
             if len(raw) < 8:  # most tokens: no compound of two 4-letter words, nor x-fired
                 continue
@@ -130,7 +130,7 @@ class OpenCompound:
                           fix=Fix((Edit(start, end, keep),), safe=False, description=f"write “{keep}”"))
 
 
-def _open_in(text: str, halves: tuple[str, str], tokens: set[str]) -> bool:
+def _open_in(text: str, halves: tuple[str, str], tokens: frozenset[str]) -> bool:
     """A quick test: the two words written apart somewhere in the text (a space or a no-break
     space). The text's tokens answer most cheaply: both halves must be among them."""
     first, second = halves
