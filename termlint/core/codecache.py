@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import atexit
 import builtins
-import contextlib
 import marshal
 import os
 from importlib.util import MAGIC_NUMBER
@@ -26,7 +25,7 @@ from types import CodeType
 from typing import Any
 
 from termlint.core.resources import cache_dir
-from termlint.core.scratch import replace_file
+from termlint.core.scratch import add_to_file_cache
 
 MAX_ENTRIES = 2_000  # beyond this the file starts again from the code of one run
 
@@ -83,12 +82,7 @@ def save() -> None:
     if not _state or not _state["new"] or _state["pid"] != os.getpid():
         return  # nothing new, or a forked worker: the parent saves
     path: Path = _state["path"]
-    merged = _read(path)  # another run may have added code since this one started
-    if len(merged) + len(_state["new"]) > MAX_ENTRIES:
-        merged = {}
-    merged.update(_state["new"])
-    with contextlib.suppress(OSError):
-        replace_file(path, marshal.dumps(merged))
+    add_to_file_cache(path, _state["new"], _read, marshal.dumps, MAX_ENTRIES)
     _state["stored"].update(_state["new"])
     _state["new"].clear()
 

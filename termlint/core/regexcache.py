@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from termlint.core.scratch import replace_file
+from termlint.core.scratch import add_to_file_cache
 
 MAX_ENTRIES = 20_000  # beyond this the file starts again from the patterns of one run
 
@@ -99,12 +99,8 @@ def save() -> None:
     if not _state or not _state["new"] or _state["pid"] != os.getpid():
         return  # nothing new, or a forked worker: the parent saves
     path: Path = _state["path"]
-    merged = _read(path)  # another run may have added patterns since this one started
-    if len(merged) + len(_state["new"]) > MAX_ENTRIES:
-        merged = {}
-    merged.update(_state["new"])
-    with contextlib.suppress(OSError):
-        replace_file(path, pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL))
+    add_to_file_cache(path, _state["new"], _read, lambda merged: pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL),
+                      MAX_ENTRIES)
     _state["stored"].update(_state["new"])
     _state["new"].clear()
 

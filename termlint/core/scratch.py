@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 
 def scratch_file(folder: str | Path, prefix: str = ".tmp-", suffix: str = "") -> tuple[int, str]:
@@ -36,3 +38,16 @@ def replace_file(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def add_to_file_cache(path: Path, new: dict[Any, Any], read: Callable[[Path], dict[Any, Any]],
+                      dumps: Callable[[dict[Any, Any]], bytes], max_entries: int) -> None:
+    """Add `new` entries to the cache file at `path` (the compiled patterns, the dataclass code):
+    read again, since another run may have added entries since this one started; begun afresh
+    beyond `max_entries`; replaced atomically. A cache that cannot be written costs nothing."""
+    merged = read(path)
+    if len(merged) + len(new) > max_entries:
+        merged = {}
+    merged.update(new)
+    with contextlib.suppress(OSError):
+        replace_file(path, dumps(merged))
