@@ -15,7 +15,6 @@ from termlint import __version__
 from termlint.cli import check as check_command
 from termlint.cli.completion import SHELLS
 from termlint.core.errors import EXIT_CLEAN, EXIT_ERROR
-from termlint.core.regexcache import install
 
 COMMANDS = ("check", "parse", "rules", "explain", "server", "annotate", "completion")
 
@@ -24,7 +23,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
         args.insert(0, "check")  # `termlint FILE` means `termlint check FILE`, as in ruff
-    install()  # before any module compiles its patterns (see regexcache.py)
     parser, commands_parsers = _parser()
     try:
         ns, extra = parser.parse_known_args(args)

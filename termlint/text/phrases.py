@@ -107,10 +107,6 @@ class Matcher:
     pattern: Any
     firsts: frozenset[str] | None  # lower-case first words; None: scan the whole text
 
-    def absent_from(self, text: str) -> bool:
-        """True when none of the first words occurs in `text`: no match is possible there."""
-        return self.firsts is not None and not _positions(self, text)
-
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Any]:
         end = len(text) if end is None else end
         if self.firsts is None:

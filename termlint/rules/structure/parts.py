@@ -362,10 +362,6 @@ def lead_of(clause: Clause) -> Lead | None:
     return read_lead(m.group(1), loose=True)
 
 
-def line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 def examples(*cases: tuple[str, str]) -> tuple[Example, ...]:
     """Rule examples from (kind, text) pairs: kind is "good", "bad" or "fixed"."""
     return tuple(Example(kind, text) for kind, text in cases)  # type: ignore[arg-type]
