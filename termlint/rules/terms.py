@@ -28,6 +28,7 @@ import regex
 from termlint.rules.titles import TitleSet, TitleSpan, TitleSpans, title_set
 from termlint.text.phrases import Matcher, cached_terms, compile_terms, exact_key, key
 from termlint.text.termscan import TermAutomaton, foldable, group, normalise, walk
+from termlint.text.words import view_of
 
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word of phrases.word_index: where a term list is tried
 _FIRST = regex.compile(r"\p{L}+")  # a first word made of letters only (as phrases.cached_terms)
@@ -139,9 +140,10 @@ class TermIndex:
         owners = tuple(tuple(by_pattern[p]) for p in automaton.patterns)
         return cls(automaton, owners, frozenset(sids), titles, own_titles, firsts)
 
-    def hits(self, text: str) -> dict[str, dict[int, list[str]]] | None:
-        """Per source sid: offset -> the source's forms that may start there (None: see termscan.scan)."""
-        starts = self.automaton.scan(text)
+    def hits(self, text: str, lowered: str | None = None) -> dict[str, dict[int, list[str]]] | None:
+        """Per source sid: offset -> the source's forms that may start there (None: see termscan.scan);
+        `lowered` is the text in lower case, when the caller has it."""
+        starts = self.automaton.scan(text, lowered)
         return None if starts is None else group(starts, self.owners)
 
 
@@ -193,7 +195,7 @@ def _hits(ctx: Any, source: TermSource | LiteralSource) -> tuple[dict[int, list[
         if not source.scannable:
             return None, None
         index = _own_index(source)
-    found = ctx.shared(("terms.hits", id(index)), lambda: index.hits(ctx.text))
+    found = ctx.shared(("terms.hits", id(index)), lambda: index.hits(ctx.text, view_of(ctx.text).lowered))
     if found is None:
         return None, None
     return found.get(sid, {}), (index.firsts or {}).get(sid)

@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from termlint.text.case import PIECE, folds_as_lowered, lower, pieces
+
 _JOINER_CHARS = "\t\n\u00a0\u202f-\u2010\u2011"  # with the space: what phrases.JOINER is made of
 _RUNS = re.compile("  +")
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -35,21 +37,36 @@ _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 def foldable(text: str) -> bool:
     """True when lower-casing `text` character by character folds case as the patterns do: every
     character's lower case is one character and is its own case folding (so not İ, ß, ſ, ﬁ, ς)."""
-    return _foldable(text, text.lower())
+    return _foldable(text, lower(text))
 
 
 def _foldable(text: str, lowered: str) -> bool:
     # per character, "casefold(c) != lower(c)" is "casefold(lower(c)) != lower(c)" (checked over
     # every code point by the tests), so one casefold of the lowered text tells
-    return len(lowered) == len(text) and (lowered.isascii() or lowered.casefold() == lowered)
+    return len(lowered) == len(text) and folds_as_lowered(lowered)
 
 
 def normalise(text: str) -> str:
     """`text` as the automaton reads it: lower case, each run of joiner characters one space."""
-    lowered = text.lower()
+    return _flattened(lower(text))[0]
+
+
+def _flattened(lowered: str) -> tuple[str, list[tuple[int, int]]]:
+    """The lowered text with each joiner character a space and each run of them one space, and
+    the spans of those runs in the lowered text. A long text is spaced a piece at a time, so that
+    no more than two copies of it are held at once."""
+    if len(lowered) <= PIECE:
+        spaced = _spaced(lowered)
+    else:
+        spaced = "".join([_spaced(piece) for piece in pieces(lowered)])
+    runs = [m.span() for m in _RUNS.finditer(spaced)]
+    return (_RUNS.sub(" ", spaced) if runs else spaced), runs
+
+
+def _spaced(text: str) -> str:
     for char in _JOINER_CHARS:
-        lowered = lowered.replace(char, " ")
-    return _RUNS.sub(" ", lowered)
+        text = text.replace(char, " ")
+    return text
 
 
 @dataclass
@@ -86,25 +103,34 @@ class TermAutomaton:
         self._built()
         return {"patterns": self.patterns, "_automaton": self._automaton}
 
-    def scan(self, text: str) -> dict[int, list[int]] | None:
+    def scan(self, text: str, lowered: str | None = None) -> dict[int, list[int]] | None:
         """Pattern index -> the offsets in `text` where it may start, ascending; None when the
-        text cannot be lower-cased safely (see `foldable`): read it the old way."""
+        text cannot be lower-cased safely (see `foldable`): read it the old way. `lowered` is
+        `text.lower()` when the caller has it already."""
         if not self.patterns:
             return {}
-        lowered = text.lower()
+        lowered = lower(text) if lowered is None else lowered
         if not _foldable(text, lowered):
             return None
-        for char in _JOINER_CHARS:
-            lowered = lowered.replace(char, " ")
-        runs = [m.span() for m in _RUNS.finditer(lowered)]
-        flat = _RUNS.sub(" ", lowered) if runs else lowered
+        flat, runs = _flattened(lowered)
+        del lowered
         found: dict[int, list[int]] = {}
         ascii_word = _ASCII_WORD
-        for end, (index, size) in self._built().iter(flat):
-            start = end - size + 1
-            if start and flat[start - 1] in ascii_word:
-                continue  # inside a word
-            found.setdefault(index, []).append(start)
+        automaton = self._built()
+        # The automaton reads its text as four bytes a character: a long text is handed to it a
+        # piece at a time (each piece repeats the end of the one before, as long as the longest
+        # pattern, and keeps only the matches that end in its own part).
+        reach = max(map(len, self.patterns))
+        for at in range(0, len(flat), PIECE):
+            begin = max(0, at - reach + 1)
+            for end, (index, size) in automaton.iter(flat[begin:at + PIECE]):
+                end += begin
+                if end < at:
+                    continue  # the piece before has reported it
+                start = end - size + 1
+                if start and flat[start - 1] in ascii_word:
+                    continue  # inside a word
+                found.setdefault(index, []).append(start)
         if runs and found:
             shift = _Shift(runs)
             found = {i: [shift.back(s) for s in starts] for i, starts in found.items()}

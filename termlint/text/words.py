@@ -30,6 +30,7 @@ from itertools import accumulate
 from operator import add
 from typing import Any
 
+from termlint.text.case import lower
 from termlint.text.protect import positions
 
 _RUN = re.compile(r"[^\W\d_]+")  # a run of letters, as phrases.word_index has always read them
@@ -175,7 +176,8 @@ class WordView:
 
     @cached_property
     def lowered(self) -> str:
-        return self.text.lower()
+        """The text in lower case (as str.lower; the term scan reads it too)."""
+        return lower(self.text)
 
     def tokens_meaning(self, family: str, read: Callable[[str], Any]) -> dict[str, Any]:
         """The tokens of the text that mean something to `family`, each with what `read` makes of

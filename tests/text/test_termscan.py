@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from termlint.text import termscan
 from termlint.text.termscan import TermAutomaton, foldable, normalise, walk
+from tests.conftest import SEED
 
 
 def test_a_term_is_found_across_every_joiner_and_reported_at_its_offset_in_the_text() -> None:
@@ -42,3 +46,17 @@ def test_the_walk_takes_the_leftmost_match_and_skips_the_offsets_it_covers() -> 
     # spans out of order are read one by one
     got = walk([0, 2, 6, 8, 12], [(12, 30), (0, 4)], attempt, plain=False)
     assert [m.span for m in got] == [(12, 17), (0, 4)]
+
+
+def test_a_long_text_scanned_a_piece_at_a_time_finds_what_one_scan_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The automaton reads a long text in pieces that overlap by its longest pattern: a term
+    across a cut is found once, at its offset in the text."""
+    from termlint.rules.terms import term_index
+
+    text = SEED.read_text(encoding="utf-8")
+    automaton = term_index(()).automaton
+    whole = automaton.scan(text)
+    assert whole and sum(map(len, whole.values())) > 50
+    for size in (1, 7, 64, 1000):
+        monkeypatch.setattr(termscan, "PIECE", size)
+        assert automaton.scan(text) == whole, size
