@@ -1,9 +1,9 @@
-"""Text -> clause tree. The only module that imports Lark.
+"""Text -> clause tree.
 
 Three steps: cut the text into blocks (`_blocks`), set aside the artefacts of PDF/Word
 conversion and join split paragraphs (`_prepare`), then let the LALR grammar in
-grammar/resolution.lark place the remaining blocks (`_place`) and build termlint's own
-`Clause` tree from the result.
+grammar/resolution.lark place the remaining blocks (its tables run by parse/lalr.py, which
+takes them from Lark) and build termlint's own `Clause` tree from the result.
 """
 
 from __future__ import annotations
@@ -11,17 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import regex
 
-from termlint.core.resources import cache_dir, read_grammar
 from termlint.parse.build import build_tree
+from termlint.parse.lalr import Node, Tables, tables
 from termlint.parse.layouts import LayoutReader, chapeau_layout, implicit_start
 from termlint.parse.tree import Clause, Segment
-
-if TYPE_CHECKING:
-    from lark import Lark
 
 
 @dataclass
@@ -292,39 +289,8 @@ def _continues(body: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _parser() -> Lark:
-    """The LALR parser. Building its tables from the grammar costs more than a draft's lint
-    rules do, so Lark keeps them in the user's cache directory (keyed by a hash of the
-    grammar, the options and Lark's version, checked on load); a missing or unreadable
-    cache file only means they are built again."""
-    import hashlib
-    import os
-
-    # Lark (~25 ms to import) is paid only when a text is parsed: a run whose results all come
-    # from the result cache, `termlint rules` and `explain` never import it.
-    from lark import Lark
-
-    from termlint.parse.blocklexer import BlockLexer
-
-    grammar = read_grammar("resolution.lark")
-    options: dict[str, Any] = {"parser": "lalr", "lexer": BlockLexer}
-    try:
-        folder = cache_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return Lark(grammar, **options)
-    final = folder / f"lark-{hashlib.sha256(grammar.encode()).hexdigest()[:16]}.pickle"
-    if final.exists():
-        return Lark(grammar, cache=str(final), **options)
-    # written under a name of this process's own, then renamed: a run reading the file never
-    # sees it half written
-    scratch = folder / f".{final.name}.{os.getpid()}.tmp"
-    parser = Lark(grammar, cache=str(scratch), **options)
-    try:
-        os.replace(scratch, final)
-    except OSError:
-        pass
-    return parser
+def _tables() -> Tables:
+    return tables()
 
 
 def parse(text: str) -> tuple[Clause, list[ParseProblem]]:
@@ -332,38 +298,17 @@ def parse(text: str) -> tuple[Clause, list[ParseProblem]]:
     placed, aside = _prepare(text)
     problems: list[ParseProblem] = []
 
-    def skip(error: Any) -> bool:
-        token = getattr(error, "token", None)
-        if token is not None and token.type != "$END":
-            block = placed[int(token)]
-            problems.append(ParseProblem(block.start, block.end,
-                                         f"this block ({_describe(block.kind)}) does not fit the structure of a resolution here"))
-        return True
+    def skip(i: int) -> None:
+        block = placed[i]
+        problems.append(ParseProblem(block.start, block.end,
+                                     f"this block ({_describe(block.kind)}) does not fit the structure of a resolution here"))
 
     try:
-        shape = _plain(_parser().parse(placed, on_error=skip), placed)  # type: ignore[arg-type]
+        shape = _tables().parse([(block.kind, block) for block in placed], skip)
     except Exception as exc:  # the grammar gave up: fall back to plain paragraphs
         problems.append(ParseProblem(0, 0, f"could not parse the clause structure ({type(exc).__name__})"))
         shape = Node("start", [Node("front", list(placed))])
     return build_tree(text, shape, aside), problems
-
-
-@dataclass
-class Node:
-    """A grammar rule's match, with Lark's types taken out: its rule name and its parts."""
-
-    rule: str
-    parts: list[Any]  # Node or Block
-
-
-def _plain(tree: Any, placed: list[Block]) -> Node:
-    parts: list[Any] = []
-    for child in tree.children:
-        if hasattr(child, "data"):
-            parts.append(_plain(child, placed))
-        else:
-            parts.append(placed[int(child)])
-    return Node(str(tree.data), parts)
 
 
 def _describe(kind: str) -> str:
