@@ -1,3 +1,3 @@
-from termlint.cli.main import main
+from termlint.cli.main import run
 
-raise SystemExit(main())
+run()

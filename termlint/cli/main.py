@@ -6,6 +6,7 @@ Exit status: 0 clean, 1 findings at or above the fail level, 2 usage, configurat
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -44,6 +45,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"termlint: error: internal error: {type(exc).__name__}: {exc} "
               "(please report it; TERMLINT_DEBUG=1 shows where)", file=sys.stderr)
         return EXIT_ERROR
+
+
+def run() -> None:
+    """The `termlint` command (and `python -m termlint`): `main`, then a quick exit.
+
+    Python's own exit frees every object the run made, one by one: 15-20 ms of a ~150 ms
+    pre-commit run on one draft, for memory the operating system takes back at once anyway.
+    So, as mypy does, the command flushes its output, runs the exit handlers (the caches save
+    what they learnt), and leaves. `main` itself returns normally: tests and callers that embed
+    termlint are not cut short."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader has gone (`| head`), or the stream was closed
+            pass
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if run_exit_handlers is None:  # another Python: leave the usual way
+        raise SystemExit(code)
+    run_exit_handlers()
+    os._exit(code)
 
 
 # The other commands' modules are imported when they run: a `check` from a pre-commit hook, which
