@@ -80,12 +80,27 @@ class AtomicOutput:
     of `path` (a CI artefact upload, a browser) never sees half a report, and a run that
     fails midway leaves the previous report untouched. A new file gets the usual permissions
     (0666 less the umask), not the private 0600 of a temporary file; a replaced file keeps its own.
+
+    A path that is not a regular file (/dev/null, /dev/stdout, a named pipe another program
+    reads) is written to directly: renaming a file onto it would replace the device or the pipe
+    itself, and a user running as root in a CI container would lose /dev/null.
     """
 
     def __init__(self, path: str | Path) -> None:
         self.target = Path(os.path.realpath(path))
+        self.tmp: str | None = None
         if self.target.is_dir():  # found now, not after the whole run when the rename fails
             raise WriteError("is a directory")
+        try:
+            kind = os.stat(self.target).st_mode
+        except OSError:
+            kind = None
+        if kind is not None and not stat.S_ISREG(kind):
+            try:
+                self.handle = open(self.target, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            except OSError as exc:
+                raise WriteError(f"cannot write: {exc.strerror or exc}") from None
+            return
         try:
             fd, self.tmp = scratch_file(self.target.parent, prefix=f".{self.target.name}.",
                                             suffix=".termlint-tmp")
@@ -103,6 +118,12 @@ class AtomicOutput:
 
     def commit(self) -> None:
         """Put the complete report in place."""
+        if self.tmp is None:  # a device or a pipe, written to directly
+            try:
+                self.handle.close()
+            except OSError as exc:
+                raise WriteError(f"cannot write: {exc.strerror or exc}") from None
+            return
         try:
             self.handle.flush()
             os.fsync(self.handle.fileno())
@@ -122,8 +143,9 @@ class AtomicOutput:
         """Drop the partial report; the file at `path`, if any, is left as it was."""
         with contextlib.suppress(OSError):
             self.handle.close()
-        with contextlib.suppress(OSError):
-            os.unlink(self.tmp)
+        if self.tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
 
 
 def _umask() -> int:

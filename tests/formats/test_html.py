@@ -14,6 +14,7 @@ import re
 import stat
 import subprocess
 import sys
+import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -271,6 +272,21 @@ def test_output_file_keeps_an_existing_files_mode_and_reports_a_bad_folder(tmp_p
     assert code == 2 and out == "" and err.strip() == f"termlint: error: {tmp_path}: is a directory"
     code, _, err = run(["check", "--diff", "-o", str(target), str(SEED)])
     assert code == 2 and "--output-file" in err and json.loads(target.read_text(encoding="utf-8"))
+
+
+def test_output_file_that_is_a_pipe_is_written_into_not_replaced(tmp_path):
+    """A named pipe (as /dev/null or /dev/stdout) is written to directly: renaming the finished
+    report onto it would replace the pipe, or the device, itself."""
+    pipe = tmp_path / "report.pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")))
+    reader.start()
+    code, out, err = run(["check", "--no-cache", "--jobs", "1", "--format", "json", "-o", str(pipe), str(SEED)])
+    reader.join(timeout=60)
+    assert code == 1 and out == "" and err == ""
+    assert received and len(json.loads(received[0])) == 55
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and [p.name for p in tmp_path.iterdir()] == ["report.pipe"]
 
 
 def test_an_interrupted_run_leaves_the_old_report(tmp_path, monkeypatch):
