@@ -122,3 +122,13 @@ def test_plain_drafts_are_read_without_the_parser_and_keep_their_layout():
     assert [links[s:e] for s, e in found.hidden] == ["https://example.org", "[ref]: https://example.org/x"]
     assert [links[s:e] for s, e in found.masked] == ["[ref]: https://example.org/x"]
     assert not _has_blocks(links + "| a column | in a sentence\n--- a dash\n")
+
+
+def test_a_plain_markdown_draft_does_not_import_markdown_it():
+    code = ("import sys; from termlint.text.markdown import prose_text; "
+            "text = open(sys.argv[1], encoding='utf-8').read(); prose_text(text, 'draft.md'); "
+            "print('markdown_it' in sys.modules); prose_text(text + '\\n> quoted\\n', 'draft.md'); "
+            "print('markdown_it' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(ROOT / "examples" / "A_RES_75_10.md")],
+                         capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert out.stdout.split() == ["False", "True"], out.stderr
