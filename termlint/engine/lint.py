@@ -72,21 +72,22 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
         meta = rule.meta
         if meta.needs_structure and not ctx.is_resolution:
             continue
+        got: list[Finding] = []
         try:
             if i in found:  # handed its clauses in the walk below
                 got, failure = found[i]
-                findings.extend(got if meta.scope is None else ctx.within(meta.scope, got))
                 if failure is not None:
                     raise failure
-                continue
-            checked = rule.check(ctx)
-            findings.extend(checked if meta.scope is None else ctx.within(meta.scope, checked))
+            else:
+                got.extend(rule.check(ctx))  # what a rule found before it failed is kept
         except TimeoutError as exc:  # a kind that runs user patterns says which pack and rule
             result.errors.append(str(exc) if str(exc) and str(exc) != "regex timed out" else
                                  f"rule {meta.code} ({meta.pack or 'built-in'}) took too long on this text: "
                                  "its pattern backtracks catastrophically; fix or remove the pattern")
         except Exception as exc:  # a rule's bug must not stop the other rules or files
             result.errors.append(f"internal error in rule {meta.code}: {type(exc).__name__}: {exc}")
+        if got:  # most rules find nothing in most documents: no scope to build for them
+            findings.extend(got if meta.scope is None else ctx.within(meta.scope, got))
     comments = ctx.protected.comments
     hidden, quoted = SpanSet.of(list(markdown.hidden)), SpanSet.of(list(markdown.quoted))
     suppressions = Suppressions.of(document)

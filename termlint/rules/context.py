@@ -108,8 +108,13 @@ class Context:
     def within(self, scope: frozenset[str], findings: Iterable[Finding]) -> Iterator[Finding]:
         """The findings that start inside a clause of the `scope` kinds (its end included, where a
         missing mark is reported): the engine applies every rule's scope this way, whatever its kind."""
-        spans = self.shared(("context.scope", scope),
-                            lambda: SpanSet.of([(c.start, c.end + 1) for c in self.clauses(scope)]))
+        key = ("context.scope", scope)
+        if key not in self._shared and isinstance(findings, list) and len(findings) == 1:
+            # one finding (most rules that find anything find one): look for its clause, without
+            # building the spans of every clause of the scope
+            (f,) = findings
+            return iter(findings if any(c.start <= f.start <= c.end for c in self.clauses(scope)) else ())
+        spans = self.shared(key, lambda: SpanSet.of([(c.start, c.end + 1) for c in self.clauses(scope)]))
         return (f for f in findings if spans.overlaps(f.start, f.start + 1))
 
     def options_for(self, code: str) -> Mapping[str, Any]:

@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from termlint.text.markdown import layout
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from termlint.text.markdown import MarkdownLayout, _has_blocks, _read_blocks, layout
 
 from conftest import DATA, ROOT
 
@@ -68,3 +72,63 @@ def test_layout_spans_are_the_markdown_blocks():
     assert "https://example.org/UN_report;;/child-pornography" in hidden
     assert [text[s:e] for s, e in spans.quoted] == ["> *Deeply concerned* that child pornography , remains widespread,"]
     assert layout("The General Assembly,\n\n1. *Decides* to act.\n").hidden == ()
+
+
+# --- a plain Markdown draft is read without markdown-it (issue 17) ---------------------------------
+
+_PIECES = ["-", "|", ":", " ", "    ", "\t", ">", "`", "```", "~~~", "1.", "2)", "*", "+", "#", "a", "Decides",
+           "\n", "\n", "\n\n", "[", "]", "](", "]:", "[^1]:", "(", ")", "<sup>1</sup>", "---", "==="]
+
+
+def _blocks_by_parser(text: str) -> MarkdownLayout:
+    masked: list[tuple[int, int]] = []
+    quoted: list[tuple[int, int]] = []
+    _read_blocks(text, masked, quoted)
+    return MarkdownLayout(tuple(masked), tuple(masked), tuple(quoted))
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+@hsettings(max_examples=3000, deadline=None)
+def test_a_text_read_without_the_parser_has_no_block_the_parser_would_find(text: str):
+    if not _has_blocks(text):
+        assert _blocks_by_parser(text) == MarkdownLayout()
+
+
+def test_each_kind_of_block_sends_the_text_to_the_parser():
+    blocks = {
+        "front matter": "---\ntitle: x\n---\nText.\n",
+        "fence": "Text.\n\n~~~\ncode\n~~~\n",
+        "indented code": "Text.\n\n    code\n",
+        "code in a list item": "1.      code\n",
+        "a tab": "Text.\n\n\tcode\n",
+        "table": "| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "table in a list item, spaced": "- a | b\n  :-- | --:\n  1 | 2\n",
+        "blockquote": "Text.\n\n> quoted\n",
+        "blockquote in a list item": "Text.\n\n- > quoted\n",
+    }
+    for name, text in blocks.items():
+        assert _has_blocks(text), name
+        assert _blocks_by_parser(text) != MarkdownLayout(), name  # each is a block indeed
+
+
+def test_plain_drafts_are_read_without_the_parser_and_keep_their_layout():
+    plain = ROOT / "examples" / "A_RES_75_10.md"  # headings, emphasis, lists, a footnote: no block
+    text = plain.read_text(encoding="utf-8")
+    assert not _has_blocks(text)
+    assert layout(text) == MarkdownLayout((), (), ())
+    links = "Text [here](https://example.org) and\n[ref]: https://example.org/x\n[^1]: A footnote.\n"
+    assert not _has_blocks(links)
+    found = layout(links)
+    assert [links[s:e] for s, e in found.hidden] == ["https://example.org", "[ref]: https://example.org/x"]
+    assert [links[s:e] for s, e in found.masked] == ["[ref]: https://example.org/x"]
+    assert not _has_blocks(links + "| a column | in a sentence\n--- a dash\n")
+
+
+def test_a_plain_markdown_draft_does_not_import_markdown_it():
+    code = ("import sys; from termlint.text.markdown import prose_text; "
+            "text = open(sys.argv[1], encoding='utf-8').read(); prose_text(text, 'draft.md'); "
+            "print('markdown_it' in sys.modules); prose_text(text + '\\n> quoted\\n', 'draft.md'); "
+            "print('markdown_it' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(ROOT / "examples" / "A_RES_75_10.md")],
+                         capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert out.stdout.split() == ["False", "True"], out.stderr
