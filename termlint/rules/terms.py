@@ -214,17 +214,35 @@ def matches(ctx: Any, source: TermSource, spans: Sequence[tuple[int, int]], plai
     if not hits:
         return []
     exact = source.case_sensitive
-    return walk(sorted(hits), spans, lambda pos, end: _confirm(firsts, exact, text, pos, end, hits[pos]), plain)
+    if exact:
+        written = text
+    else:
+        lowered = view_of(text).lowered
+        written = lowered if len(lowered) == len(text) else None  # offsets shift: no literal reading
+    return walk(sorted(hits), spans,
+                lambda pos, end: _confirm(firsts, exact, text, pos, end, hits[pos], written), plain)
 
 
-def _confirm(firsts: frozenset[str] | None, exact: bool, text: str, pos: int, end: int, forms: list[str]) -> Any:
+def _confirm(firsts: frozenset[str] | None, exact: bool, text: str, pos: int, end: int, forms: list[str],
+             written: str | None = None) -> Any:
     """The longest of `forms` that the source's pattern would match at `pos` (the trie is greedy:
-    two terms matching at one place are one the beginning of the other), or None."""
+    two terms matching at one place are one the beginning of the other), or None.
+
+    `written` is the text as the pattern compares it (the text, or its lower case for a pattern
+    that ignores case; None: always try the pattern). Where it holds a form's literal as written
+    (each joiner one plain space) between two word boundaries, the pattern would match exactly
+    that span, and a `Literal` stands for its match without trying it."""
     if firsts is not None and not _first_word(text, pos, firsts):
         return None  # the source's pattern is tried only where one of its first words starts
     for form in sorted(forms, key=len, reverse=True) if len(forms) > 1 else forms:
         if exact and not text.startswith(form.split(" ", 1)[0], pos):
             continue  # its first word is written otherwise: the case-sensitive pattern cannot match
+        literal = _literal(form, exact) if written is not None else None
+        if literal is not None:
+            stop = pos + len(literal)
+            if (stop <= end and written.startswith(literal, pos)  # type: ignore[union-attr]
+                    and (pos == 0 or not _word_char(text[pos - 1])) and (stop == end or not _word_char(text[stop]))):
+                return Literal(text, pos, stop)
         m = _pattern(form, exact).match(text, pos, end)
         if m is not None and m.end() > m.start():
             return m
@@ -236,6 +254,60 @@ def _first_word(text: str, pos: int, firsts: frozenset[str]) -> bool:
     if run is None or (pos > 0 and _LETTERS.match(text, pos - 1) is not None):
         return False
     return run.group().lower() in firsts
+
+
+class Literal:
+    """A term's match found literally (`_confirm`): what the rules read of a match object."""
+
+    __slots__ = ("string", "_start", "_end")
+
+    def __init__(self, string: str, start: int, end: int) -> None:
+        self.string, self._start, self._end = string, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self, index: int = 0) -> str:
+        if index != 0:
+            raise IndexError("no such group")  # a term pattern has none
+        return self.string[self._start:self._end]
+
+
+_NOT_LITERAL = frozenset(" -\u2010\u2011\t\n\r\u00a0\u202f")
+
+
+@lru_cache(maxsize=8192)
+def _literal(form: str, exact: bool) -> str | None:
+    """The text a term's pattern (`_pattern`) matches when the term is written plainly: its key,
+    each joiner one plain space. None when a joiner could take more than that one space (a
+    hyphen, a space beside another joiner character) or the key is empty."""
+    literal = exact_key(form) if exact else key(form)
+    if not literal or literal[0] == " " or literal[-1] == " ":
+        return None
+    for i, char in enumerate(literal):
+        if char in "-\u2010\u2011\t\n\r\u00a0\u202f":
+            return None
+        if char == " " and literal[i + 1] in _NOT_LITERAL:
+            return None
+    return literal
+
+
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}_]")
+_WORD_CHARS: dict[str, bool] = {}
+
+
+def _word_char(char: str) -> bool:
+    """Whether `char` is one the term patterns' boundaries (LEFT, RIGHT) forbid beside a term."""
+    found = _WORD_CHARS.get(char)
+    if found is None:
+        found = _WORD_CHARS[char] = _WORD_CHAR.match(char) is not None
+    return found
 
 
 @lru_cache(maxsize=4096)

@@ -203,3 +203,24 @@ def test_the_index_is_loaded_from_the_cache_in_a_new_process(tmp_path: Path) -> 
     again = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert again.stdout == first.stdout and again.stdout.split()[1] == "True"  # loaded built
     assert stored.stat().st_size > 10_000
+
+
+def test_a_term_found_literally_is_what_its_pattern_matches() -> None:
+    """`_confirm` takes a term written plainly (its key, each joiner one space) between word
+    boundaries as its pattern's match without trying the pattern: the same span, or no match."""
+    forms = sorted({(t, s.case_sensitive) for s in SOURCES for t in s.terms})
+    literal = 0
+    for form, exact in forms:
+        for how in range(5):
+            written = _cased(form, how)
+            for before, after in (("", ""), (" ", ","), ("x", " "), (" ", "5"), ("_", " "), (" ", "_"), ("(", ")"),
+                                  (" ", "\u00e9"), ("\u2460", " "), (" ", "-"), ("\n", "\u212a")):
+                text = f"Notes{before}{written}{after} the end"
+                pos = 5 + len(before)
+                lowered = text.lower()
+                for end in (len(text), pos + len(written), pos + len(written) - 1):
+                    new = terms._confirm(None, exact, text, pos, end, [form], text if exact else lowered)
+                    old = terms._confirm(None, exact, text, pos, end, [form], None)
+                    assert (new and (new.span(), new.group())) == (old and (old.span(), old.group())), (form, text, end)
+                    literal += isinstance(new, terms.Literal)
+    assert literal > len(forms)  # most terms, written plainly, are found without their pattern

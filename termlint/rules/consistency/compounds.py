@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -27,6 +28,7 @@ from termlint.core.model import Edit, Example, Finding, Fix, RuleMeta, Severity
 from termlint.rules.context import Context
 from termlint.rules.spelling.recognise import COMBINING_FORMS
 from termlint.text.prose import compiled
+from termlint.text.words import WordView
 from termlint.text.wordlist import english
 
 _SCOPE = ("preambular", "operative", "subparagraph", "paragraph", "annex")
@@ -74,30 +76,13 @@ class OpenCompound:
 
     def check(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        # First the few compounds whose open form the text holds at all, from the distinct words
-        # of the whole text (one C-speed scan); places and scope are read for those only.
-        words = english()
-        # the distinct white-space-separated tokens, stripped of punctuation and markup: a split
-        # in C is far cheaper than a pattern tried at every character
-        candidates: list[tuple[tuple[str, str], str, re.Pattern[str], bool]] = []
-        tokens = ctx.word_view.tokens  # split once per document, shared with the other word rules
-        for raw in tokens:
-            if len(raw) < 8:  # most tokens: no compound of two 4-letter words, nor x-fired
-                continue
-            token = raw.strip(_MARKS)
-            if len(token) >= 8 and token.isalpha() and token.isascii() and token.islower():
-                split = _halves(token, words)
-                if split is not None and _open_in(text, split, tokens):
-                    candidates.append((split, token, re.compile(rf"\b{token}\b"), False))
-            elif "-" in token or "\u2011" in token:
-                m = _HYPHENED.fullmatch(token)
-                if m is None:
-                    continue
-                first, second = m.groups()
-                if len(second) >= 5 and first not in COMBINING_FORMS and first not in _ADVERBS \
-                        and not first.endswith("ly") and _open_in(text, (first, second), tokens):
-                    candidates.append(((first, second), f"{first}-{second}",
-                                       re.compile(rf"\b{first}[-\u2010\u2011]{second}\b"), True))
+        # First the few compounds whose open form the text holds at all. What each distinct token
+        # could be (a closed-up dictionary word, a hyphenated participle compound) depends on the
+        # token alone, so the word view keeps that verdict for the process: a document costs its
+        # new tokens, not a Python loop over all of them. Places and scope are read for the few
+        # whose two halves the text also writes apart.
+        candidates = [(split, joined, _written(joined, attributive), attributive)
+                      for split, joined, attributive in candidates_in(text, ctx.word_view)]
         if not candidates:
             return
         segments = sorted({(s.start, s.end) for c in ctx.clauses(_SCOPE) for s in c.segments})
@@ -130,13 +115,78 @@ class OpenCompound:
                           fix=Fix((Edit(start, end, keep),), safe=False, description=f"write “{keep}”"))
 
 
-def _open_in(text: str, halves: tuple[str, str], tokens: frozenset[str]) -> bool:
+def candidates_in(text: str, view: WordView) -> list[tuple[tuple[str, str], str, bool]]:
+    """The compounds of `text` (its word view `view`) written closed up or hyphenated whose two
+    halves the text also writes apart: (halves, joined form, participle compound), one per
+    distinct token that writes one (before punctuation and markup are stripped)."""
+    words = english()
+    tokens = view.tokens  # split once per document, shared with the other word rules
+    read = view.tokens_meaning(f"consistency.co105.{id(words)}", lambda raw: _candidate(raw, words))
+    nbsp = _nbsp(text)
+    return [found for found in read.values() if _open_in(text, found[0], tokens, nbsp)]
+
+
+def _candidate(raw: str, words: Any) -> tuple[tuple[str, str], str, bool] | None:
+    """What one white-space-separated token could be the other form of, whatever the text:
+    (its halves, its joined form, whether it is a participle compound), or None. The token is
+    stripped of punctuation and markup."""
+    if len(raw) < 8:  # most tokens: no compound of two 4-letter words, nor x-fired
+        return None
+    token = raw.strip(_MARKS)
+    if len(token) >= 8 and token.isalpha() and token.isascii() and token.islower():
+        split = _halves(token, words)
+        return None if split is None else (split, token, False)
+    if "-" in token or "\u2011" in token:
+        m = _HYPHENED.fullmatch(token)
+        if m is None:
+            return None
+        first, second = m.groups()
+        if len(second) >= 5 and first not in COMBINING_FORMS and first not in _ADVERBS and not first.endswith("ly"):
+            return (first, second), f"{first}-{second}", True
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _written(joined: str, attributive: bool) -> re.Pattern[str]:
+    """The closed-up or hyphenated form as written, in a standard-library pattern."""
+    if attributive:
+        first, second = joined.split("-")
+        return re.compile(rf"\b{first}[-\u2010\u2011]{second}\b")
+    return re.compile(rf"\b{joined}\b")
+
+
+_FEW = 64  # no-break spaces a text may hold for each to be tried in turn (else the text is searched)
+
+
+def _nbsp(text: str) -> list[int] | None:
+    """Where the text's no-break spaces are, when it holds few (most drafts hold none or a few,
+    in dates: "31\u00a0October"); None when it holds many."""
+    found: list[int] = []
+    at = text.find("\u00a0")
+    while at >= 0:
+        if len(found) == _FEW:
+            return None
+        found.append(at)
+        at = text.find("\u00a0", at + 1)
+    return found
+
+
+def _open_in(text: str, halves: tuple[str, str], tokens: frozenset[str], nbsp: list[int] | None) -> bool:
     """A quick test: the two words written apart somewhere in the text (a space or a no-break
-    space). The text's tokens answer most cheaply: both halves must be among them."""
+    space). The text's tokens answer most cheaply: both halves must be among them. `nbsp` (from
+    `_nbsp`) spares a search of the whole text for the no-break form: each no-break space is tried."""
     first, second = halves
     if first not in tokens or not any(second + end in tokens for end in ("", ",", ";", ".", ":")):
-        return "\u00a0" in text and f"{first}\u00a0{second}" in text
-    return f"{first} {second}" in text or f"{first}\u00a0{second}" in text
+        return _nbsp_between(text, first, second, nbsp)
+    return f"{first} {second}" in text or _nbsp_between(text, first, second, nbsp)
+
+
+def _nbsp_between(text: str, first: str, second: str, nbsp: list[int] | None) -> bool:
+    """f"{first}\u00a0{second}" in text, read at the text's few no-break spaces."""
+    if nbsp is None:
+        return f"{first}\u00a0{second}" in text
+    size = len(first)
+    return any(at >= size and text.startswith(first, at - size) and text.startswith(second, at + 1) for at in nbsp)
 
 
 def _apart(text: str, start: int, end: int) -> bool:

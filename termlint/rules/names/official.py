@@ -103,6 +103,28 @@ class OfficialNames:
         return tuple(out)
 
     @cached_property
+    def _required(self) -> tuple[tuple[str, ...], ...]:
+        """Per name, the literal beginnings (case-folded) of the words every match of its pattern
+        writes: each word's fixed part (`_loose`), of the words after a leading group that has
+        equivalents (the group may be written as one). A clause whose case-folded text lacks one
+        cannot match (the pattern's IGNORECASE is simple case folding, which case-folding the
+        text and the literal only relaxes), so the pattern is not tried there."""
+        out = []
+        for name in self.names:
+            tail = name.skeleton
+            for group in self.equivalents:
+                if name.skeleton.startswith(group + " "):
+                    tail = name.skeleton[len(group) + 1:]
+                    break
+            fixed = []
+            for word in _WORD.findall(tail):
+                literal = word if len(word) <= 4 or not word.isalpha() else word[:max(4, len(word) - _SLACK)]
+                if "'" not in literal and "’" not in literal:  # written either way: left out
+                    fixed.append(literal.casefold())
+            out.append(tuple(dict.fromkeys(fixed)))
+        return tuple(out)
+
+    @cached_property
     def _starts(self) -> tuple[tuple[str, ...] | None, ...]:
         """Per name, the literal beginnings (lower case) one of which each of its matches starts
         with: its first word's fixed part, its equivalents; None: the name is tried everywhere."""
@@ -168,16 +190,23 @@ class OfficialNames:
             else:
                 chosen = sorted({i for form in where for i in self._names_of[form]}.union(self._everywhere))
             lower: str | None = None
+            folded: str | None = None
             taken: list[tuple[int, int]] = []
             for i in chosen:
                 name, pattern, rare, words, alternatives = self._patterns[i]
-                starts = self._starts[i]
-                at: list[int] = []
-                if where is not None and starts is not None:
-                    at = sorted({c for s in starts for c in where.get(s, ())})
                 lower = text.lower() if lower is None else lower
                 if rare and rare not in lower:
                     continue
+                required = self._required[i]
+                if required:
+                    folded = text.casefold() if folded is None else folded
+                    if not all(r in folded for r in required):
+                        continue  # a word every match of the name writes is missing: no regex tried
+                starts = self._starts[i]
+                at: list[int] = []
+                if where is not None and starts is not None:
+                    at = sorted(set(where.get(starts[0], ()))) if len(starts) == 1 else \
+                        sorted({c for s in starts for c in where.get(s, ())})
                 found = pattern.finditer(text) if where is None or starts is None else walk(
                     at, ((0, len(text)),), lambda pos, end: pattern.match(text, pos, end))
                 for m in found:

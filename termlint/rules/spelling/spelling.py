@@ -24,7 +24,7 @@ edit away, the word without a stray accent first, then the commonest.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -169,6 +169,8 @@ class _Verdicts:
     unknown: set[str]
     clean: set[str]  # white-space-separated tokens whose words are all known
     suggestions: dict[tuple[str, int], list[str]]
+    unclean: set[str] = field(default_factory=set)  # the other tokens read
+    reported: dict[str, tuple[str, ...]] = field(default_factory=dict)  # each of those -> its words `_unknown` gives
 
 
 _VERDICT_MEMO: dict[frozenset[str], _Verdicts] = {}
@@ -177,7 +179,7 @@ _MEMO_WORDS = 400_000  # distinct written forms and tokens; a large corpus's voc
 
 def _verdicts(english_words: Any, extra: frozenset[str]) -> _Verdicts:
     found = _VERDICT_MEMO.get(extra)
-    if found is not None and len(found.known) + len(found.unknown) + len(found.clean) > _MEMO_WORDS:
+    if found is not None and len(found.known) + len(found.unknown) + len(found.clean) + len(found.unclean) > _MEMO_WORDS:
         found = None  # a very long run: start afresh rather than grow without bound
     if found is None or found.english is not english_words:  # a new dictionary: start afresh
         if len(_VERDICT_MEMO) > 8:
@@ -190,12 +192,19 @@ def _unknown(tokens: frozenset[str], verdicts: _Verdicts, known: Any, stem: Any)
     """The words (as written) of `tokens` that no list knows and that may be reported.
 
     Only tokens not yet seen clean are read, and only words new to the process are looked
-    up. Words with a capital after the first letter (acronyms, CamelCase names, headings in
+    up; a token seen before with an unknown word gives the words it gave then (what a token
+    holds depends on the token alone), so a document costs its new tokens and set operations.
+    Words with a capital after the first letter (acronyms, CamelCase names, headings in
     capitals) are never reported (`_Prose.is_prose_word`), so they are not searched for.
     """
-    found = set()
-    for token in tokens - verdicts.clean:
+    rest = tokens - verdicts.clean
+    if not rest:
+        return set()
+    seen = rest & verdicts.unclean
+    found: set[str] = set().union(*map(verdicts.reported.__getitem__, seen)) if seen else set()
+    for token in rest - seen if seen else rest:
         clean = True
+        reported = []
         for word in words_of(token):
             if word in verdicts.known:
                 continue
@@ -207,11 +216,15 @@ def _unknown(tokens: frozenset[str], verdicts: _Verdicts, known: Any, stem: Any)
                     continue
                 verdicts.unknown.add(word)
             clean = False
-            rest = word[1:]
-            if rest == rest.lower():
-                found.add(word)
+            rest_of_word = word[1:]
+            if rest_of_word == rest_of_word.lower():
+                reported.append(word)
         if clean:
             verdicts.clean.add(token)
+        else:
+            verdicts.unclean.add(token)
+            verdicts.reported[token] = tuple(reported)
+            found.update(reported)
     return found
 
 
