@@ -59,13 +59,12 @@ def _run_char(char: str) -> bool:
 class _Memo:
     """What the items (tokens or words) seen in this process mean to one family."""
 
-    __slots__ = ("meant", "meaningful", "empty", "seen")
+    __slots__ = ("meant", "meaningful", "seen")
 
     def __init__(self) -> None:
         self.meant: dict[str, Any] = {}
         self.meaningful: set[str] = set()  # the keys of `meant`, as a set (fast set operations)
-        self.empty: set[str] = set()
-        self.seen: set[str] = set()
+        self.seen: set[str] = set()  # those and the items that mean nothing
 
 
 def _memo(family: str) -> _Memo:
@@ -291,8 +290,6 @@ def _read_new(family: str, read: Callable[[str], Any], items: frozenset[str]) ->
             if value:
                 memo.meant[item] = value
                 memo.meaningful.add(item)
-            else:
-                memo.empty.add(item)
     return memo
 
 
