@@ -325,3 +325,10 @@ def view_of(text: str) -> WordView:
     _RECENT.insert(0, view)
     del _RECENT[_KEEP:]
     return view
+
+
+def forget(text: str) -> None:
+    """Let the view of `text` go (the caller is done with the text): a large file's view holds its
+    lowered text and offsets, twice the text's size, which would otherwise stay until two more
+    texts have been read."""
+    _RECENT[:] = [view for view in _RECENT if view.text is not text]
