@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from termlint import __version__
 from termlint.cli import check as check_command
@@ -88,14 +89,43 @@ def _completion(ns: argparse.Namespace, parsers: dict[str, argparse.ArgumentPars
     return EXIT_CLEAN
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, told the terminal's width: asking for it itself, it imports shutil
+    (and with it zlib, bz2 and lzma) in every run, help or not (argparse checks each option's
+    metavar with a formatter)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_columns() - 2)  # argparse leaves two columns free
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+
+def _columns() -> int:
+    """The terminal's width as shutil.get_terminal_size reads it: $COLUMNS, the terminal, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The top-level parser, and each subcommand's parser by name."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="termlint",
         description="Lint draft resolutions and declarations the way a UN editor reads them.",
     )
     parser.add_argument("--version", action="version", version=f"termlint {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command")  # each command's parser is a _Parser too
 
     check = sub.add_parser("check", help="check files (the default command)")
     check.add_argument("paths", nargs="*", help="files or directories (default: .); - reads stdin")
@@ -147,8 +177,10 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     server.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default)")
     server.set_defaults(run=_command("server"))
 
-    parsers = {"check": check, "parse": parse, "rules": rules, "explain": explain, "server": server}
-    completion_parser = sub.add_parser("completion", help="print a shell completion script (bash, zsh or fish)")
+    parsers: dict[str, argparse.ArgumentParser] = {"check": check, "parse": parse, "rules": rules, "explain": explain,
+                                                   "server": server}
+    completion_parser = sub.add_parser("completion",
+                                       help="print a shell completion script (bash, zsh or fish)")
     completion_parser.add_argument("shell", choices=SHELLS)
     completion_parser.set_defaults(run=lambda ns: _completion(ns, parsers))
     return parser, {**parsers, "completion": completion_parser}

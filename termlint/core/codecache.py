@@ -18,14 +18,13 @@ from __future__ import annotations
 import atexit
 import builtins
 import marshal
-import os
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
 from termlint.core.resources import cache_dir
-from termlint.core.scratch import add_to_file_cache
+from termlint.core.scratch import FileCache
 
 MAX_ENTRIES = 2_000  # beyond this the file starts again from the code of one run
 
@@ -43,9 +42,8 @@ def install(path: Path | None = None) -> bool:
 
     if _state or "exec" in vars(dataclasses):
         return bool(_state)
-    path = cache_file() if path is None else path
-    stored = _read(path)
-    new: dict[str, CodeType] = {}
+    cache = FileCache(cache_file() if path is None else path, _read, marshal.dumps, MAX_ENTRIES)
+    stored, new = cache.stored, cache.new
 
     def exec_cached(source: Any, globals: Any = None, locals: Any = None, /) -> None:
         if type(source) is str:
@@ -56,7 +54,7 @@ def install(path: Path | None = None) -> bool:
         builtins.exec(source, globals, locals)
 
     dataclasses.exec = exec_cached  # type: ignore[attr-defined]  # found before builtins.exec
-    _state.update(path=path, stored=stored, new=new, pid=os.getpid())
+    _state.update(cache=cache)
     atexit.register(save)
     return True
 
@@ -74,17 +72,13 @@ def uninstall() -> None:
 
 def compiled_this_run() -> int:
     """How many methods this process compiled (not found in the cache file)."""
-    return len(_state.get("new", ()))
+    return len(_state["cache"].new) if _state else 0
 
 
 def save() -> None:
     """Add the code compiled by this process to the cache file (atomically)."""
-    if not _state or not _state["new"] or _state["pid"] != os.getpid():
-        return  # nothing new, or a forked worker: the parent saves
-    path: Path = _state["path"]
-    add_to_file_cache(path, _state["new"], _read, marshal.dumps, MAX_ENTRIES)
-    _state["stored"].update(_state["new"])
-    _state["new"].clear()
+    if _state:
+        _state["cache"].save()
 
 
 def _read(path: Path) -> dict[str, CodeType]:

@@ -21,12 +21,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from termlint.core.scratch import add_to_file_cache
+from termlint.core.scratch import FileCache
 
 MAX_ENTRIES = 5_000
 CHECKED = {(3, 11), (3, 12), (3, 13)}  # Pythons whose re._compiler.compile ends as `_parts` assumes
 
-_state: dict[str, Any] = {}
+_state: dict[str, Any] = {}  # while installed: the cache file's entries and the compiler it wraps
 
 
 def cache_file() -> Path:
@@ -59,9 +59,8 @@ def install(path: Path | None = None) -> bool:
     from re import _compiler  # type: ignore[attr-defined]
 
     original = _compiler.compile
-    path = cache_file() if path is None else path
-    stored = _read(path)
-    new: dict[tuple[str, int], tuple[Any, ...]] = {}
+    cache = FileCache(cache_file() if path is None else path, _read, marshal.dumps, MAX_ENTRIES)
+    stored, new = cache.stored, cache.new
     debug = _compiler.SRE_FLAG_DEBUG
 
     def compile_cached(pattern: Any, flags: int = 0) -> Any:
@@ -80,7 +79,7 @@ def install(path: Path | None = None) -> bool:
             return original(pattern, flags)
 
     _compiler.compile = compile_cached
-    _state.update(path=path, stored=stored, new=new, original=original, pid=os.getpid())
+    _state.update(cache=cache, original=original)
     atexit.register(save)
     return True
 
@@ -98,11 +97,8 @@ def uninstall() -> None:
 
 def save() -> None:
     """Add the patterns compiled by this process to the cache file (atomically)."""
-    if not _state or not _state["new"] or _state["pid"] != os.getpid():
-        return  # nothing new, or a forked worker: the parent saves
-    add_to_file_cache(_state["path"], _state["new"], _read, marshal.dumps, MAX_ENTRIES)
-    _state["stored"].update(_state["new"])
-    _state["new"].clear()
+    if _state:
+        _state["cache"].save()
 
 
 def _read(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:

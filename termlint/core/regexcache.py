@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from termlint.core.scratch import add_to_file_cache
+from termlint.core.scratch import FileCache
 
 MAX_ENTRIES = 20_000  # beyond this the file starts again from the patterns of one run
 
@@ -52,10 +52,10 @@ def install(path: Path | None = None) -> bool:
     original = getattr(_main, "_compile", None)
     if original is None or not hasattr(regex, "DEFAULT_VERSION"):
         return False
-    path = cache_file() if path is None else path
-    stored = _read(path)
+    cache = FileCache(cache_file() if path is None else path, _read,
+                      lambda merged: pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL), MAX_ENTRIES)
+    stored, new = cache.stored, cache.new
     memo: dict[tuple[Any, ...], Any] = {}
-    new: dict[tuple[Any, ...], bytes] = {}
     skip = getattr(regex, "LOCALE", 0) | getattr(regex, "DEBUG", 0)
 
     def compile_cached(pattern: Any, flags: Any, *rest: Any, **kw: Any) -> Any:
@@ -78,7 +78,7 @@ def install(path: Path | None = None) -> bool:
         return compiled
 
     _main._compile = compile_cached
-    _state.update(path=path, stored=stored, new=new, original=original, pid=os.getpid())
+    _state.update(cache=cache, original=original)
     atexit.register(save)
     return True
 
@@ -96,13 +96,8 @@ def uninstall() -> None:
 
 def save() -> None:
     """Add the patterns compiled by this process to the cache file (atomically)."""
-    if not _state or not _state["new"] or _state["pid"] != os.getpid():
-        return  # nothing new, or a forked worker: the parent saves
-    path: Path = _state["path"]
-    add_to_file_cache(path, _state["new"], _read, lambda merged: pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL),
-                      MAX_ENTRIES)
-    _state["stored"].update(_state["new"])
-    _state["new"].clear()
+    if _state:
+        _state["cache"].save()
 
 
 def _read(path: Path) -> dict[tuple[Any, ...], bytes]:

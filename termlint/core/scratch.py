@@ -51,3 +51,23 @@ def add_to_file_cache(path: Path, new: dict[Any, Any], read: Callable[[Path], di
     merged.update(new)
     with contextlib.suppress(OSError):
         replace_file(path, dumps(merged))
+
+
+class FileCache:
+    """One cache file's entries in this process: those read when it started (`stored`) and those it
+    made (`new`), added to the file by `save` (at exit) in the process that read it, never in a
+    forked worker. The compiled-pattern and dataclass-code caches each keep one."""
+
+    def __init__(self, path: Path, read: Callable[[Path], dict[Any, Any]],
+                 dumps: Callable[[dict[Any, Any]], bytes], max_entries: int) -> None:
+        self.path, self._read, self._dumps, self._max_entries = path, read, dumps, max_entries
+        self.stored = read(path)
+        self.new: dict[Any, Any] = {}
+        self._pid = os.getpid()
+
+    def save(self) -> None:
+        if not self.new or self._pid != os.getpid():
+            return  # nothing new, or a forked worker: the parent saves
+        add_to_file_cache(self.path, self.new, self._read, self._dumps, self._max_entries)
+        self.stored.update(self.new)
+        self.new.clear()

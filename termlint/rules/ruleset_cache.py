@@ -63,12 +63,22 @@ def _key(extra_packs: tuple[Path, ...]) -> str:
     import regex
 
     digest = hashlib.sha256(f"{__version__}|{sys.version}|{regex.__version__}|{_aho_version()}".encode())
-    sources = [*sorted(PACKAGE.rglob("*.py")), *sorted(p for p in data_dir("rules").rglob("*") if p.is_file()),
-               *(Path(p).resolve() for p in extra_packs)]
+    sources = [*_files(str(PACKAGE), ".py"), *_files(str(data_dir("rules")), ""),
+               *(str(Path(p).resolve()) for p in extra_packs)]
     for source in sources:
-        info = source.stat()
+        info = os.stat(source)
         digest.update(f"|{source}|{info.st_size}|{info.st_mtime_ns}".encode())
     return digest.hexdigest()[:24]
+
+
+def _files(folder: str, suffix: str) -> list[str]:
+    """Every file under `folder` whose name ends with `suffix`, in a fixed order (os.walk with plain
+    strings: pathlib's rglob and sorting took two thirds of the key's time on every run)."""
+    found: list[str] = []
+    for parent, folders, names in os.walk(folder):
+        folders.sort()
+        found.extend(os.path.join(parent, name) for name in sorted(names) if name.endswith(suffix))
+    return found
 
 
 def _aho_version() -> str:

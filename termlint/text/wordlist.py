@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -55,15 +55,24 @@ class WordSet:
     index: Mapping[str, tuple[int, int]]
     count: int
     base: int = 0
+    # word -> where _find found it: the spelling, consistency and compound rules ask about many of
+    # the same words, and a search costs ~3 us (every line of a slice starts with the "\n" sought)
+    _found: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._find(word) >= 0
 
     def _find(self, word: str) -> int:
-        span = self.index.get(word[:3]) or self.index.get(word[:2])
-        if span is None or "\n" in word or "\t" in word:
-            return -1
-        return int(self.data.find(b"\n" + word.encode("utf-8") + b"\t", span[0], span[1]))
+        at = self._found.get(word)
+        if at is None:
+            span = self.index.get(word[:3]) or self.index.get(word[:2])
+            if span is None or "\n" in word or "\t" in word:
+                at = -1
+            else:
+                at = int(self.data.find(b"\n" + word.encode("utf-8") + b"\t", span[0], span[1]))
+            if len(self._found) < _FOUND_LIMIT:
+                self._found[word] = at
+        return at
 
     def members(self, words: Iterable[str]) -> set[str]:
         """Those of `words` that are in the set (as `in`, for many words at once): a slice asked
@@ -115,6 +124,7 @@ class WordSet:
         return cls(b"".join(parts), _index(spans), len(words))
 
 
+_FOUND_LIMIT = 200_000  # words remembered by _find (a long --watch or server session stays bounded)
 _MANY = 12  # words asked of one slice beyond which decoding the slice is cheaper than searching it
 _SLICE = 4096  # a two-letter slice longer than this is indexed by three letters
 

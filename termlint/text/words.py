@@ -132,10 +132,6 @@ def _lower_runs(token: str) -> frozenset[str]:
     return frozenset(_RUN.findall(token.lower()))
 
 
-def _longer_in_lower_case(token: str) -> bool:
-    return len(token.lower()) != len(token)
-
-
 class WordView:
     """The words of one text, tokenised once; build it with `view_of` (or `Context.word_view`)."""
 
@@ -166,7 +162,7 @@ class WordView:
         """A text with a letter whose lower case is longer (İ -> i̇) is indexed as it always was:
         every run of letters of the text, lowered one by one (offsets in the lowered text would
         shift). None for every other text."""
-        if not self.tokens_meaning("words.irregular", _longer_in_lower_case):
+        if len(self.lowered) == len(self.text):  # no character grows: no token does (the term scan lowers it anyway)
             return None
         index: dict[str, list[int]] = {}
         for m in _RUN.finditer(self.text):
