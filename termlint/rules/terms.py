@@ -140,7 +140,7 @@ class TermIndex:
         owners = tuple(tuple(by_pattern[p]) for p in automaton.patterns)
         return cls(automaton, owners, frozenset(sids), titles, own_titles, firsts)
 
-    def hits(self, text: str, lowered: str | None = None) -> dict[str, dict[int, list[str]]] | None:
+    def hits(self, text: str, lowered: str | None = None) -> dict[str, dict[int, tuple[str, ...]]] | None:
         """Per source sid: offset -> the source's forms that may start there (None: see termscan.scan);
         `lowered` is the text in lower case, when the caller has it."""
         starts = self.automaton.scan(text, lowered)
@@ -180,13 +180,13 @@ def _own_index(source: TermSource | LiteralSource) -> TermIndex:
     return TermIndex.of((source,))
 
 
-def hits_of(ctx: Any, source: TermSource | LiteralSource) -> dict[int, list[str]] | None:
+def hits_of(ctx: Any, source: TermSource | LiteralSource) -> dict[int, tuple[str, ...]] | None:
     """Where the source's terms may start in the document (offset -> its forms found there), from
     the document's one scan; None: the automaton cannot read the text, match it the old way."""
     return _hits(ctx, source)[0]
 
 
-def _hits(ctx: Any, source: TermSource | LiteralSource) -> tuple[dict[int, list[str]] | None, frozenset[str] | None]:
+def _hits(ctx: Any, source: TermSource | LiteralSource) -> tuple[dict[int, tuple[str, ...]] | None, frozenset[str] | None]:
     """Where the source's terms may start in the document (None: match it the old way), and the
     first words where its pattern is tried (TermSource.firsts, kept in the index)."""
     index = term_index(tuple(ctx.packs))
@@ -223,7 +223,7 @@ def matches(ctx: Any, source: TermSource, spans: Sequence[tuple[int, int]], plai
                 lambda pos, end: _confirm(firsts, exact, text, pos, end, hits[pos], written), plain)
 
 
-def _confirm(firsts: frozenset[str] | None, exact: bool, text: str, pos: int, end: int, forms: list[str],
+def _confirm(firsts: frozenset[str] | None, exact: bool, text: str, pos: int, end: int, forms: tuple[str, ...],
              written: str | None = None) -> Any:
     """The longest of `forms` that the source's pattern would match at `pos` (the trie is greedy:
     two terms matching at one place are one the beginning of the other), or None.

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from termlint.core.heap import LARGE, keep_large_blocks_apart
 from termlint.docx.sniff import NotWord, is_package, unsupported
 from termlint.engine.lint import LintResult, Settings, lint_text
 from termlint.rules.own import OWN_CODES, PARSE_RULE_ENTRY
@@ -178,10 +179,14 @@ def read_bytes(path: str) -> bytes:
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
                 raise FileProblem(f"standard input is too large (the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+            if len(data) >= LARGE:
+                keep_large_blocks_apart()
             return data
         size = os.path.getsize(path)
         if size > MAX_BYTES:
             raise FileProblem(f"file is too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        if size >= LARGE:
+            keep_large_blocks_apart()  # its whole-text copies go back to the system when freed
         with open(path, "rb") as handle:
             return handle.read()
     except IsADirectoryError:

@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from termlint.text.case import PIECE, folds_as_lowered, lower, pieces
+from termlint.text.case import PIECE, folds_as_lowered, lower
 
 _JOINER_CHARS = "\t\n\u00a0\u202f-\u2010\u2011"  # with the space: what phrases.JOINER is made of
+_JOINERS = frozenset(_JOINER_CHARS + " ")
 _RUNS = re.compile("  +")
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
@@ -48,19 +49,28 @@ def _foldable(text: str, lowered: str) -> bool:
 
 def normalise(text: str) -> str:
     """`text` as the automaton reads it: lower case, each run of joiner characters one space."""
-    return _flattened(lower(text))[0]
+    return "".join(_flat_pieces(lower(text), _Shift()))
 
 
-def _flattened(lowered: str) -> tuple[str, list[tuple[int, int]]]:
-    """The lowered text with each joiner character a space and each run of them one space, and
-    the spans of those runs in the lowered text. A long text is spaced a piece at a time, so that
-    no more than two copies of it are held at once."""
-    if len(lowered) <= PIECE:
-        spaced = _spaced(lowered)
-    else:
-        spaced = "".join([_spaced(piece) for piece in pieces(lowered)])
-    runs = [m.span() for m in _RUNS.finditer(spaced)]
-    return (_RUNS.sub(" ", spaced) if runs else spaced), runs
+def _flat_pieces(lowered: str, shift: _Shift) -> Iterator[str]:
+    """The lowered text with each joiner character a space and each run of them one space, a piece
+    at a time (their concatenation is the whole flat text, never built), each run collapsed noted
+    in `shift`. A piece ends just after a line break that no joiner follows, so that no run spans
+    two pieces."""
+    at, length = 0, len(lowered)
+    find, joiners = lowered.find, _JOINERS
+    while at < length:
+        cut = find("\n", at + PIECE)
+        while cut >= 0 and cut + 1 < length and lowered[cut + 1] in joiners:
+            cut = find("\n", cut + 1)
+        cut = length if cut < 0 else cut + 1
+        spaced = _spaced(lowered[at:cut])
+        runs = [m.span() for m in _RUNS.finditer(spaced)]
+        if runs:
+            shift.add(at, runs)
+            spaced = _RUNS.sub(" ", spaced)
+        yield spaced
+        at = cut
 
 
 def _spaced(text: str) -> str:
@@ -112,27 +122,30 @@ class TermAutomaton:
         lowered = lower(text) if lowered is None else lowered
         if not _foldable(text, lowered):
             return None
-        flat, runs = _flattened(lowered)
-        del lowered
+        shift = _Shift()
         found: dict[int, list[int]] = {}
         ascii_word = _ASCII_WORD
         automaton = self._built()
-        # The automaton reads its text as four bytes a character: a long text is handed to it a
-        # piece at a time (each piece repeats the end of the one before, as long as the longest
-        # pattern, and keeps only the matches that end in its own part).
+        # The automaton reads its text as four bytes a character: the flat text is handed to it a
+        # piece at a time, each after the end of the one before (as long as the longest pattern:
+        # a match that ends in this piece starts there at the earliest, and the character before
+        # it is there too); only the matches that end in the piece itself are kept.
         reach = max(map(len, self.patterns))
-        for at in range(0, len(flat), PIECE):
-            begin = max(0, at - reach + 1)
-            for end, (index, size) in automaton.iter(flat[begin:at + PIECE]):
-                end += begin
-                if end < at:
+        tail, offset = "", 0  # the end of the flat text so far; where the piece starts in it
+        for piece in _flat_pieces(lowered, shift):
+            window = tail + piece
+            begin = offset - len(tail)  # where the window starts in the flat text
+            for end, (index, size) in automaton.iter(window):
+                if end < len(tail):
                     continue  # the piece before has reported it
                 start = end - size + 1
-                if start and flat[start - 1] in ascii_word:
+                if start and window[start - 1] in ascii_word:
                     continue  # inside a word
-                found.setdefault(index, []).append(start)
-        if runs and found:
-            shift = _Shift(runs)
+                found.setdefault(index, []).append(begin + start)
+            offset += len(piece)
+            tail = window[-reach:]
+        del lowered
+        if shift.flat_starts and found:
             found = {i: [shift.back(s) for s in starts] for i, starts in found.items()}
         for starts in found.values():
             starts.sort()  # found by end position: a longer pattern may start before a shorter one
@@ -142,28 +155,40 @@ class TermAutomaton:
 class _Shift:
     """Offsets in the text with its runs collapsed -> offsets in the text."""
 
-    def __init__(self, runs: Sequence[tuple[int, int]]) -> None:
+    def __init__(self) -> None:
         self.flat_starts: list[int] = []  # where each collapsed run's single space lands
         self.removed: list[int] = []  # characters removed up to and including that run
-        removed = 0
+
+    def add(self, at: int, runs: Sequence[tuple[int, int]]) -> None:
+        """Note the runs (spans in the spaced text from `at` on) collapsed by the next piece."""
+        removed = self.removed[-1] if self.removed else 0
+        flat_starts, removeds = self.flat_starts, self.removed
         for start, end in runs:
-            self.flat_starts.append(start - removed)
+            flat_starts.append(at + start - removed)
             removed += end - start - 1
-            self.removed.append(removed)
+            removeds.append(removed)
 
     def back(self, offset: int) -> int:
         i = bisect.bisect_left(self.flat_starts, offset) - 1  # runs that end before `offset`
         return offset + (self.removed[i] if i >= 0 else 0)
 
 
-def group(starts: Mapping[int, Sequence[int]], owners: Sequence[Sequence[Any]]) -> dict[Any, dict[int, list[Any]]]:
-    """Per owner, offset -> the items (the owners' own terms) found starting there."""
-    out: dict[Any, dict[int, list[Any]]] = {}
+def group(starts: Mapping[int, Sequence[int]], owners: Sequence[Sequence[Any]]) -> dict[Any, dict[int, tuple[Any, ...]]]:
+    """Per owner, offset -> the items (the owners' own terms) found starting there.
+
+    The items of an offset are a tuple, one object for every offset with the same items (a 9 MB
+    draft has ~140,000 offsets and a few thousand distinct tuples: a list each held 9 MB)."""
+    out: dict[Any, dict[int, tuple[Any, ...]]] = {}
+    shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    one = shared.setdefault
     for index, offsets in starts.items():
         for owner, item in owners[index]:
             at = out.setdefault(owner, {})
+            had = at.get
             for offset in offsets:
-                at.setdefault(offset, []).append(item)
+                items = had(offset)
+                items = (item,) if items is None else (*items, item)
+                at[offset] = one(items, items)
     return out
 
 

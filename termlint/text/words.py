@@ -59,13 +59,12 @@ def _run_char(char: str) -> bool:
 class _Memo:
     """What the items (tokens or words) seen in this process mean to one family."""
 
-    __slots__ = ("meant", "meaningful", "empty", "seen")
+    __slots__ = ("meant", "meaningful", "seen")
 
     def __init__(self) -> None:
         self.meant: dict[str, Any] = {}
         self.meaningful: set[str] = set()  # the keys of `meant`, as a set (fast set operations)
-        self.empty: set[str] = set()
-        self.seen: set[str] = set()
+        self.seen: set[str] = set()  # those and the items that mean nothing
 
 
 def _memo(family: str) -> _Memo:
@@ -287,8 +286,6 @@ def _read_new(family: str, read: Callable[[str], Any], items: frozenset[str]) ->
             if value:
                 memo.meant[item] = value
                 memo.meaningful.add(item)
-            else:
-                memo.empty.add(item)
     return memo
 
 
@@ -324,3 +321,10 @@ def view_of(text: str) -> WordView:
     _RECENT.insert(0, view)
     del _RECENT[_KEEP:]
     return view
+
+
+def forget(text: str) -> None:
+    """Let the view of `text` go (the caller is done with the text): a large file's view holds its
+    lowered text and offsets, twice the text's size, which would otherwise stay until two more
+    texts have been read."""
+    _RECENT[:] = [view for view in _RECENT if view.text is not text]

@@ -16,6 +16,7 @@ from termlint.cli.main import main
 from termlint.engine.lint import lint_text
 from termlint.run.parallel import Job, default_jobs, lint_files
 from termlint.run.runner import Overrides, discover
+from termlint.text import words
 
 from conftest import DATA, SEED, settings
 
@@ -115,6 +116,13 @@ def test_results_keep_no_text_unless_asked(drafts: Path):
     assert lean.result.document.text == "" and lean.result.document.path == str(drafts / "seed.txt")
     assert full.result.document.text == SEED.read_text(encoding="utf-8")
     assert lean.result.diagnostics == full.result.diagnostics
+
+
+def test_a_checked_text_leaves_no_word_view_behind(drafts: Path):
+    (full,) = lint_files([(str(drafts / "seed.txt"), None)], Job(Overrides(), keep_text=True), jobs=1)
+    text = full.result.document.text
+    assert text and full.result.diagnostics
+    assert all(view.text is not text for view in words._RECENT)  # its lowered text and offsets went with it
 
 
 def test_results_pickle_whole():

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from termlint.text import termscan
@@ -60,3 +63,42 @@ def test_a_long_text_scanned_a_piece_at_a_time_finds_what_one_scan_finds(monkeyp
     for size in (1, 7, 64, 1000):
         monkeypatch.setattr(termscan, "PIECE", size)
         assert automaton.scan(text) == whole, size
+
+
+def _scan_whole(patterns: list[str], text: str) -> dict[int, list[int]]:
+    """The plain definition: the whole flat text at once, each pattern found with str.find, offsets
+    mapped back through the collapsed runs."""
+    lowered = text.lower()
+    spaced = "".join(" " if c in termscan._JOINERS else c for c in lowered)
+    flat, back, at = [], [], 0  # back[i]: the offset in the text of the flat text's i-th character
+    for m in re.finditer(" +|[^ ]+", spaced):
+        if m.group()[0] == " ":
+            flat.append(" ")
+            back.append(m.start())
+        else:
+            flat.append(m.group())
+            back.extend(range(m.start(), m.end()))
+    whole = "".join(flat)
+    found: dict[int, list[int]] = {}
+    for i, pattern in enumerate(patterns):
+        at = whole.find(pattern)
+        while at >= 0:
+            if not (at and whole[at - 1] in "abcdefghijklmnopqrstuvwxyz0123456789"):
+                found.setdefault(i, []).append(back[at])
+            at = whole.find(pattern, at + 1)
+    return found
+
+
+def test_a_long_text_is_read_a_piece_at_a_time_as_if_whole() -> None:
+    # pieces of 64 K characters, cut after a line break that no joiner follows: runs of joiners
+    # and terms across every likely cut, and lines longer than a piece
+    rng = random.Random(17)
+    words = ["Child", "pornography", "self", "generated", "the", "-", "\n", "\n\n", "\n \n", "  ", "\u00a0",
+             "\u2011", "\t", "states", "member", "x" * 70_000]
+    patterns = [normalise(p) for p in ("child pornography", "self-generated", "member states", "the", "s m")]
+    automaton = TermAutomaton.of(patterns)
+    for _ in range(6):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", "\n", "-", "\n\n"]) for _ in range(60_000))
+        assert len(text) > 3 * termscan.PIECE
+        assert automaton.scan(text) == _scan_whole(patterns, text)
+    assert normalise("Self -\n\n Generated\u00a0 x") == "self generated x"

@@ -158,3 +158,13 @@ def test_every_reader_of_a_text_shares_its_view() -> None:
     before = words_module.BUILT[0]
     units(ctx)
     assert words_module.BUILT[0] == before
+
+
+def test_a_forgotten_text_gets_a_new_view_and_others_keep_theirs() -> None:
+    kept, dropped = "Member States and the Council", "the Member States of the Assembly"
+    first, other = view_of(dropped), view_of(kept)
+    assert view_of(dropped) is first
+    words_module.forget(dropped)
+    assert view_of(kept) is other
+    again = view_of(dropped)
+    assert again is not first and again.words == first.words
