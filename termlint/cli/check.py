@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Iterable
@@ -179,6 +180,10 @@ def _run(options: CheckOptions, output: Output) -> int:
     if not options.paths:  # --force-exclude excluded every file named: the user's choice, not a failure
         print("termlint: every file named is excluded by the configuration; nothing to check", file=sys.stderr)
         return EXIT_CLEAN
+    # The objects a run keeps (modules, rules, compiled patterns) are many and its garbage cycles
+    # few: collections that walk them all again and again took ~3% of a 10 MB run.
+    gc.freeze()
+    gc.set_threshold(20_000, 10, 10)
     accepted = None
     if options.baseline or options.write_baseline:
         from termlint.cli import baseline
