@@ -70,8 +70,8 @@ class WordSet:
                 at = -1
             else:
                 at = int(self.data.find(b"\n" + word.encode("utf-8") + b"\t", span[0], span[1]))
-            if len(self._found) < _FOUND_LIMIT:
-                self._found[word] = at
+            if len(self._found) < _FOUND_LIMIT and len(word) <= _FOUND_LONGEST:
+                self._found[word] = at  # not a long run of letters: the edits tried for it would fill memory
         return at
 
     def members(self, words: Iterable[str]) -> set[str]:
@@ -124,6 +124,7 @@ class WordSet:
         return cls(b"".join(parts), _index(spans), len(words))
 
 
+_FOUND_LONGEST = 40  # letters of the longest word remembered (the list's longest are ~30)
 _FOUND_LIMIT = 200_000  # words remembered by _find (a long --watch or server session stays bounded)
 _MANY = 12  # words asked of one slice beyond which decoding the slice is cheaper than searching it
 _SLICE = 4096  # a two-letter slice longer than this is indexed by three letters

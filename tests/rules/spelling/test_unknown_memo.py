@@ -60,3 +60,15 @@ def test_unknown_words_from_the_memo_are_the_plain_ones() -> None:
             assert _unknown(tokens, verdicts, known, stem) == plain(tokens)
     assert verdicts.reported["(reqest)"] == ("reqest",) and "UNreqest," in verdicts.unclean
     assert verdicts.reported["UNreqest,"] == ()
+
+
+def test_the_english_list_remembers_words_not_the_long_runs_of_letters_spelling_tries_edits_of() -> None:
+    """A 200,000-letter run made the spelling rule look up thousands of its edits; remembering
+    each took 19 GB (the property test's "x" * 200_000)."""
+    from termlint.text import wordlist
+
+    english = wordlist.english()
+    assert "resolution" in english and "resolutoin" not in english
+    assert english._found["resolution"] >= 0 and english._found["resolutoin"] == -1
+    long_run = "x" * 200_000
+    assert long_run not in english and long_run not in english._found
