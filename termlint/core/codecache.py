@@ -18,27 +18,29 @@ from __future__ import annotations
 import atexit
 import builtins
 import marshal
+import sys
 from importlib.util import MAGIC_NUMBER
 from pathlib import Path
-from types import CodeType
+from types import CodeType, ModuleType
 from typing import Any
 
 from termlint.core.resources import cache_dir
 from termlint.core.scratch import FileCache
 
 MAX_ENTRIES = 2_000  # beyond this the file starts again from the code of one run
+FORMAT = 2  # 2: compiled without this module's `from __future__ import annotations` (as exec would)
 
 _state: dict[str, Any] = {}
 
 
 def cache_file() -> Path:
-    return cache_dir() / f"dataclass-code-{MAGIC_NUMBER.hex()}.marshal"
+    return cache_dir() / f"dataclass-code-{FORMAT}-{MAGIC_NUMBER.hex()}.marshal"
 
 
 def install(path: Path | None = None) -> bool:
     """Serve dataclass methods from the cache file from now on; False when dataclasses is already
     served (or cannot be, because it no longer compiles with `exec`)."""
-    import dataclasses
+    dataclasses = _import_dataclasses()
 
     if _state or "exec" in vars(dataclasses):
         return bool(_state)
@@ -49,7 +51,7 @@ def install(path: Path | None = None) -> bool:
         if type(source) is str:
             code = stored.get(source)
             if code is None:
-                code = new[source] = builtins.compile(source, "<string>", "exec")
+                code = new[source] = builtins.compile(source, "<string>", "exec", dont_inherit=True)
             source = code
         builtins.exec(source, globals, locals)
 
@@ -57,6 +59,32 @@ def install(path: Path | None = None) -> bool:
     _state.update(cache=cache)
     atexit.register(save)
     return True
+
+
+class _InspectOnFirstUse(ModuleType):
+    """Stands for `inspect` in dataclasses' namespace: the real module is imported when an
+    attribute is first asked for (a class without a docstring)."""
+
+    def __getattr__(self, name: str) -> Any:
+        import inspect  # the real one: this stand-in is never left in sys.modules
+
+        return getattr(inspect, name)
+
+
+def _import_dataclasses() -> ModuleType:
+    """dataclasses, imported with a stand-in for `inspect` when neither is loaded yet. (importlib's
+    LazyLoader would not do: `import inspect` itself reads the module's __spec__, which loads it.)"""
+    if "dataclasses" in sys.modules or "inspect" in sys.modules:
+        import dataclasses
+
+        return dataclasses
+    stand_in = sys.modules["inspect"] = _InspectOnFirstUse("inspect")
+    try:
+        import dataclasses
+    finally:
+        if sys.modules.get("inspect") is stand_in:
+            del sys.modules["inspect"]
+    return dataclasses
 
 
 def uninstall() -> None:

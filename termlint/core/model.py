@@ -100,6 +100,7 @@ _ITEM_NAMES = {str: "strings", int: "whole numbers"}
 
 @dataclass(frozen=True)
 class RuleMeta:
+    """What a rule is, for users and reports: its code, name, category, severity and documentation."""
     code: str
     name: str
     category: Category

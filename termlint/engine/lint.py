@@ -26,6 +26,7 @@ from termlint.text.protect import SpanSet
 
 @dataclass
 class LintResult:
+    """What linting one document gives: its findings, the errors that make the exit status 2, unused directives."""
     document: Document
     diagnostics: list[Diagnostic] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # problems that make the exit status 2

@@ -65,6 +65,7 @@ class _Window:
 
 @dataclass
 class _Directive:
+    """One `termlint: disable`/`enable`/`disable-next-line` comment and the text it covers."""
     verb: str
     codes: tuple[str, ...]  # () = every rule
     line: int
@@ -81,6 +82,7 @@ class _Directive:
 
 @dataclass
 class Suppressions:
+    """The suppression comments of one text, and which findings they silence."""
     text: str
     directives: list[_Directive] = field(default_factory=list)
     _by_line: dict[int, list[_Directive]] | None = field(default=None, repr=False)  # see _covering

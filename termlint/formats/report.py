@@ -32,6 +32,7 @@ class ReportOptions:
 
 @dataclass(frozen=True)
 class Report:
+    """Everything a run found, as the output formats receive it."""
     diagnostics: Sequence[Diagnostic]
     rules: Mapping[str, RuleMeta]  # metadata of every rule that ran, by code
     errors: Sequence[tuple[str, str]] = ()  # (path, problem) for files that could not be checked

@@ -23,6 +23,7 @@ from termlint.parse.tree import Clause, Segment
 
 @dataclass
 class Block:
+    """One block of the text as the pre-lexer cut it, before the grammar reads the blocks."""
     kind: str  # a grammar terminal, or one of the set-aside kinds: PAGEBREAK, FOOTNOTE, ARTEFACT
     start: int
     end: int

@@ -27,12 +27,14 @@ PROSE_KINDS = frozenset({"title", "preambular", "operative", "subparagraph", "pa
 
 @dataclass(frozen=True)
 class Segment:
+    """A span of a clause's text in the document ([start, end)), without the markup between spans."""
     start: int
     end: int
 
 
 @dataclass
 class Clause:
+    """One node of the clause tree: a resolution, a part, a paragraph, a sub-paragraph, a footnote..."""
     kind: str
     start: int
     end: int

@@ -27,6 +27,7 @@ EXAMPLE_KEYS = frozenset({"good", "bad", "fixed"})
 
 @dataclass(frozen=True)
 class PackInfo:
+    """Where a rule pack came from: its name, its file and its source."""
     name: str
     path: str
     source: str = ""

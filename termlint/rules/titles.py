@@ -43,6 +43,7 @@ _MENTION = regex.compile(
 
 @dataclass(frozen=True)
 class Title:
+    """An official title of an instrument, in which a deprecated term is left alone."""
     name: str
     kind: str
     forms: tuple[str, ...]
@@ -57,6 +58,7 @@ class Title:
 
 @dataclass(frozen=True)
 class TitleSpan:
+    """Where an official title stands in a text."""
     start: int
     end: int
     title: Title
@@ -90,6 +92,7 @@ class TitleSet:
 
 @dataclass(frozen=True)
 class TitleSpans:
+    """The official titles of one text, sorted, for 'is this term inside a title?'."""
     spans: tuple[TitleSpan, ...]
 
     def covering(self, start: int, end: int) -> TitleSpan | None:

@@ -48,6 +48,7 @@ _KEYS: dict[str, type | tuple[type, ...]] = {
 
 @dataclass(frozen=True)
 class Config:
+    """The settings of `[tool.termlint]` or termlint.toml, as read from one file."""
     path: str | None = None  # the file it was read from
     root: Path = field(default_factory=Path.cwd)
     select: tuple[str, ...] = ()  # () = every rule

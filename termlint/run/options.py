@@ -14,6 +14,7 @@ from termlint.run.runner import Overrides
 
 @dataclass(frozen=True)
 class CheckOptions:
+    """The options of `termlint check`, as the command line gives them."""
     paths: tuple[str, ...]
     overrides: Overrides = Overrides()  # --config, --select, --ignore
     output_format: str = "text"  # a format name, `auto` already resolved

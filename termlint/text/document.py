@@ -28,6 +28,7 @@ class DecodeError(Exception):
 
 @dataclass(frozen=True)
 class Document:
+    """One file's text as termlint reads it: decoded, line breaks normalised, positions indexed."""
     path: str
     text: str
     encoding: str = "utf-8"

@@ -134,6 +134,7 @@ def _markup_starts(text: str) -> list[int]:
 
 @dataclass(frozen=True)
 class ProtectedSpans:
+    """The spans no wording rule reads: quotations, comments and code."""
     quotes: SpanSet
     comments: SpanSet
     code: SpanSet

@@ -20,6 +20,7 @@ NOT_NEEDED = (
     "tempfile", "importlib.resources", "calendar", "pkgutil", "signal", "subprocess", "zipfile",
     "termlint.cli.annotate", "termlint.cli.commands", "termlint.cli.baseline", "termlint.engine.fix",
     "termlint.docx.read", "docx", "spellchecker", "jinja2",
+    "inspect", "ast", "dis",  # dataclasses asks inspect only for classes without a docstring (core/codecache.py)
 )
 
 SCRIPT = """

@@ -57,3 +57,31 @@ def test_a_torn_cache_file_means_compiling_as_before(tmp_path: Path) -> None:
     cache_file.write_bytes(cache_file.read_bytes()[:100])
     assert _probe(tmp_path) > 100
     assert _probe(tmp_path) == 0  # and the file is whole again
+
+
+STAND_IN = r'''
+import sys, types
+from termlint.core import codecache
+codecache.install()
+import dataclasses
+assert "inspect" not in sys.modules  # dataclasses has a stand-in
+
+@dataclasses.dataclass
+class Undocumented:
+    size: int
+    name: str = ""
+
+# the stand-in imported the real inspect to write the docstring, as dataclasses does without us
+assert Undocumented.__doc__ == "Undocumented(size: int, name: str = '')", Undocumented.__doc__
+assert type(sys.modules["inspect"]) is types.ModuleType and sys.modules["inspect"].signature
+# the methods' annotations are the types, as exec gives them (not this module's future strings)
+assert Undocumented.__init__.__annotations__ == {"size": int, "name": str, "return": None}
+print("ok")
+'''
+
+
+def test_inspect_is_imported_only_when_a_class_without_a_docstring_needs_one(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    for _ in range(2):  # compiled, then from the cache file
+        done = subprocess.run([sys.executable, "-c", STAND_IN], capture_output=True, text=True, env=env)
+        assert done.stdout.strip() == "ok", done.stderr

@@ -43,6 +43,7 @@ _COMMON = 1000  # frequency in pyspellchecker's English list above which a word 
 
 @dataclass(frozen=True)
 class AcronymRule:
+    """AC rules: acronyms used before they are defined, defined twice, or never used."""
     meta: RuleMeta
     check_name: str
     allow: frozenset[str]

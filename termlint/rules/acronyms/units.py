@@ -56,6 +56,7 @@ _PLAIN_KINDS = frozenset({"paragraph", "heading", "preambular", "operative", "su
 
 @dataclass(frozen=True)
 class Occurrence:
+    """One use or definition of an acronym in a text."""
     acronym: str  # normalised: plain hyphens, no plural s
     start: int
     end: int

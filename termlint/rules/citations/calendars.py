@@ -23,6 +23,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 @dataclass(frozen=True)
 class Calendars:
+    """The sessions of the United Nations bodies by year, for 'does this session match the date?'."""
     ga_first_opened: dt.date
     ga_session_numbering_since: int
     ecosoc_by_year_since: int

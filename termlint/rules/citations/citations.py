@@ -114,6 +114,7 @@ class Reference:
 
 @dataclass(frozen=True)
 class Citations:
+    """The citations of one text: units (a symbol, a date) and the references they make."""
     units: tuple[Unit, ...]
 
     @cached_property

@@ -53,6 +53,7 @@ DETECT = ("spelling", "hyphenation", "capitalisation", "terms")
 
 @dataclass(frozen=True)
 class Family:
+    """The forms of one term that must not be mixed in a document, and the house form."""
     forms: tuple[str, ...]
     house: str | None
     fix_safe: bool
@@ -65,6 +66,7 @@ class Family:
 
 @dataclass(frozen=True)
 class Use:
+    """One use of a family's form in a text."""
     start: int
     end: int
     text: str  # as written
@@ -83,6 +85,7 @@ class Group:
 
 @dataclass(frozen=True)
 class ConsistencyRule:
+    """CO rules: variants of one word or term mixed in one document."""
     meta: RuleMeta
     detect: str
     families: tuple[Family, ...]

@@ -66,6 +66,7 @@ _SINGLE_L_HOUSE = frozenset(_SINGLE_L.values())
 
 @dataclass(frozen=True)
 class Variant:
+    """Which spelling of a word this is (-ise/-ize, -our/-or...), and whether it is house style."""
     key: str  # the same for every spelling of the word
     house: bool  # this spelling is UN house style
     rule: str  # which difference ("-ize", "-our", ...), for messages

@@ -26,6 +26,7 @@ _MARKER = regex.compile(r"<sup>(\d{1,3}|[*†‡])</sup>|\[\^([^\]\s]{1,20})\](?
 
 @dataclass(frozen=True)
 class Marker:
+    """A footnote marker in the text (`<sup>3</sup>`, `[^3]`)."""
     label: str
     start: int
     end: int
@@ -33,6 +34,7 @@ class Marker:
 
 @dataclass(frozen=True)
 class Notes:
+    """The footnote markers and footnote texts of one document."""
     markers: list[Marker]
     bodies: list[Clause]  # footnote blocks with a label, in document order
 
@@ -71,6 +73,7 @@ _GOOD = ("The General Assembly,\n\n*Recalling* the Convention on the Rights of t
 
 @dataclass(frozen=True)
 class MarkerWithoutNote:
+    """FN001: a footnote marker with no footnote text."""
     meta: RuleMeta = RuleMeta(
         code="FN001", name="marker-without-footnote", category="citation", severity=Severity.WARNING,
         summary="A footnote marker with no footnote text",
@@ -99,6 +102,7 @@ class MarkerWithoutNote:
 
 @dataclass(frozen=True)
 class NoteWithoutMarker:
+    """FN002: a footnote that no marker refers to."""
     meta: RuleMeta = RuleMeta(
         code="FN002", name="footnote-without-marker", category="citation", severity=Severity.WARNING,
         summary="A footnote that no marker in the text refers to",
@@ -121,6 +125,7 @@ class NoteWithoutMarker:
 
 @dataclass(frozen=True)
 class NoteOrder:
+    """FN003: footnotes numbered out of order, with a gap, or twice."""
     meta: RuleMeta = RuleMeta(
         code="FN003", name="footnote-order", category="citation", severity=Severity.WARNING,
         summary="Footnotes numbered out of order, with a gap, or twice",

@@ -52,6 +52,7 @@ _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 
 @dataclass(frozen=True)
 class Name:
+    """An official name (of a body, an instrument) and the forms that count as it."""
     official: str
     right: frozenset[str]  # the official form and the `also` forms, spaces normalised
     skeleton: str  # the words matched loosely (the official form, or a `near` form)
@@ -78,6 +79,7 @@ def _space(text: str) -> str:
 
 @dataclass(frozen=True)
 class OfficialNames:
+    """NM rules: official names written nearly, but not quite, right."""
     meta: RuleMeta
     names: tuple[Name, ...]
     equivalents: Mapping[str, tuple[str, ...]]

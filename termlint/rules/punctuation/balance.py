@@ -65,6 +65,7 @@ def marks(clause: Clause, ctx: Context, which: Any, in_code: bool) -> list[tuple
 
 @dataclass(frozen=True)
 class UnbalancedBrackets:
+    """PU005: a parenthesis or square bracket never closed, or never opened."""
     meta: RuleMeta = RuleMeta(
         code="PU005", name="unbalanced-brackets", category="punctuation", severity=Severity.WARNING,
         summary="A parenthesis or square bracket that is never closed (or closes what was never opened)",
@@ -122,6 +123,7 @@ class UnbalancedBrackets:
 
 @dataclass(frozen=True)
 class UnbalancedQuotes:
+    """PU006: a double quotation mark never closed, or never opened."""
     meta: RuleMeta = RuleMeta(
         code="PU006", name="unbalanced-quotes", category="punctuation", severity=Severity.WARNING,
         summary="A double quotation mark that is never closed (or closes what was never opened)",

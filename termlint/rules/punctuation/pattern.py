@@ -42,6 +42,7 @@ TIMEOUT = 1.0  # seconds one pattern may spend on one document
 
 @dataclass(frozen=True)
 class PatternRule:
+    """A pack's pattern rule: a regular expression, its message and its fix."""
     meta: RuleMeta
     pattern: Any
     message: str
@@ -154,6 +155,7 @@ def _prefilter(entry: dict[str, Any], where: str, bundled: bool, ignore_case: in
 
 @dataclass(frozen=True)
 class _TimedPrefilter:
+    """A rule's prefilter, searched with the same timeout as the rule's pattern."""
     pattern: Any
 
     def search(self, text: str, pos: int, end: int) -> Any:

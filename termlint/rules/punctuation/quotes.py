@@ -35,6 +35,7 @@ def _curly(text: str, i: int, kind: str) -> str:
 
 @dataclass(frozen=True)
 class MixedQuotes:
+    """PU007: straight and curly quotation marks in one document."""
     meta: RuleMeta = RuleMeta(
         code="PU007", name="mixed-quote-styles", category="punctuation", severity=Severity.WARNING,
         summary="Straight and curly quotation marks (or apostrophes) in the same document",

@@ -44,6 +44,7 @@ def _exempt(text: str, start: int, end: int) -> bool:
 
 @dataclass(frozen=True)
 class MissingSpace:
+    """PU004: no space after a comma, semicolon, colon or full stop."""
     meta: RuleMeta = RuleMeta(
         code="PU004", name="missing-space-after-punctuation", category="punctuation", severity=Severity.WARNING,
         summary="No space after a comma, semicolon, colon or full stop (`States,including`)",

@@ -68,6 +68,7 @@ _GLUE = frozenset("/\\_@#=+&%$§|~^0123456789")
 
 @dataclass(frozen=True)
 class SpellingRule:
+    """SP001: words in neither the English list nor the house lists."""
     meta: RuleMeta
     word_lists: str
     max_suggestions: int
@@ -164,6 +165,7 @@ def _house(word_lists: str) -> Any:
 # so a document's words are sorted by two set operations and only new ones are looked up.
 @dataclass
 class _Verdicts:
+    """What the spelling rule has decided about the words and tokens seen in this process."""
     english: Any
     known: set[str]
     unknown: set[str]

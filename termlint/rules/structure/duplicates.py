@@ -236,6 +236,7 @@ def repeats(ctx: Context, p: Parts) -> list[_Pairs]:
 
 @dataclass(frozen=True)
 class DuplicateParagraph(ByClause):
+    """ST101: the same paragraph twice in one resolution."""
     kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST101", name="duplicate-paragraph", category="structure", severity=Severity.WARNING,
@@ -268,6 +269,7 @@ class DuplicateParagraph(ByClause):
 
 @dataclass(frozen=True)
 class SimilarParagraph(ByClause):
+    """ST102: two paragraphs of one resolution that are nearly the same."""
     kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST102", name="similar-paragraph", category="structure", severity=Severity.WARNING,
@@ -332,6 +334,7 @@ def _first_citation(clause: Clause, lead_words: int) -> str | None:
 
 @dataclass(frozen=True)
 class SameCitation(ByClause):
+    """ST103: two recitals with the same lead that recall the same resolution."""
     kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST103", name="repeated-citation", category="structure", severity=Severity.WARNING,

@@ -38,8 +38,9 @@ def _span(clause: Clause) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class LeadSequence(ByClause):
+    """ST111: `Recalling also` needs an earlier `Recalling`; `Recalling further` an earlier `Recalling also`."""
+
     kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
-    """`Recalling also` needs an earlier `Recalling`; `Recalling further` an earlier `Recalling also`."""
 
     meta: RuleMeta = RuleMeta(
         code="ST111", name="lead-sequence", category="structure", severity=Severity.WARNING,
@@ -215,6 +216,7 @@ def _phrases(head: str, preambular: bool) -> dict[str, tuple[tuple[str, str, str
 
 @dataclass(frozen=True)
 class LeadKnown(ByClause):
+    """ST113: a lead phrase outside termlint's lists."""
     kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST113", name="lead-unlisted", category="structure", severity=Severity.INFO,
@@ -245,6 +247,7 @@ class LeadKnown(ByClause):
 
 @dataclass(frozen=True)
 class LeadPart(ByClause):
+    """ST114: a recital led by an operative verb, or an operative paragraph by a participle."""
     kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST114", name="lead-wrong-part", category="structure", severity=Severity.WARNING,
@@ -305,6 +308,7 @@ def _verb_follows(clause: Clause) -> bool:
 
 @dataclass(frozen=True)
 class UnnumberedOperative(ByClause):
+    """ST115: operative paragraphs without numbers."""
     kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST115", name="unnumbered-operative", category="structure", severity=Severity.WARNING,

@@ -27,6 +27,7 @@ def _label_span(c: Clause) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class OperativeNumbering(ByClause):
+    """ST131: operative paragraphs not numbered 1, 2, 3 in order."""
     kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST131", name="operative-numbering", category="structure", severity=Severity.WARNING,
@@ -162,6 +163,7 @@ def _roman_name(value: int) -> str:
 
 @dataclass(frozen=True)
 class SubparagraphSequence(ByClause):
+    """ST132: sub-paragraphs not lettered or numbered in order."""
     kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST132", name="subparagraph-sequence", category="structure", severity=Severity.WARNING,

@@ -30,6 +30,7 @@ from termlint.parse.tree import Clause
 
 @dataclass(frozen=True)
 class Leads:
+    """The lead phrases of recitals and operative paragraphs, and the adverbs that continue them."""
     adverbs: frozenset[str]
     preambular: frozenset[str]
     operative: frozenset[str]

@@ -28,6 +28,7 @@ _TREATY = ("The Parties to this Agreement,\n\n*Recognizing* the need to conserve
 
 @dataclass(frozen=True)
 class ProvisionEnd:
+    """ST124: a provision of a treaty that does not end with a full stop."""
     meta: RuleMeta = RuleMeta(
         code="ST124", name="provision-end", category="structure", severity=Severity.WARNING,
         summary="A provision of a treaty (a paragraph of an article) that does not end with a full stop",

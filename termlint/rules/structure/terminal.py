@@ -103,6 +103,7 @@ def _more_sections(p: Parts, c: Clause) -> bool:
 
 @dataclass(frozen=True)
 class RecitalEnd(ByClause):
+    """ST121: a recital that does not end with a comma."""
     kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST121", name="recital-end", category="structure", severity=Severity.WARNING,
@@ -150,6 +151,7 @@ class RecitalEnd(ByClause):
 
 @dataclass(frozen=True)
 class OperativeEnd(ByClause):
+    """ST122: an operative paragraph that does not end with a semicolon (the last: a full stop)."""
     kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST122", name="operative-end", category="structure", severity=Severity.WARNING,
@@ -215,6 +217,7 @@ class OperativeEnd(ByClause):
 
 @dataclass(frozen=True)
 class SubparagraphEnd(ByClause):
+    """ST123: a sub-paragraph that does not end with a semicolon (the very last: a full stop)."""
     kinds = RESOLUTIONS  # the engine hands it each resolution, read into its parts
     meta: RuleMeta = RuleMeta(
         code="ST123", name="subparagraph-end", category="structure", severity=Severity.WARNING,

@@ -117,6 +117,7 @@ class Table:
 
 @dataclass(frozen=True)
 class SubstitutionRule:
+    """A pack's term rule: a deprecated term and its preferred replacement."""
     meta: RuleMeta
     table: Table
     pairs: tuple[tuple[str, tuple[str, ...]], ...]  # as written in the data (for `prefer`)
