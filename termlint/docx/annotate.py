@@ -26,6 +26,7 @@ INITIALS = "TL"
 
 @dataclass(frozen=True)
 class Annotated:
+    """A Word file with the findings written as comments, and how many were written."""
     data: bytes  # the annotated copy
     added: int  # comments written
     kept: int  # findings that already had their comment (an annotated file annotated again)

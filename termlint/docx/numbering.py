@@ -17,6 +17,7 @@ _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "x
 
 @dataclass(frozen=True)
 class Level:
+    """One level of a Word list's numbering: where it starts, its format and its text."""
     start: int = 1
     fmt: str = "decimal"
     text: str = "%1."

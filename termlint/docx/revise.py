@@ -33,6 +33,7 @@ _MARKS = {"**": "b", "*": "i"}
 
 @dataclass(frozen=True)
 class Unit:
+    """One character of the termlint text with the formatting it has in the Word file."""
     char: str
     flags: frozenset[str]
     offset: int  # in the termlint text
@@ -40,6 +41,7 @@ class Unit:
 
 @dataclass
 class Change:
+    """One edit of the fixes, as a tracked change will write it: a stretch replaced, text inserted."""
     start: int  # the original text's stretch it replaces (start == end: an insertion point)
     end: int
     insert: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # new text, by formatting
@@ -49,6 +51,7 @@ class Change:
 
 @dataclass(frozen=True)
 class Revised:
+    """A Word file with the fixes written as tracked changes, and how many were written or skipped."""
     data: bytes
     written: int  # revisions written (a replaced word counts once)
     skipped: int  # changes that could not be written as tracked changes
@@ -180,6 +183,7 @@ def _writable(index: PieceIndex, change: Change) -> bool:
 
 @dataclass
 class Stamp:
+    """The id, author and date of each tracked change written."""
     next_id: int
     date: str
 

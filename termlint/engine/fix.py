@@ -17,6 +17,7 @@ MAX_ROUNDS = 10
 
 @dataclass(frozen=True)
 class FixOutcome:
+    """The text after fixing, how many findings were fixed and in how many rounds."""
     text: str  # the fixed text (normalised newlines, as in Document.text)
     applied: int  # how many findings were fixed
     rounds: int

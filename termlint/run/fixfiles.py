@@ -27,6 +27,7 @@ from termlint.text.document import DecodeError, Document
 
 @dataclass(frozen=True)
 class FileFix:
+    """One file fixed: its bytes before and after, and what remains to report."""
     path: str
     document: Document
     before: bytes
@@ -44,6 +45,7 @@ class FileFix:
 
 @dataclass
 class FixRun:
+    """What `--fix` did to every file, and the exit status when it is settled here."""
     applied: int = 0  # findings fixed in all files
     outcomes: list[Outcome] = field(default_factory=list)  # per file: what remains after fixing
     errors: list[tuple[str, str]] = field(default_factory=list)  # problems besides the outcomes'

@@ -30,6 +30,7 @@ class OptionsError(ValueError):
 
 @dataclass(frozen=True)
 class ServerOptions:
+    """The language server's settings, from the client's initialisation options and configuration."""
     select: tuple[str, ...] | None = None  # None: the configuration's select
     ignore: tuple[str, ...] = ()
     fail_on: Severity | None = None

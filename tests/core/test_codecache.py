@@ -85,3 +85,18 @@ def test_inspect_is_imported_only_when_a_class_without_a_docstring_needs_one(tmp
     for _ in range(2):  # compiled, then from the cache file
         done = subprocess.run([sys.executable, "-c", STAND_IN], capture_output=True, text=True, env=env)
         assert done.stdout.strip() == "ok", done.stderr
+
+
+def test_every_termlint_dataclass_has_a_docstring() -> None:
+    """Else dataclasses writes one with inspect.signature, and a check imports inspect for it."""
+    import ast
+
+    from tests.conftest import ROOT
+
+    missing = []
+    for path in sorted((ROOT / "termlint").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(
+                    "dataclass" in ast.unparse(d) for d in node.decorator_list) and ast.get_docstring(node) is None:
+                missing.append(f"{path.relative_to(ROOT)}: {node.name}")
+    assert missing == []
