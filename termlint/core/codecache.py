@@ -15,7 +15,6 @@ missing, torn or foreign file means compiling as before: the cache only ever sav
 
 from __future__ import annotations
 
-import atexit
 import builtins
 import marshal
 import sys
@@ -25,12 +24,12 @@ from types import CodeType, ModuleType
 from typing import Any
 
 from termlint.core.resources import cache_dir
-from termlint.core.scratch import FileCache
+from termlint.core.scratch import FileCache, Swap
 
 MAX_ENTRIES = 2_000  # beyond this the file starts again from the code of one run
 FORMAT = 2  # 2: compiled without this module's `from __future__ import annotations` (as exec would)
 
-_state: dict[str, Any] = {}
+_swap = Swap()  # while installed: the cache file's entries, and dataclasses' exec
 
 
 def cache_file() -> Path:
@@ -41,9 +40,8 @@ def install(path: Path | None = None) -> bool:
     """Serve dataclass methods from the cache file from now on; False when dataclasses is already
     served (or cannot be, because it no longer compiles with `exec`)."""
     dataclasses = _import_dataclasses()
-
-    if _state or "exec" in vars(dataclasses):
-        return bool(_state)
+    if _swap or "exec" in vars(dataclasses):
+        return bool(_swap)
     cache = FileCache(cache_file() if path is None else path, _read, marshal.dumps, MAX_ENTRIES)
     stored, new = cache.stored, cache.new
 
@@ -55,9 +53,7 @@ def install(path: Path | None = None) -> bool:
             source = code
         builtins.exec(source, globals, locals)
 
-    dataclasses.exec = exec_cached  # type: ignore[attr-defined]  # found before builtins.exec
-    _state.update(cache=cache)
-    atexit.register(save)
+    _swap.swap(dataclasses, "exec", exec_cached, cache)  # found before builtins.exec
     return True
 
 
@@ -89,24 +85,17 @@ def _import_dataclasses() -> ModuleType:
 
 def uninstall() -> None:
     """Give dataclasses back the builtin exec (tests)."""
-    import dataclasses
-
-    if not _state:
-        return
-    vars(dataclasses).pop("exec", None)
-    atexit.unregister(save)
-    _state.clear()
+    _swap.restore()
 
 
 def compiled_this_run() -> int:
     """How many methods this process compiled (not found in the cache file)."""
-    return len(_state["cache"].new) if _state else 0
+    return len(_swap.cache.new) if _swap.cache is not None else 0
 
 
 def save() -> None:
     """Add the code compiled by this process to the cache file (atomically)."""
-    if _state:
-        _state["cache"].save()
+    _swap.save()
 
 
 def _read(path: Path) -> dict[str, CodeType]:

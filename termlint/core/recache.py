@@ -14,19 +14,18 @@ compiled pattern's equality includes its code).
 
 from __future__ import annotations
 
-import atexit
 import marshal
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from termlint.core.scratch import FileCache
+from termlint.core.scratch import FileCache, Swap
 
 MAX_ENTRIES = 5_000
 CHECKED = {(3, 11), (3, 12), (3, 13)}  # Pythons whose re._compiler.compile ends as `_parts` assumes
 
-_state: dict[str, Any] = {}  # while installed: the cache file's entries and the compiler it wraps
+_swap = Swap()  # while installed: the cache file's entries, and the compiler it replaces
 
 
 def cache_file() -> Path:
@@ -51,7 +50,7 @@ def parts(pattern: str, flags: int) -> tuple[Any, ...]:
 
 def install(path: Path | None = None) -> bool:
     """Serve `re` patterns from the cache file from now on; False on a Python not checked."""
-    if _state:
+    if _swap:
         return True
     if sys.version_info[:2] not in CHECKED:
         return False
@@ -78,27 +77,18 @@ def install(path: Path | None = None) -> bool:
         except Exception:  # a damaged entry: compile afresh
             return original(pattern, flags)
 
-    _compiler.compile = compile_cached
-    _state.update(cache=cache, original=original)
-    atexit.register(save)
+    _swap.swap(_compiler, "compile", compile_cached, cache)
     return True
 
 
 def uninstall() -> None:
     """Put `re` back as it was (tests)."""
-    if not _state:
-        return
-    from re import _compiler  # type: ignore[attr-defined]
-
-    _compiler.compile = _state["original"]
-    atexit.unregister(save)
-    _state.clear()
+    _swap.restore()
 
 
 def save() -> None:
     """Add the patterns compiled by this process to the cache file (atomically)."""
-    if _state:
-        _state["cache"].save()
+    _swap.save()
 
 
 def _read(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:

@@ -17,7 +17,6 @@ was: the cache only ever saves time.
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import os
 import pickle
@@ -25,11 +24,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from termlint.core.scratch import FileCache
+from termlint.core.scratch import FileCache, Swap
 
 MAX_ENTRIES = 20_000  # beyond this the file starts again from the patterns of one run
 
-_state: dict[str, Any] = {}
+_swap = Swap()  # while installed: the cache file's entries, and the compile step it replaces
 
 
 def cache_file() -> Path:
@@ -42,7 +41,7 @@ def cache_file() -> Path:
 
 def install(path: Path | None = None) -> bool:
     """Serve compiled patterns from the cache file from now on; False when regex cannot be wrapped."""
-    if _state:
+    if _swap:
         return True
     try:
         import regex
@@ -77,27 +76,18 @@ def install(path: Path | None = None) -> bool:
         memo[key] = compiled
         return compiled
 
-    _main._compile = compile_cached
-    _state.update(cache=cache, original=original)
-    atexit.register(save)
+    _swap.swap(_main, "_compile", compile_cached, cache)
     return True
 
 
 def uninstall() -> None:
     """Put regex back as it was (tests)."""
-    if not _state:
-        return
-    from regex import _main
-
-    _main._compile = _state["original"]
-    atexit.unregister(save)
-    _state.clear()
+    _swap.restore()
 
 
 def save() -> None:
     """Add the patterns compiled by this process to the cache file (atomically)."""
-    if _state:
-        _state["cache"].save()
+    _swap.save()
 
 
 def _read(path: Path) -> dict[tuple[Any, ...], bytes]:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 from collections.abc import Callable
@@ -71,3 +72,41 @@ class FileCache:
         add_to_file_cache(self.path, self.new, self._read, self._dumps, self._max_entries)
         self.stored.update(self.new)
         self.new.clear()
+
+
+_ABSENT = object()
+
+
+class Swap:
+    """A module's function (a compiler) swapped for one served from a FileCache, as each start-up
+    cache does: `swap` puts the new one in place and saves the cache at exit, `restore` puts back
+    what was there (tests). True while swapped."""
+
+    def __init__(self) -> None:
+        self.cache: FileCache | None = None
+        self._place: tuple[Any, str, Any] = (None, "", _ABSENT)
+
+    def __bool__(self) -> bool:
+        return self.cache is not None
+
+    def swap(self, owner: Any, name: str, replacement: Any, cache: FileCache) -> None:
+        self._place = (owner, name, vars(owner).get(name, _ABSENT))
+        setattr(owner, name, replacement)
+        self.cache = cache
+        atexit.register(self.save)
+
+    def restore(self) -> None:
+        if self.cache is None:
+            return
+        owner, name, original = self._place
+        if original is _ABSENT:  # it was not the module's own: found elsewhere (builtins)
+            vars(owner).pop(name, None)
+        else:
+            setattr(owner, name, original)
+        atexit.unregister(self.save)
+        self.cache, self._place = None, (None, "", _ABSENT)
+
+    def save(self) -> None:
+        """Add what this process compiled to the cache file (atomically)."""
+        if self.cache is not None:
+            self.cache.save()
