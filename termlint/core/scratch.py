@@ -41,6 +41,16 @@ def replace_file(path: Path, data: bytes) -> None:
         raise
 
 
+def keep_newest(folder: Path, pattern: str, keep: int) -> None:
+    """Delete all but the `keep` newest files of `folder` matching `pattern` (one kind of cache file
+    whose name holds a key: a new key, after an upgrade or a pack edited, leaves the old file behind)."""
+    with contextlib.suppress(OSError):
+        found = sorted(((p.stat().st_mtime_ns, p) for p in folder.glob(pattern)), reverse=True)
+        for _, stale in found[keep:]:
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+
 def add_to_file_cache(path: Path, new: dict[Any, Any], read: Callable[[Path], dict[Any, Any]],
                       dumps: Callable[[dict[Any, Any]], bytes], max_entries: int) -> None:
     """Add `new` entries to the cache file at `path` (the compiled patterns, the dataclass code):

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from termlint.core.resources import cache_dir, read_grammar
-from termlint.core.scratch import replace_file
+from termlint.core.scratch import keep_newest, replace_file
 
 FORMAT = 1  # bump when the stored layout changes
 GRAMMAR = "resolution.lark"
@@ -86,7 +86,7 @@ class Tables:
     def parse(self, tokens: Sequence[tuple[str, Any]], skipped: Callable[[int], None]) -> Node:
         """The tree of `tokens` ((kind, value) pairs; a leaf of the tree is a token's value).
         `skipped(i)` is told of each token that does not fit, which is then left out."""
-        states, rules, end_state = self.states, self.rules, self.end_state
+        states, end_state = self.states, self.end_state
         stack: list[int] = [self.start_state]
         values: list[Any] = []
         for i, (kind, value) in enumerate(tokens):
@@ -141,6 +141,7 @@ def tables() -> Tables:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             replace_file(path, marshal.dumps(data))
+            keep_newest(path.parent, "lalr-*.marshal", 4)  # an older grammar's or Lark's tables
         except OSError:
             pass  # a cache that cannot be written only means building again next time
     return built

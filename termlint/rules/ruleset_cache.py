@@ -24,9 +24,10 @@ from typing import Any
 
 from termlint import __version__
 from termlint.core.resources import cache_dir, data_dir
-from termlint.core.scratch import replace_file
+from termlint.core.scratch import keep_newest, replace_file
 
 PACKAGE = Path(__file__).resolve().parents[1]
+KEEP = 8  # rule sets kept of each kind: a few projects' packs, or versions side by side
 
 
 def cached_rules(extra_packs: tuple[Path, ...], build: Callable[[], tuple[Any, ...]]) -> tuple[Any, ...]:
@@ -100,6 +101,4 @@ def _aho_version() -> str:
 def _store(path: Path, rules: Any, kind: str = "rules") -> None:
     with contextlib.suppress(Exception):  # an unwritable cache or an unpicklable rule costs nothing
         replace_file(path, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
-        for stale in path.parent.glob(f"{kind}-*.pickle"):  # keep the few newest rule sets
-            if stale != path and stale.stat().st_mtime < path.stat().st_mtime - 7 * 86400:
-                stale.unlink()
+        keep_newest(path.parent, f"{kind}-*.pickle", KEEP)

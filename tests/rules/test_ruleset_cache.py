@@ -61,3 +61,19 @@ def test_an_unreadable_cache_file_means_building_again(tmp_path: Path, monkeypat
     built = ruleset_cache.cached_rules((), lambda: ("rule",))
     assert built == ("rule",)
     assert pickle.loads((folder / f"rules-{key}.pickle").read_bytes()) == ("rule",)
+
+
+def test_a_new_rule_set_leaves_only_the_newest_few_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pack edited many times a day makes a new key each time: the old files do not pile up."""
+    folder = tmp_path / "termlint"
+    folder.mkdir()
+    for i in range(20):
+        old = folder / f"rules-old{i:02d}.pickle"
+        old.write_bytes(pickle.dumps(("stale",)))
+        os.utime(old, ns=(i * 10**9, i * 10**9))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("TERMLINT_NO_RULE_CACHE", raising=False)
+    assert ruleset_cache.cached("rules", (), lambda: ("built",), tuple) == ("built",)
+    kept = sorted(p.name for p in folder.glob("rules-*.pickle"))
+    assert len(kept) == ruleset_cache.KEEP and not any(n.startswith("rules-old0") for n in kept)
+    assert [n for n in kept if not n.startswith("rules-old")]  # the new one is among them

@@ -28,8 +28,8 @@ from termlint.core.model import Edit, Example, Finding, Fix, RuleMeta, Severity
 from termlint.rules.context import Context
 from termlint.rules.spelling.recognise import COMBINING_FORMS
 from termlint.text.prose import compiled
-from termlint.text.words import WordView
 from termlint.text.wordlist import english
+from termlint.text.words import WordView
 
 _SCOPE = ("preambular", "operative", "subparagraph", "paragraph", "annex")
 # Standard-library patterns (ASCII words: English compounds), much faster than a scan with `regex`;
