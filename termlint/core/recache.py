@@ -15,11 +15,11 @@ compiled pattern's equality includes its code).
 from __future__ import annotations
 
 import marshal
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from termlint.core.resources import cache_dir
 from termlint.core.scratch import FileCache, Swap
 
 MAX_ENTRIES = 5_000
@@ -29,8 +29,7 @@ _swap = Swap()  # while installed: the cache file's entries, and the compiler it
 
 
 def cache_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "termlint" / f"re-{sys.hexversion:x}.marshal"
+    return cache_dir() / f"re-{sys.hexversion:x}.marshal"
 
 
 def parts(pattern: str, flags: int) -> tuple[Any, ...]:

@@ -18,12 +18,12 @@ was: the cache only ever saves time.
 from __future__ import annotations
 
 import contextlib
-import os
 import pickle
 import sys
 from pathlib import Path
 from typing import Any
 
+from termlint.core.resources import cache_dir
 from termlint.core.scratch import FileCache, Swap
 
 MAX_ENTRIES = 20_000  # beyond this the file starts again from the patterns of one run
@@ -34,9 +34,7 @@ _swap = Swap()  # while installed: the cache file's entries, and the compile ste
 def cache_file() -> Path:
     import regex
 
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    name = f"regex-{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
-    return Path(base) / "termlint" / name
+    return cache_dir() / f"regex-{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
 
 
 def install(path: Path | None = None) -> bool:

@@ -22,6 +22,23 @@ def read_grammar(filename: str) -> str:
 
 
 def cache_dir() -> Path:
-    """Where the word cache lives: $XDG_CACHE_HOME/termlint, else ~/.cache/termlint."""
+    """The user's cache folder (word list, compiled patterns and grammar, built rules):
+    $XDG_CACHE_HOME/termlint, else ~/.cache/termlint."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "termlint"
+
+
+def installed_stamp(module: str) -> str:
+    """The installed `module`'s file, its size and modification time ("" when it is not installed),
+    found without importing it: part of the key of a cache file that module's build must read."""
+    try:
+        from importlib.util import find_spec
+
+        spec = find_spec(module)
+        origin = spec.origin if spec is not None else None
+        if not origin:
+            return ""
+        info = os.stat(origin)
+        return f"{origin}|{info.st_size}|{info.st_mtime_ns}"
+    except Exception:  # not installed, or not readable: no stamp
+        return ""

@@ -24,12 +24,11 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from termlint.core.resources import cache_dir, read_grammar
+from termlint.core.resources import cache_dir, installed_stamp, read_grammar
 from termlint.core.scratch import keep_newest, replace_file
 
 FORMAT = 1  # bump when the stored layout changes
@@ -139,8 +138,7 @@ def tables() -> Tables:
         data = {"states": built.states, "rules": list(built.rules), "start_state": built.start_state,
                 "end_state": built.end_state}
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            replace_file(path, marshal.dumps(data))
+            replace_file(path, marshal.dumps(data))  # makes the folder
             keep_newest(path.parent, "lalr-*.marshal", 4)  # an older grammar's or Lark's tables
         except OSError:
             pass  # a cache that cannot be written only means building again next time
@@ -158,11 +156,5 @@ def lark_parser(grammar: str | None = None) -> Any:
 
 def _key(grammar: str) -> str:
     """The grammar, this module's format and the installed Lark (its file's size and time: no import)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("lark")
-    stamp = ""
-    if spec is not None and spec.origin:
-        info = os.stat(spec.origin)
-        stamp = f"{spec.origin}:{info.st_size}:{info.st_mtime_ns}"
+    stamp = installed_stamp("lark")
     return hashlib.sha256(f"{FORMAT}\x00{stamp}\x00{grammar}".encode()).hexdigest()[:16]

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from termlint import __version__
-from termlint.core.resources import cache_dir, data_dir
+from termlint.core.resources import cache_dir, data_dir, installed_stamp
 from termlint.core.scratch import keep_newest, replace_file
 
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -63,7 +63,7 @@ def forget() -> None:
 def _key(extra_packs: tuple[Path, ...]) -> str:
     import regex
 
-    digest = hashlib.sha256(f"{__version__}|{sys.version}|{regex.__version__}|{_aho_version()}".encode())
+    digest = hashlib.sha256(f"{__version__}|{sys.version}|{regex.__version__}|{installed_stamp('ahocorasick')}".encode())
     sources = [*_files(str(PACKAGE), ".py"), *_files(str(data_dir("rules")), ""),
                *(str(Path(p).resolve()) for p in extra_packs)]
     for source in sources:
@@ -80,22 +80,6 @@ def _files(folder: str, suffix: str) -> list[str]:
         folders.sort()
         found.extend(os.path.join(parent, name) for name in sorted(names) if name.endswith(suffix))
     return found
-
-
-def _aho_version() -> str:
-    """The installed pyahocorasick's module file, its size and time: a pickled automaton is read
-    by the build that wrote it (importlib.metadata would cost tens of milliseconds at start-up)."""
-    try:
-        from importlib.util import find_spec
-
-        spec = find_spec("ahocorasick")
-        origin = spec.origin if spec is not None else None
-        if not origin:
-            return ""
-        info = os.stat(origin)
-        return f"{origin}|{info.st_size}|{info.st_mtime_ns}"
-    except Exception:  # not installed: the matcher is built, not loaded
-        return ""
 
 
 def _store(path: Path, rules: Any, kind: str = "rules") -> None:
