@@ -291,7 +291,7 @@ def _literal(form: str, exact: bool) -> str | None:
     if not literal or literal[0] == " " or literal[-1] == " ":
         return None
     for i, char in enumerate(literal):
-        if char in "-\u2010\u2011\t\n\r\u00a0\u202f":
+        if char != " " and char in _NOT_LITERAL:  # a joiner that is not a plain space
             return None
         if char == " " and literal[i + 1] in _NOT_LITERAL:
             return None

@@ -23,7 +23,7 @@ edit away, the word without a stray accent first, then the commonest.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, KeysView
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -171,8 +171,12 @@ class _Verdicts:
     unknown: set[str]
     clean: set[str]  # white-space-separated tokens whose words are all known
     suggestions: dict[tuple[str, int], list[str]]
-    unclean: set[str] = field(default_factory=set)  # the other tokens read
-    reported: dict[str, tuple[str, ...]] = field(default_factory=dict)  # each of those -> its words `_unknown` gives
+    reported: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the other tokens read -> the words `_unknown` gives
+
+    @property
+    def unclean(self) -> KeysView[str]:
+        """The tokens read that hold a word no list knows."""
+        return self.reported.keys()
 
 
 _VERDICT_MEMO: dict[frozenset[str], _Verdicts] = {}
@@ -224,7 +228,6 @@ def _unknown(tokens: frozenset[str], verdicts: _Verdicts, known: Any, stem: Any)
         if clean:
             verdicts.clean.add(token)
         else:
-            verdicts.unclean.add(token)
             verdicts.reported[token] = tuple(reported)
             found.update(reported)
     return found
