@@ -167,7 +167,8 @@ def instrument(clock: Clock, found: dict[str, int], files: list[int]) -> None:
 
     def writer(*args: Any) -> Any:
         out = make_writer(*args)
-        out.file = clock.wrap("formatting", out.file)  # type: ignore[method-assign]
+        pieces = out.pieces
+        out.pieces = lambda *a: clock.wrap_iter("formatting", pieces(*a))  # type: ignore[method-assign]
         out.end = clock.wrap("formatting", out.end)  # type: ignore[method-assign]
         return out
 

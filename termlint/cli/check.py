@@ -240,7 +240,8 @@ def _run(options: CheckOptions, output: Output) -> int:
             print(f"termlint: note: {result.document.path}: {note}", file=sys.stderr)
         sources = {result.document.path: result.document.shown_text}
         labels = {result.document.path: result.labels} if result.labels is not None else None
-        output.write(out.file(result.diagnostics, result.rules, sources, labels))
+        for piece in out.pieces(result.diagnostics, result.rules, sources, labels):
+            output.write(piece)
         level = options.fail_on or outcome.fail_on
         failing = failing or any(d.severity >= level for d in result.diagnostics)
     errors = _dedupe(errors)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,19 +97,18 @@ class Writer(report.Writer):
         self.started = True
         return str(self.page.head(version=__version__))
 
-    def file(self, diagnostics: Sequence[Diagnostic], rules: Mapping[str, RuleMeta],
-             sources: Mapping[str, str], labels: Mapping[str, Labels] | None = None) -> str:
+    def pieces(self, diagnostics: Sequence[Diagnostic], rules: Mapping[str, RuleMeta],
+               sources: Mapping[str, str], labels: Mapping[str, Labels] | None = None) -> Iterator[str]:
         """A section per file of `sources` (one when called as each file is done): its text in rows,
         the findings marked on it, a note for each."""
         by_path: dict[str, list[Diagnostic]] = {}
         for d in diagnostics:
             by_path.setdefault(d.path, []).append(d)
-        parts = [self._head()]
+        yield self._head()
         for path, text in sources.items():
-            parts.append(self._section(path, text, by_path.pop(path, []), rules, (labels or {}).get(path)))
+            yield self._section(path, text, by_path.pop(path, []), rules, (labels or {}).get(path))
         for path, found in by_path.items():  # findings of a file whose text is not at hand
-            parts.append(self._section(path, "", found, rules, None))
-        return "".join(parts)
+            yield self._section(path, "", found, rules, None)
 
     def _section(self, path: str, text: str, found: list[Diagnostic], rules: Mapping[str, RuleMeta],
                  labels: Labels | None) -> str:

@@ -10,10 +10,12 @@ is the writer run to its end: there is no second code path.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from termlint.core.model import Diagnostic, RuleMeta, Severity
+
+_PIECE = 500  # findings formatted at once (`Writer.pieces`)
 
 Labels = tuple[tuple[int, str], ...]  # (offset, "PP3" / "OP2 (a)") of each numbered paragraph of a file
 
@@ -59,11 +61,18 @@ class Writer:
              sources: Mapping[str, str], labels: Mapping[str, Labels] | None = None) -> str:
         """The output for one checked file; `sources` maps its path to its text when kept, `labels`
         to the numbers of its paragraphs (LintResult.labels: the HTML page prints them in its margin)."""
-        parts = []
-        for d in diagnostics:
-            parts.append(self.item(d, sources))
-            self.count += 1
-        return "".join(parts)
+        return "".join(self.pieces(diagnostics, rules, sources, labels))
+
+    def pieces(self, diagnostics: Sequence[Diagnostic], rules: Mapping[str, RuleMeta],
+               sources: Mapping[str, str], labels: Mapping[str, Labels] | None = None) -> Iterator[str]:
+        """`file`'s output in pieces, for a caller that writes each as it comes: a file with tens of
+        thousands of findings is never held whole (a 9 MB draft's JSON report is 10 MB)."""
+        for at in range(0, len(diagnostics), _PIECE):
+            parts = []
+            for d in diagnostics[at:at + _PIECE]:
+                parts.append(self.item(d, sources))
+                self.count += 1
+            yield "".join(parts)
 
     def item(self, d: Diagnostic, sources: Mapping[str, str]) -> str:
         raise NotImplementedError
@@ -83,12 +92,12 @@ class WholeReport(Writer):
         self.rules: dict[str, RuleMeta] = {}
         self.sources: dict[str, str] = {}
 
-    def file(self, diagnostics: Sequence[Diagnostic], rules: Mapping[str, RuleMeta],
-             sources: Mapping[str, str], labels: Mapping[str, Labels] | None = None) -> str:
+    def pieces(self, diagnostics: Sequence[Diagnostic], rules: Mapping[str, RuleMeta],
+               sources: Mapping[str, str], labels: Mapping[str, Labels] | None = None) -> Iterator[str]:
         self.diagnostics.extend(diagnostics)
         self.rules.update(rules)
         self.sources.update(sources)
-        return ""
+        return iter(())  # all is written at the end
 
     def end(self, files_checked: int, errors: Sequence[tuple[str, str]]) -> str:
         o = self.options

@@ -297,7 +297,7 @@ def test_an_interrupted_run_leaves_the_old_report(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(html.Writer, "file", broken)
+    monkeypatch.setattr(html.Writer, "pieces", broken)
     assert run(["check", "--no-cache", "--format", "html", "-o", str(target), str(SEED)])[0] == 130
     assert target.read_text(encoding="utf-8") == "old report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
