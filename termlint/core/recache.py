@@ -22,7 +22,7 @@ from typing import Any
 from termlint.core.resources import cache_dir
 from termlint.core.scratch import FileCache, Swap
 
-MAX_ENTRIES = 5_000
+MAX_ENTRIES = 1_000  # a run compiles ~150; beyond this the file starts again from one run's (a read costs ~5 µs an entry)
 CHECKED = {(3, 11), (3, 12), (3, 13)}  # Pythons whose re._compiler.compile ends as `_parts` assumes
 
 _swap = Swap()  # while installed: the cache file's entries, and the compiler it replaces
@@ -78,6 +78,15 @@ def install(path: Path | None = None) -> bool:
 
     _swap.swap(_compiler, "compile", compile_cached, cache)
     return True
+
+
+def compile_apart(pattern: str, flags: int = 0) -> Any:
+    """`re.compile(pattern, flags)`, kept out of the cache file: for a pattern made from a
+    document's own words, which the next document will not ask for (kept, they would fill the
+    file that every run reads at start-up)."""
+    from re import _compiler  # type: ignore[attr-defined]
+
+    return (_swap.original() or _compiler.compile)(pattern, flags)
 
 
 def uninstall() -> None:

@@ -30,6 +30,7 @@ from itertools import accumulate
 from operator import add
 from typing import Any
 
+from termlint.core.recache import compile_apart
 from termlint.text.case import lower
 from termlint.text.protect import positions
 
@@ -95,8 +96,8 @@ def _found(lowered: str, word: str) -> list[int]:
 def _whole(word: str) -> Any:
     """`word` as a whole run of letters: the literal first, so that the engine looks for it at
     C speed, then the letters on either side ruled out."""
-    literal = re.escape(word)
-    return re.compile(f"{literal}(?<![^\\W\\d_]{literal})(?![^\\W\\d_])")
+    literal = re.escape(word)  # one pattern per word a document asks for: not one for the start-up cache
+    return compile_apart(f"{literal}(?<![^\\W\\d_]{literal})(?![^\\W\\d_])")
 
 
 _HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011](?=[^\W\d_])")

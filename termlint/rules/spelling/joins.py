@@ -30,7 +30,7 @@ _SUFFIX_WORDS = frozenset({"ability", "able", "less", "like", "wide", "ward", "w
                            "ness", "ment", "ments", "ism", "wise", "worthy", "fold", "proof"})
 # A bound prefix standing alone before a word: one standard-library scan of the text (the
 # `regex` module tried at every character costs ten times as much on a long report)
-_PAIR = re.compile(r"(" + "|".join(sorted(BOUND, key=len, reverse=True)) + r") ([a-z]+)\b(?![\-\u2010\u2011])")
+_PAIR = re.compile(r"(" + "|".join(sorted(BOUND, key=lambda b: (-len(b), b))) + r") ([a-z]+)\b(?![\-\u2010\u2011])")
 _SCOPE = ("title", "preambular", "operative", "subparagraph", "paragraph", "footnote", "annex")
 
 
