@@ -28,7 +28,6 @@ import regex
 from termlint.rules.titles import TitleSet, TitleSpan, TitleSpans, title_set
 from termlint.text.phrases import Matcher, cached_terms, compile_terms, exact_key, key
 from termlint.text.termscan import TermAutomaton, foldable, group, normalise, walk
-from termlint.text.words import view_of
 
 _LETTERS = re.compile(r"[^\W\d_]+")  # a word of phrases.word_index: where a term list is tried
 _FIRST = regex.compile(r"\p{L}+")  # a first word made of letters only (as phrases.cached_terms)
@@ -140,10 +139,9 @@ class TermIndex:
         owners = tuple(tuple(by_pattern[p]) for p in automaton.patterns)
         return cls(automaton, owners, frozenset(sids), titles, own_titles, firsts)
 
-    def hits(self, text: str, lowered: str | None = None) -> dict[str, dict[int, tuple[str, ...]]] | None:
-        """Per source sid: offset -> the source's forms that may start there (None: see termscan.scan);
-        `lowered` is the text in lower case, when the caller has it."""
-        starts = self.automaton.scan(text, lowered)
+    def hits(self, text: str) -> dict[str, dict[int, tuple[str, ...]]] | None:
+        """Per source sid: offset -> the source's forms that may start there (None: see termscan.scan)."""
+        starts = self.automaton.scan(text)
         return None if starts is None else group(starts, self.owners)
 
 
@@ -195,7 +193,7 @@ def _hits(ctx: Any, source: TermSource | LiteralSource) -> tuple[dict[int, tuple
         if not source.scannable:
             return None, None
         index = _own_index(source)
-    found = ctx.shared(("terms.hits", id(index)), lambda: index.hits(ctx.text, view_of(ctx.text).lowered))
+    found = ctx.shared(("terms.hits", id(index)), lambda: index.hits(ctx.text))
     if found is None:
         return None, None
     return found.get(sid, {}), (index.firsts or {}).get(sid)
@@ -213,34 +211,28 @@ def matches(ctx: Any, source: TermSource, spans: Sequence[tuple[int, int]], plai
         return [m for start, end in spans for m in matcher.finditer(text, start, end)]
     if not hits:
         return []
-    exact = source.case_sensitive
-    if exact:
-        written = text
-    else:
-        lowered = view_of(text).lowered
-        written = lowered if len(lowered) == len(text) else None  # offsets shift: no literal reading
-    return walk(sorted(hits), spans,
-                lambda pos, end: _confirm(firsts, exact, text, pos, end, hits[pos], written), plain)
+    exact = source.case_sensitive  # hits: the automaton read the text, so lowering keeps its offsets
+    return walk(sorted(hits), spans, lambda pos, end: _confirm(firsts, exact, text, pos, end, hits[pos]), plain)
 
 
 def _confirm(firsts: frozenset[str] | None, exact: bool, text: str, pos: int, end: int, forms: tuple[str, ...],
-             written: str | None = None) -> Any:
+             literally: bool = True) -> Any:
     """The longest of `forms` that the source's pattern would match at `pos` (the trie is greedy:
     two terms matching at one place are one the beginning of the other), or None.
 
-    `written` is the text as the pattern compares it (the text, or its lower case for a pattern
-    that ignores case; None: always try the pattern). Where it holds a form's literal as written
-    (each joiner one plain space) between two word boundaries, the pattern would match exactly
-    that span, and a `Literal` stands for its match without trying it."""
+    Where the text holds a form's literal as written (each joiner one plain space; in lower case
+    for a pattern that ignores case) between two word boundaries, the pattern would match exactly
+    that span, and a `Literal` stands for its match without trying it (unless not `literally`).
+    The text's lower case is read a span at a time: the caller's text keeps its offsets lowered."""
     if firsts is not None and not _first_word(text, pos, firsts):
         return None  # the source's pattern is tried only where one of its first words starts
     for form in sorted(forms, key=len, reverse=True) if len(forms) > 1 else forms:
         if exact and not text.startswith(form.split(" ", 1)[0], pos):
             continue  # its first word is written otherwise: the case-sensitive pattern cannot match
-        literal = _literal(form, exact) if written is not None else None
+        literal = _literal(form, exact) if literally else None
         if literal is not None:
             stop = pos + len(literal)
-            if (stop <= end and written.startswith(literal, pos)  # type: ignore[union-attr]
+            if (stop <= end and (text.startswith(literal, pos) if exact else text[pos:stop].lower() == literal)
                     and (pos == 0 or not _word_char(text[pos - 1])) and (stop == end or not _word_char(text[stop]))):
                 return Literal(text, pos, stop)
         m = _pattern(form, exact).match(text, pos, end)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,22 +50,29 @@ def _foldable(text: str, lowered: str) -> bool:
 
 def normalise(text: str) -> str:
     """`text` as the automaton reads it: lower case, each run of joiner characters one space."""
-    return "".join(_flat_pieces(lower(text), _Shift()))
+    return "".join(_flat_pieces(text, _Shift(), strict=False))  # type: ignore[arg-type]
 
 
-def _flat_pieces(lowered: str, shift: _Shift) -> Iterator[str]:
-    """The lowered text with each joiner character a space and each run of them one space, a piece
-    at a time (their concatenation is the whole flat text, never built), each run collapsed noted
-    in `shift`. A piece ends just after a line break that no joiner follows, so that no run spans
-    two pieces."""
-    at, length = 0, len(lowered)
-    find, joiners = lowered.find, _JOINERS
+def _flat_pieces(text: str, shift: _Shift, strict: bool = True) -> Iterator[str | None]:
+    """The text in lower case with each joiner character a space and each run of them one space,
+    a piece at a time (their concatenation is the whole flat text, never built, nor is the whole
+    text in lower case), each run collapsed noted in `shift`. A piece ends just after a line break
+    that no joiner follows, so that no run spans two pieces; lowering a piece cut after a line
+    break is lowering its part of the whole text (text/case.py). A piece that cannot be folded
+    safely (see `foldable`) is None when `strict`, and the caller stops there."""
+    at, length = 0, len(text)
+    find, joiners = text.find, _JOINERS  # no joiner has a case: the cuts are those of the lowered text
     while at < length:
         cut = find("\n", at + PIECE)
-        while cut >= 0 and cut + 1 < length and lowered[cut + 1] in joiners:
+        while cut >= 0 and cut + 1 < length and text[cut + 1] in joiners:
             cut = find("\n", cut + 1)
         cut = length if cut < 0 else cut + 1
-        spaced = _spaced(lowered[at:cut])
+        piece = text[at:cut]
+        lowered = piece.lower()
+        if strict and not _foldable(piece, lowered):
+            yield None
+            return
+        spaced = _spaced(lowered)
         runs = [m.span() for m in _RUNS.finditer(spaced)]
         if runs:
             shift.add(at, runs)
@@ -113,15 +121,11 @@ class TermAutomaton:
         self._built()
         return {"patterns": self.patterns, "_automaton": self._automaton}
 
-    def scan(self, text: str, lowered: str | None = None) -> dict[int, list[int]] | None:
+    def scan(self, text: str) -> dict[int, list[int]] | None:
         """Pattern index -> the offsets in `text` where it may start, ascending; None when the
-        text cannot be lower-cased safely (see `foldable`): read it the old way. `lowered` is
-        `text.lower()` when the caller has it already."""
+        text cannot be lower-cased safely (see `foldable`): read it the old way."""
         if not self.patterns:
             return {}
-        lowered = lower(text) if lowered is None else lowered
-        if not _foldable(text, lowered):
-            return None
         shift = _Shift()
         found: dict[int, list[int]] = {}
         ascii_word = _ASCII_WORD
@@ -132,7 +136,9 @@ class TermAutomaton:
         # it is there too); only the matches that end in the piece itself are kept.
         reach = max(map(len, self.patterns))
         tail, offset = "", 0  # the end of the flat text so far; where the piece starts in it
-        for piece in _flat_pieces(lowered, shift):
+        for piece in _flat_pieces(text, shift):
+            if piece is None:
+                return None
             window = tail + piece
             begin = offset - len(tail)  # where the window starts in the flat text
             for end, (index, size) in automaton.iter(window):
@@ -144,7 +150,6 @@ class TermAutomaton:
                 found.setdefault(index, []).append(begin + start)
             offset += len(piece)
             tail = window[-reach:]
-        del lowered
         if shift.flat_starts and found:
             found = {i: [shift.back(s) for s in starts] for i, starts in found.items()}
         for starts in found.values():
@@ -156,8 +161,9 @@ class _Shift:
     """Offsets in the text with its runs collapsed -> offsets in the text."""
 
     def __init__(self) -> None:
-        self.flat_starts: list[int] = []  # where each collapsed run's single space lands
-        self.removed: list[int] = []  # characters removed up to and including that run
+        # machine integers: a large file collapses a run at every paragraph break and indent
+        self.flat_starts = array("q")  # where each collapsed run's single space lands
+        self.removed = array("q")  # characters removed up to and including that run
 
     def add(self, at: int, runs: Sequence[tuple[int, int]]) -> None:
         """Note the runs (spans in the spaced text from `at` on) collapsed by the next piece."""

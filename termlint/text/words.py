@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property, lru_cache
 from itertools import accumulate
@@ -75,20 +76,20 @@ def _memo(family: str) -> _Memo:
     return memo
 
 
-def _found(lowered: str, word: str) -> list[int]:
-    """Where `word` stands whole in `lowered`. A word of six letters or more is found with
-    str.find (its few partial hits ruled out one by one); a shorter one, whose partial hits are
-    many (on, the), with a pattern that rules them out in C."""
+def _found(text: str, word: str) -> list[int]:
+    """Where `word` stands whole in `text`, as written. A word of six letters or more is found
+    with str.find (its few partial hits ruled out one by one); a shorter one, whose partial hits
+    are many (on, the), with a pattern that rules them out in C."""
     if len(word) < 6:
-        return [m.start() for m in _whole(word).finditer(lowered)]
+        return [m.start() for m in _whole(word).finditer(text)]
     found = []
-    size, n = len(lowered), len(word)
-    at = lowered.find(word)
+    size, n = len(text), len(word)
+    at = text.find(word)
     while at >= 0:
         end = at + n
-        if (at == 0 or not _run_char(lowered[at - 1])) and (end == size or not _run_char(lowered[end])):
+        if (at == 0 or not _run_char(text[at - 1])) and (end == size or not _run_char(text[end])):
             found.append(at)
-        at = lowered.find(word, end)  # a whole occurrence never starts inside another's letters
+        at = text.find(word, end)  # a whole occurrence never starts inside another's letters
     return found
 
 
@@ -129,8 +130,8 @@ def _compounds(text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _lower_runs(token: str) -> frozenset[str]:
-    return frozenset(_RUN.findall(token.lower()))
+def _runs(token: str) -> frozenset[str]:
+    return frozenset(_RUN.findall(token))
 
 
 class WordView:
@@ -155,25 +156,49 @@ class WordView:
         """The distinct words of the index: runs of letters, in lower case."""
         if self._irregular is not None:
             return frozenset(self._irregular)
+        return frozenset(map(str.lower, self._written))
+
+    @cached_property
+    def _written(self) -> frozenset[str]:
+        """The distinct runs of letters of the text, as written."""
         tokens = self.tokens
-        return frozenset().union(*filter(None, map(_read_new("words.runs", _lower_runs, tokens).meant.get, tokens)))
+        return frozenset().union(*filter(None, map(_read_new("words.runs", _runs, tokens).meant.get, tokens)))
+
+    def spellings(self, word: str) -> list[str]:
+        """The runs of letters written in the text that lower to `word` (recognising: recognising,
+        Recognising). A character and its lower case are alike letters or not (a test reads every
+        code point), and outside `_irregular`'s texts each letter lowers alone: where a spelling
+        stands whole in the text, `word` stands whole in its lower case, which is never built."""
+        return ([word] if word in self._written else []) + self._capitals.get(word, [])
+
+    @cached_property
+    def _capitals(self) -> dict[str, list[str]]:
+        """The runs written with a capital letter, by their lower case."""
+        found: dict[str, list[str]] = {}
+        for run in self._written - self.words:
+            found.setdefault(run.lower(), []).append(run)
+        return found
 
     @cached_property
     def _irregular(self) -> dict[str, list[int]] | None:
-        """A text with a letter whose lower case is longer (İ -> i̇) is indexed as it always was:
-        every run of letters of the text, lowered one by one (offsets in the lowered text would
-        shift). None for every other text."""
-        if len(self.lowered) == len(self.text):  # no character grows: no token does (the term scan lowers it anyway)
+        """The index of a text whose lower case is not its letters lowered one by one, built whole:
+        with a letter whose lower case is longer (İ -> i̇), every run of letters lowered alone
+        (offsets in the lowered text would shift); with a capital sigma, the one letter lowered by
+        its neighbours (final ς or σ), the runs of the lowered text. None for every other text."""
+        tokens = " ".join(self.tokens)  # white space has no case: the characters that have are here
+        if tokens.isascii():
+            return None
+        grows = len(lower(tokens)) != len(tokens)
+        if not grows and "\u03a3" not in tokens:
             return None
         index: dict[str, list[int]] = {}
-        for m in _RUN.finditer(self.text):
-            index.setdefault(m.group().lower(), []).append(m.start())
+        if grows:
+            for m in _RUN.finditer(self.text):
+                index.setdefault(m.group().lower(), []).append(m.start())
+        else:
+            for m in _RUN.finditer(lower(self.text)):
+                index.setdefault(m.group(), []).append(m.start())
         return index
-
-    @cached_property
-    def lowered(self) -> str:
-        """The text in lower case (as str.lower; the term scan reads it too)."""
-        return lower(self.text)
 
     def tokens_meaning(self, family: str, read: Callable[[str], Any]) -> dict[str, Any]:
         """The tokens of the text that mean something to `family`, each with what `read` makes of
@@ -193,8 +218,10 @@ class WordView:
         if found is None:
             if self._irregular is not None:
                 found = self._irregular.get(word, [])
-            elif word in self.words:
-                found = _found(self.lowered, word)
+            elif word in self.words:  # each spelling searched as written: the text is not lowered whole
+                spellings = self.spellings(word)
+                found = _found(self.text, spellings[0]) if len(spellings) == 1 else sorted(
+                    at for spelling in spellings for at in _found(self.text, spelling))
             else:
                 found = []
             self._positions[word] = found
@@ -233,10 +260,11 @@ class WordView:
                 and (end >= len(text) or text[end].isspace() or end == 0 or text[end - 1].isspace()))
 
     @cached_property
-    def _line_starts(self) -> list[int]:
+    def _line_starts(self) -> array[int]:
         lines = self.text.split("\n")
         # line k starts after the k line breaks and the lengths of the k lines before it
-        return [0, *map(add, accumulate(map(len, lines[:-1])), range(1, len(lines)))]
+        # (machine integers: a large file has hundreds of thousands of lines)
+        return array("q", [0, *map(add, accumulate(map(len, lines[:-1])), range(1, len(lines)))])
 
     def line_start(self, offset: int) -> int:
         """Where the line holding `offset` starts (text.rfind("\\n", 0, offset) + 1, without the scan)."""
@@ -326,6 +354,5 @@ def view_of(text: str) -> WordView:
 
 def forget(text: str) -> None:
     """Let the view of `text` go (the caller is done with the text): a large file's view holds its
-    lowered text and offsets, twice the text's size, which would otherwise stay until two more
-    texts have been read."""
+    tokens and offsets, which would otherwise stay until two more texts have been read."""
     _RECENT[:] = [view for view in _RECENT if view.text is not text]

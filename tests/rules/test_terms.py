@@ -217,10 +217,9 @@ def test_a_term_found_literally_is_what_its_pattern_matches() -> None:
                                   (" ", "\u00e9"), ("\u2460", " "), (" ", "-"), ("\n", "\u212a")):
                 text = f"Notes{before}{written}{after} the end"
                 pos = 5 + len(before)
-                lowered = text.lower()
                 for end in (len(text), pos + len(written), pos + len(written) - 1):
-                    new = terms._confirm(None, exact, text, pos, end, [form], text if exact else lowered)
-                    old = terms._confirm(None, exact, text, pos, end, [form], None)
+                    new = terms._confirm(None, exact, text, pos, end, [form])
+                    old = terms._confirm(None, exact, text, pos, end, [form], literally=False)
                     assert (new and (new.span(), new.group())) == (old and (old.span(), old.group())), (form, text, end)
                     literal += isinstance(new, terms.Literal)
     assert literal > len(forms)  # most terms, written plainly, are found without their pattern

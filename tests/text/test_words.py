@@ -8,6 +8,7 @@ generated texts made of the characters that decide word boundaries, and on real 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -84,6 +85,24 @@ def check_view(text: str, cuts: list[int]) -> None:
 @given(TEXTS, st.lists(st.integers(min_value=0, max_value=200), max_size=8))
 def test_the_view_reads_a_text_as_the_plain_definitions_do(text: str, cuts: list[int]) -> None:
     check_view(text, cuts)
+
+
+def test_a_character_and_its_lower_case_are_alike_letters_or_not() -> None:
+    """What lets the view find a word by its spellings in the text (`_spellings`) instead of
+    searching a lowered copy: lowering never turns a letter into a non-letter or back, so the runs
+    of letters of the lowered text are the runs of the text, lowered."""
+    letter = re.compile(r"[^\W\d_]")
+    differ = [hex(code) for code in range(sys.maxunicode + 1)
+              if len(lowered := chr(code).lower()) == 1
+              and (letter.fullmatch(chr(code)) is None) != (letter.fullmatch(lowered) is None)]
+    assert differ == []
+
+
+def test_a_word_is_found_in_every_spelling_the_text_gives_it() -> None:
+    text = "RECOGNISING the work, Recognising it, recognising; unrecognising Recognisings"
+    view = WordView(text)
+    assert view.positions("recognising") == [0, 22, 38]
+    assert view.positions("recognisings") == [65] and view.positions("recognise") == []
 
 
 @pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
