@@ -109,22 +109,38 @@ def _attach_footnotes(root: Clause) -> None:
                 i += 1
 
 
-class _Spanning(Clause):
-    """A resolution: its text, the document's from its start to its end, is sliced when asked.
-    No rule reads it (they read its parts), and a copy kept in the tree would hold nearly all of
-    a large file a second time (18 MB for a 9 MB file)."""
+# The clause whose text was sliced last, and that text: a rule that reads one clause's text once
+# per match (a paragraph citing thousands of resolutions) slices it once, not once per match.
+_last_sliced: tuple[Clause | None, str] = (None, "")
 
-    source: str | None = None  # the document's text, once the clause's span is final
+
+class _Sliced(Clause):
+    """A clause of one segment whose text is the document's there, sliced when asked instead of
+    kept: a copy in every clause would hold a large file's text a second time over (for a 9 MB
+    file, 15 MB of paragraphs and 18 MB for the resolution that spans them). Rules read a
+    clause's text a few times at most; slicing it anew costs less than keeping it."""
+
+    def slice_of(self, source: str) -> None:
+        """From now on the clause's text is `source` over its one segment."""
+        self.__dict__["_source"] = source  # the key __init__ made: every clause keeps one compact dict
 
     @property  # type: ignore[override]
     def text(self) -> str:
-        source = self.__dict__.get("source")
-        return self.__dict__.get("_text", "") if source is None else source[self.start:self.end]
+        global _last_sliced
+        source = self.__dict__["_source"]
+        if source is None:
+            return self.__dict__["_text"]  # type: ignore[no-any-return]
+        clause, text = _last_sliced
+        if clause is not self:
+            (segment,) = self.segments
+            text = source[segment.start:segment.end]
+            _last_sliced = (self, text)
+        return text  # type: ignore[no-any-return]
 
     @text.setter
     def text(self, value: str) -> None:  # the dataclass's __init__, or a caller's own text
         self.__dict__["_text"] = value
-        self.__dict__.pop("source", None)
+        self.__dict__["_source"] = None
 
 
 class _Builder:
@@ -134,7 +150,9 @@ class _Builder:
     def clause(self, kind: str, block: Any) -> Clause:
         segments = tuple(block.segments)
         if len(segments) == 1:
-            return Clause(kind, block.start, block.end, segments, text=self.text[segments[0].start:segments[0].end])
+            clause = _Sliced(kind, block.start, block.end, segments)
+            clause.slice_of(self.text)
+            return clause
         joined = " ".join(self.text[s.start:s.end] for s in segments)
         return Clause(kind, block.start, block.end, segments, text=joined)
 
@@ -168,7 +186,7 @@ class _Builder:
         chapeau_block, *rest = node.parts
         chapeau = self.clause("chapeau", chapeau_block)
         # an empty chapeau: a text that opens with its recitals (layouts.implicit_start)
-        res = _Spanning("resolution", chapeau.start, chapeau.end,
+        res = _Sliced("resolution", chapeau.start, chapeau.end,
                      children=[chapeau] if chapeau.end > chapeau.start else [], layout=chapeau_block.layout or "un")
         for part in rest:
             if part.rule == "preamble":
@@ -186,7 +204,7 @@ class _Builder:
         if res.children:
             res.start, res.end = res.children[0].start, res.children[-1].end
         res.segments = (Segment(res.start, res.end),)
-        res.source = self.text
+        res.slice_of(self.text)  # no rule reads it whole (they read its parts)
         return res
 
     def marker(self, block: Any) -> Clause:
@@ -194,8 +212,8 @@ class _Builder:
         article's number, an option's number."""
         kind = {"OPENER": "opener", "ARTICLE": "article", "OPTION": "option"}.get(block.kind, "heading")
         clause = self.clause(kind, block)
-        m = _ARTICLE_NUMBER.match(clause.text) if kind == "article" else (
-            _OPTION_LABEL.match(clause.text) if kind == "option" else None)
+        text = clause.text
+        m = _ARTICLE_NUMBER.match(text) if kind == "article" else (_OPTION_LABEL.match(text) if kind == "option" else None)
         if m:
             clause.label = m.group(1)
         return clause
@@ -204,24 +222,26 @@ class _Builder:
         """A recital or operative paragraph with its lead phrase and sub-paragraphs."""
         first, *subs = node.parts
         clause = self.clause(kind, first)
+        text = clause.text  # sliced anew on each reading (_Sliced): read once here
         offset = 0
         if kind == "operative":
-            m = _OP_LABEL_FAST.match(clause.text) or _OP_LABEL.match(clause.text)
+            m = _OP_LABEL_FAST.match(text) or _OP_LABEL.match(text)
             if m:
                 clause.label, offset = m.group(1), m.end()
-        if clause.text[offset:offset + 1] == "[":  # "5bis. [*Invites* ...]": a bracketed paragraph
+        if text[offset:offset + 1] == "[":  # "5bis. [*Invites* ...]": a bracketed paragraph
             offset += 1
         if kind in ("preambular", "operative"):
-            self._set_lead(clause, offset)
+            self._set_lead(clause, text, offset)
         self._nest(clause, [self.sub(b) for b in subs])
         return clause
 
     def sub(self, block: Any) -> Clause:
         clause = self.clause("subparagraph", block)
-        m = _SUB_LABEL.match(clause.text)
+        text = clause.text
+        m = _SUB_LABEL.match(text)
         if m:
             clause.label = m.group(1)
-        elif clause.text[:1] in "-•–":
+        elif text[:1] in "-•–":
             clause.label = "•"  # a bulleted item
         return clause
 
@@ -246,14 +266,14 @@ class _Builder:
         if parent.children:
             parent.end = max(parent.end, parent.children[-1].end)
 
-    def _set_lead(self, clause: Clause, offset: int) -> None:
-        m = _ITALIC_LEAD.match(clause.text, offset)  # at `offset`, not on a copy of the rest
+    def _set_lead(self, clause: Clause, text: str, offset: int) -> None:
+        m = _ITALIC_LEAD.match(text, offset)  # at `offset`, not on a copy of the rest
         if m:
             lead = m.group(1).rstrip(" ,")
             start = offset + 1 + (len(m.group(1)) - len(m.group(1).lstrip()))
             clause.lead_italic = True
         else:
-            m = _PLAIN_LEAD.match(clause.text, offset)
+            m = _PLAIN_LEAD.match(text, offset)
             if not m:
                 return
             lead, start = m.group(0), offset
@@ -265,20 +285,20 @@ class _Builder:
         first, *rest = node.parts
         closing = self.clause("closing", first)
         out = [closing]
-        annex: Clause | None = None
+        annex: _Sliced | None = None
         for block in rest:
             if block.kind == "DATE" and annex is None and len(closing.children) == 0:
                 closing.children.append(self.clause("date", block))
                 closing.end = block.end
                 continue
             if annex is None:
-                annex = Clause("annex", block.start, block.end)
+                annex = _Sliced("annex", block.start, block.end)
                 out.append(annex)
             annex.children.append(self.paragraph(block) if block.kind != "PARA_SUB" else self.sub(block))
             annex.end = block.end
         if annex is not None:
             annex.segments = (Segment(annex.start, annex.end),)
-            annex.text = self.text[annex.start:annex.end]
+            annex.slice_of(self.text)
         return out
 
     def footnote(self, block: Any) -> Clause:

@@ -66,15 +66,12 @@ _LIST_SEP_RE = re.compile(r"(?:,|,?\s+and|,?\s+as\s+well\s+as|,?\s+or)\s*$")
 _TITLE_STOP_RE = re.compile(r";|\b(?:[Rr]esolutions?|[Dd]ecisions?|paragraphs?|paras?\.|[Aa]rticles?|annex|chapter|section|Supplement)\b|\d/|[.:](?:\s|$)")
 _TITLE_START_RE = re.compile(r"\s*,?\s*(?:on|entitled|concerning|relating|regarding|in\s+which|by\s+which|which|adopted|as\s+contained)\b")
 QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
-# stdlib `re` (faster here); \s spelt out as `regex` reads it (stdlib's also takes \x1c-\x1f)
-_MARKUP_RE = stdlib_re.compile(r"\[\^[^\]\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]{1,12}\]"
-                               r"|<sup>[^<]{0,12}</sup>|\\\*|\*+|\u00a0")
 # Where a number can start (a figure, or the S- of S-/ES-), as a cheap search: [^\x00-/:-\x7f] is an
 # ASCII figure or any character above ASCII, so it never misses what `regex`'s \d takes.
 _NUMBER_HINT = stdlib_re.compile(r"[^\x00-/:-\x7f]|S-")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Date:
     """A date written as day, month name and year ("18 December 2019")."""
 
@@ -89,7 +86,7 @@ class Date:
         return f"{self.day} {self.month_word} {self.year}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """One cited resolution or decision number, with what an editor would read around it."""
 
@@ -129,14 +126,6 @@ class Citations:
         return list(grouped.values())
 
 
-def mask(text: str) -> str:
-    """Footnote markers, emphasis marks and non-breaking spaces become spaces (offsets kept)."""
-    if "[" in text or "<" in text or "\\" in text:
-        return _MARKUP_RE.sub(lambda m: " " * len(m.group()), text)
-    # Without a marker, only emphasis marks and non-breaking spaces can be there: one space each.
-    return text.replace("*", " ").replace("\u00a0", " ") if "*" in text or "\u00a0" in text else text
-
-
 def units_of(tree: Clause, walk: Walk | None = None) -> list[Unit]:
     """Every clause that holds text of its own, in document order, with its organ (that of the
     chapeau of the resolution it lies in). `walk`: the tree's walk, when the engine has made it."""
@@ -152,7 +141,7 @@ def units_of(tree: Clause, walk: Walk | None = None) -> list[Unit]:
         own = bool(clause.segments) and not (clause.children and any(
             s.start < c.end and c.start < s.end for s in clause.segments for c in clause.children))
         if own and clause.kind not in ("document", "resolution", "pagebreak"):
-            found.append(Unit(clause, mask(clause.text), organs[-1][1] if organs else None, clause.kind == "footnote"))
+            found.append(Unit(clause, organs[-1][1] if organs else None, clause.kind == "footnote"))
     return found
 
 

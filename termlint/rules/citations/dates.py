@@ -59,7 +59,7 @@ def _flags(ctx: Context, name: str) -> list[bool]:
     """Per unit of citations_of(ctx), whether it holds a month name ("months") or a year ("years"):
     no date without them. Read once per document, when a rule first asks."""
     def compute() -> list[bool]:
-        texts = [unit.text for unit in citations_of(ctx).units]
+        texts = (unit.text for unit in citations_of(ctx).units)  # one at a time: together, the whole text again
         if name == "months":
             return [_MONTH_NAME.search(t) is not None for t in texts]
         return [("19" in t or "20" in t) and _YEAR.search(t) is not None for t in texts]

@@ -13,6 +13,7 @@ from termlint.rules.citations import citations
 from termlint.rules.citations import dates
 from termlint.rules.citations import footnote_refs as footnotes
 from termlint.rules.citations import symbols
+from termlint.rules.citations.unit import mask
 from termlint.rules.citations.citation_bodies import _NAMED_RE, _OTHER_NAMED_RE, body_before
 from termlint.text.document import Document
 from termlint.parse.parser import parse
@@ -79,7 +80,7 @@ _MARKUP = regex.compile(r"\[\^[^\]\s]{1,12}\]|<sup>[^<]{0,12}</sup>|\\\*|\*+|\u0
 
 @given(texts("a", " ", "*", "**", "\\", "[^", "]", "1", "<sup>", "</sup>", "\u00a0", "\x1c", "[", "<"))
 def test_mask_as_the_one_pattern(text):
-    assert citations.mask(text) == _MARKUP.sub(lambda m: " " * len(m.group()), text)
+    assert mask(text) == _MARKUP.sub(lambda m: " " * len(m.group()), text)
 
 
 @given(texts("resolution", "Resolutions", "decision", "Decisions", "esolution", "ecision", " ", "\u00a0", "-", "x",
@@ -104,7 +105,7 @@ _WINDOW = st.tuples(  # what may stand before "resolution 74/174" in a sentence,
 @given(_WINDOW, st.sampled_from(["GA", "SC", "ECOSOC", "HRC", "other", None]), st.booleans())
 def test_bodies_read_as_before(window, body, in_footnote):
     text = window + "resolution 74/174"
-    unit = citations.Unit(Clause("preambular", 0, len(text), text=text), text, body, in_footnote)
+    unit = citations.Unit(Clause("preambular", 0, len(text), text=text), body, in_footnote)
     assert body_before(unit, len(window)) == plain_body_before(unit, len(window))
 
 
@@ -208,7 +209,7 @@ def test_units_with_reads_every_unit_when_segments_overlap():
 def test_bodies_named_after_as_before(text):
     from termlint.rules.citations.citation_bodies import _AFTER, _ANY_ORGAN_RE, _BODY_RE, body_after
 
-    unit = citations.Unit(Clause("preambular", 0, len(text), text=text), text, None, False)
+    unit = citations.Unit(Clause("preambular", 0, len(text), text=text), None, False)
     for end in range(len(text) + 1):
         m = regex.match(_AFTER, text[end:end + 140])
         named = _BODY_RE.match(m.group(1)) if m else None
