@@ -90,6 +90,7 @@ def lint_text(text: str | Document, settings: Settings, path: str = "<text>") ->
         if got:  # most rules find nothing in most documents: no scope to build for them
             findings.extend(got if meta.scope is None else ctx.within(meta.scope, got))
     comments = ctx.protected.comments
+    ctx.release()
     hidden, quoted = SpanSet.of(list(markdown.hidden)), SpanSet.of(list(markdown.quoted))
     suppressions = Suppressions.of(document)
     seen: set[tuple[str, int, int, str]] = set()

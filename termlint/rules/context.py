@@ -21,7 +21,7 @@ from termlint.parse.tree import Clause, Walk
 from termlint.rules.terms import titles_in
 from termlint.text.document import Document
 from termlint.text.protect import ProtectedSpans, SpanSet
-from termlint.text.words import WordView, view_of
+from termlint.text.words import WordView, forget, view_of
 
 T = TypeVar("T")
 
@@ -116,6 +116,15 @@ class Context:
             return iter(findings if any(c.start <= f.start <= c.end for c in self.clauses(scope)) else ())
         spans = self.shared(key, lambda: SpanSet.of([(c.start, c.end + 1) for c in self.clauses(scope)]))
         return (f for f in findings if spans.overlaps(f.start, f.start + 1))
+
+    def release(self) -> None:
+        """Let every view go (the shared ones, the words, the spans): the rules have run, and the
+        engine's last steps read none of them. A large file's views are tens of MB, which building
+        its findings would otherwise add to; the word view is let go for `phrases` too."""
+        self._shared.clear()
+        for name in ("walk", "titles", "word_view", "protected"):
+            self.__dict__.pop(name, None)
+        forget(self.text)
 
     def options_for(self, code: str) -> Mapping[str, Any]:
         return self.options.get(code, {})

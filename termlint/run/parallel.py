@@ -38,7 +38,6 @@ from termlint.run.runner import (
     settings_in,
 )
 from termlint.text.document import Document
-from termlint.text.words import forget
 
 MIN_PARALLEL_BYTES = 512 * 1024  # below this, starting worker processes costs more than it saves
 MAX_CHUNK = 16
@@ -137,12 +136,12 @@ class _Worker:
     def _lint(self, path: str, config: Config) -> LintResult:
         shown, settings = settings_in(config, path, self.job.overrides, self.job.stdin_name)
         if path == "-":
-            return self._strip(_linted(read_document(path, self.job.stdin_name), settings, shown))
+            return self._strip(lint_text(read_document(path, self.job.stdin_name), settings, shown))
         data = read_bytes(path)
         if self.cache is None:
             document = decode(data, path)
             del data  # not held while the text is linted (a 10 MB file: 10 MB less at the peak)
-            return self._strip(_linted(document, settings, shown))
+            return self._strip(lint_text(document, settings, shown))
         digest = self.cache.hasher(data)
         digest.update(b"\0" + Path(path).suffix.lower().encode())
         key = self.cache.key_of(digest, settings, config.packs)
@@ -155,7 +154,7 @@ class _Worker:
             return LintResult(document, list(entry.diagnostics), [], list(entry.unused_directives))
         document = decode(data, path)
         del data
-        result = _linted(document, settings, shown)
+        result = lint_text(document, settings, shown)
         if not result.errors:  # a rule that failed or timed out may not fail next time
             self.cache.put(key, Entry(tuple(result.diagnostics), tuple(result.unused_directives)))
         return self._strip(result)
@@ -165,15 +164,6 @@ class _Worker:
         if not self.job.keep_text:
             result.document = result.document.stub()
         return result
-
-
-def _linted(document: Document, settings: Settings, shown: str) -> LintResult:
-    """lint_text, and the text's word view let go once the findings are in (the report is written
-    after: a 9 MB draft's view is 40 MB that would stay while it is)."""
-    try:
-        return lint_text(document, settings, shown)
-    finally:
-        forget(document.text)
 
 
 def _stub(path: str) -> Document:
