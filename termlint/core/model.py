@@ -26,7 +26,7 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace text[start:end] (character offsets in the decoded text) with `replacement`."""
 
@@ -35,7 +35,7 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """A set of non-overlapping edits that together repair one finding.
 
@@ -47,7 +47,7 @@ class Fix:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """What a rule reports: a span of the document's text and a message.
 
@@ -116,7 +116,7 @@ class RuleMeta:
     options: tuple[Option, ...] = ()  # what `[tool.termlint.options.<CODE>]` may set
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A finding placed in its file: what every output format prints."""
 

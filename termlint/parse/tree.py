@@ -7,8 +7,9 @@ a PDF or Word conversion split it across a page break (with running footnotes be
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -25,7 +26,7 @@ KINDS = (
 PROSE_KINDS = frozenset({"title", "preambular", "operative", "subparagraph", "paragraph", "footnote", "annex"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A span of a clause's text in the document ([start, end)), without the markup between spans."""
     start: int
@@ -82,8 +83,9 @@ class Walk:
     """
 
     clauses: tuple[Clause, ...]
-    ends: tuple[int, ...]  # ends[i]: the index after the last descendant of clauses[i]
-    by_kind: dict[str, list[int]]  # kind -> the indices of its clauses, ascending
+    # indices as machine integers (a large file has tens of thousands of clauses)
+    ends: Sequence[int]  # ends[i]: the index after the last descendant of clauses[i]
+    by_kind: dict[str, Sequence[int]]  # kind -> the indices of its clauses, ascending
     index: dict[int, int]  # id(clause) -> its index
     _of_kinds: dict[frozenset[str], tuple[Clause, ...]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -91,8 +93,9 @@ class Walk:
     def of(cls, tree: Clause) -> Walk:
         """Walk `tree` (pre-order, as Clause.walk does), recording where each subtree ends."""
         clauses: list[Clause] = []
-        ends: list[int] = []
-        by_kind: dict[str, list[int]] = {}
+        ends = array("q")
+        by_kind: dict[str, array[int]] = {}
+        index: dict[int, int] = {}
         # (clause, its index) on the way down; (None, index) closes the subtree of that index
         stack: list[tuple[Clause | None, int]] = [(tree, -1)]
         while stack:
@@ -103,11 +106,12 @@ class Walk:
             i = len(clauses)
             clauses.append(clause)
             ends.append(i + 1)
-            by_kind.setdefault(clause.kind, []).append(i)
+            by_kind.setdefault(clause.kind, array("q")).append(i)
+            index[id(clause)] = i
             if clause.children:
                 stack.append((None, i))
                 stack.extend((child, -1) for child in reversed(clause.children))
-        return cls(tuple(clauses), tuple(ends), by_kind, {id(c): i for i, c in enumerate(clauses)})
+        return cls(tuple(clauses), ends, dict(by_kind), index)
 
     def of_kinds(self, kinds: Iterable[str]) -> tuple[Clause, ...]:
         """The clauses of the given kinds, in document order (kept per set of kinds: several rules

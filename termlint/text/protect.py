@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,20 +33,24 @@ _MARKUP = regex.compile(
 
 @dataclass(frozen=True)
 class SpanSet:
-    """Sorted, non-overlapping (start, end) spans with fast membership tests."""
+    """Sorted, non-overlapping (start, end) spans with fast membership tests. The offsets are
+    kept as machine integers (8 bytes each, not an int object and a pointer: a large file's
+    sets of clauses and quotations hold hundreds of thousands)."""
 
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]
+    ends: Sequence[int]
 
     @classmethod
     def of(cls, spans: list[tuple[int, int]]) -> SpanSet:
-        merged: list[list[int]] = []
+        starts, ends = array("q"), array("q")
         for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
+            if ends and start <= ends[-1]:
+                if end > ends[-1]:
+                    ends[-1] = end
             else:
-                merged.append([start, end])
-        return cls(tuple(s for s, _ in merged), tuple(e for _, e in merged))
+                starts.append(start)
+                ends.append(end)
+        return cls(starts, ends)
 
     def covering(self, start: int, end: int) -> tuple[int, int] | None:
         """The span that contains [start, end), if any."""

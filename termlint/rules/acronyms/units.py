@@ -54,7 +54,7 @@ _BODY_KINDS = frozenset({"chapeau", "preambular", "operative", "subparagraph", "
 _PLAIN_KINDS = frozenset({"paragraph", "heading", "preambular", "operative", "subparagraph", "chapeau", "closing"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Occurrence:
     """One use or definition of an acronym in a text."""
     acronym: str  # normalised: plain hyphens, no plural s
@@ -82,7 +82,7 @@ class Unit:
     spans: list[tuple[int, int]] = field(default_factory=list)
     options: list[int] = field(default_factory=list)  # per span: the Option of a negotiation text, 0 if none
     occurrences: list[Occurrence] = field(default_factory=list)
-    _initials: dict[str, set[int]] | None = field(default=None, repr=False, compare=False)
+    _initials: dict[str, int] | None = field(default=None, repr=False, compare=False)
     _definitions: dict[tuple[str, bool], Occurrence] | None = field(default=None, repr=False, compare=False)
 
     def find(self, text: str, phrase: str) -> int:
@@ -117,12 +117,12 @@ class Unit:
             return
         if self._initials is None:
             self._initials = _initials_index(text, self.spans)
-        candidates: set[int] | None = None
+        candidates = -1  # every span
         for letter in letters:
-            candidates = self._initials.get(letter, set()) if candidates is None else candidates & self._initials.get(letter, set())
+            candidates &= self._initials.get(letter, 0)
             if not candidates:
                 return
-        for k in sorted(candidates or ()):
+        for k in _bits(candidates):
             found = spelled_out(text, acronym, *self.spans[k])
             if found is not None:
                 yield found
@@ -383,17 +383,37 @@ _OPENING = r"(?<!\p{{L}}[\p{{L}}'’\-]*){}[\p{{L}}'’\-]*"
 _PIECES: dict[str, Any] = {"text": None, "spans": {}}
 
 
-def _initials_index(text: str, spans: list[tuple[int, int]]) -> dict[str, set[int]]:
-    """Capital -> the spans where it opens a word: a phrase spelling an acronym needs each of its
-    letters so (a word opens after a non-letter; capitals inside a word are not counted)."""
-    index: dict[str, set[int]] = {}
+def _initials_index(text: str, spans: list[tuple[int, int]]) -> dict[str, int]:
+    """Capital -> the spans where it opens a word, as the bits of an integer (bit k: span k; a
+    large file's sets of span numbers took 6 MB, their bits take a few KB): a phrase spelling an
+    acronym needs each of its letters so (a word opens after a non-letter; capitals inside a word
+    are not counted)."""
+    found: dict[str, list[int]] = {}
     opening = compiled(_OPENING_CAPITAL)
     for k, (start, stop) in enumerate(spans):
         # sliced, not kept in _PIECES: the few spans `spelled_out` reads again are kept there; all
         # of them would be a second copy of the whole text (13 MB for a 9 MB file)
         for letter in set(opening.findall(text[start:stop])):
-            index.setdefault(letter, set()).add(k)
-    return index
+            found.setdefault(letter, []).append(k)
+    return {letter: _mask(ks, len(spans)) for letter, ks in found.items()}
+
+
+def _mask(bits: list[int], size: int) -> int:
+    """The integer with the given bits set (of `size`), built in one pass: or-ing them in one by
+    one would copy the growing integer each time."""
+    digits = bytearray(b"0") * size
+    for k in bits:
+        digits[size - 1 - k] = 49  # "1"
+    return int(digits, 2)
+
+
+def _bits(mask: int) -> Iterator[int]:
+    """The set bits of a non-negative `mask`, lowest first."""
+    digits = bin(mask)[:1:-1]  # lowest bit first
+    k = digits.find("1")
+    while k >= 0:
+        yield k
+        k = digits.find("1", k + 1)
 
 
 _OPENING_CAPITAL = r"(?<!\p{L})\p{Lu}"

@@ -24,7 +24,7 @@ _SOURCE = "United Nations Editorial Manual, “Footnotes”"
 _MARKER = regex.compile(r"<sup>(\d{1,3}|[*†‡])</sup>|\[\^([^\]\s]{1,20})\](?!:)|\\(\*)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Marker:
     """A footnote marker in the text (`<sup>3</sup>`, `[^3]`)."""
     label: str

@@ -150,7 +150,7 @@ _TRAIL_CLOSE = regex.compile(r"[\"”’»*_\]\s]+$")
 MARKS = ".,;:!?…"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Terminal:
     """Where a clause ends: the mark (or "" when missing), its index in clause.text, and where
     to insert one when it is missing. `wrapped`: the mark sits inside a closing quote or bracket."""
