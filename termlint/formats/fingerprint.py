@@ -7,10 +7,10 @@ number goes in, so inserting a paragraph above a finding keeps its fingerprint.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from termlint.core.digest import sha256
 from termlint.core.model import Diagnostic
 
 
@@ -28,5 +28,5 @@ def fingerprints(diagnostics: Sequence[Diagnostic], sources: Mapping[str, str], 
         index = seen[key]
         seen[key] += 1
         material = "\0".join((d.path if with_path else "", d.code, text, str(index)))
-        out.append(hashlib.sha256(material.encode("utf-8")).hexdigest()[:32])
+        out.append(sha256(material.encode("utf-8")).hexdigest()[:32])
     return out

@@ -22,12 +22,12 @@ that does not fit raises `ParseError` (Lark's parser gives up there too).
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from termlint.core.digest import sha256
 from termlint.core.resources import cache_dir, installed_stamp, read_grammar
 from termlint.core.scratch import keep_newest, replace_file
 
@@ -157,4 +157,4 @@ def lark_parser(grammar: str | None = None) -> Any:
 def _key(grammar: str) -> str:
     """The grammar, this module's format and the installed Lark (its file's size and time: no import)."""
     stamp = installed_stamp("lark")
-    return hashlib.sha256(f"{FORMAT}\x00{stamp}\x00{grammar}".encode()).hexdigest()[:16]
+    return sha256(f"{FORMAT}\x00{stamp}\x00{grammar}".encode()).hexdigest()[:16]

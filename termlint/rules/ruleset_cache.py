@@ -13,7 +13,6 @@ ever saves time. TERMLINT_NO_RULE_CACHE=1 turns it off.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import sys
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from termlint import __version__
+from termlint.core.digest import sha256
 from termlint.core.resources import cache_dir, data_dir, installed_stamp
 from termlint.core.scratch import keep_newest, replace_file
 
@@ -63,7 +63,7 @@ def forget() -> None:
 def _key(extra_packs: tuple[Path, ...]) -> str:
     import regex
 
-    digest = hashlib.sha256(f"{__version__}|{sys.version}|{regex.__version__}|{installed_stamp('ahocorasick')}".encode())
+    digest = sha256(f"{__version__}|{sys.version}|{regex.__version__}|{installed_stamp('ahocorasick')}".encode())
     sources = [*_files(str(PACKAGE), ".py"), *_files(str(data_dir("rules")), ""),
                *(str(Path(p).resolve()) for p in extra_packs)]
     for source in sources:

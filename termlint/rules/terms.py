@@ -15,7 +15,6 @@ is matched the old way, with the source's pattern.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from typing import Any
 
 import regex
 
+from termlint.core.digest import sha1
 from termlint.rules.titles import TitleSet, TitleSpan, TitleSpans, title_set
 from termlint.text.phrases import Matcher, cached_terms, compile_terms, exact_key, key
 from termlint.text.termscan import TermAutomaton, foldable, group, normalise, walk
@@ -48,7 +48,7 @@ class TermSource:
     def sid(self) -> str:
         """A short name of the source's content, the same in every process."""
         text = ("1" if self.case_sensitive else "0") + "\x00".join(self.terms)
-        return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     @cached_property
     def forms(self) -> tuple[str, ...]:
@@ -93,7 +93,7 @@ class LiteralSource:
 
     @cached_property
     def sid(self) -> str:
-        return hashlib.sha1(("L" + "\x00".join(self.forms)).encode("utf-8", "surrogatepass")).hexdigest()
+        return sha1(("L" + "\x00".join(self.forms)).encode("utf-8", "surrogatepass")).hexdigest()
 
     @cached_property
     def scannable(self) -> bool:

@@ -17,7 +17,6 @@ miss. A cache that cannot be written is silently skipped: it is only ever an opt
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from termlint import __version__
+from termlint.core.digest import blake2b
 from termlint.core.model import Diagnostic, Edit, Fix, Severity
 from termlint.core.resources import data_dir
 from termlint.core.scratch import scratch_file
@@ -123,7 +123,7 @@ class Cache:
     def hasher(data: bytes) -> Any:
         """The hash of a file's bytes, to which more may be added before `key_of` (a file's bytes
         and its suffix are hashed in turn: `data + suffix` would copy a large file once more)."""
-        return hashlib.blake2b(data, digest_size=20)
+        return blake2b(data, digest_size=20)
 
     def key_of(self, digest: Any, settings: Settings, packs: tuple[Path, ...] = ()) -> str:
         """The entry name: `digest` (from `hasher`) with the settings and packs added."""
@@ -191,17 +191,17 @@ def settings_stamp(settings: Settings) -> bytes:
         sorted((code, repr(sorted(opts.items()))) for code, opts in settings.options.items()),
         sorted(settings.words), settings.parse_rule_enabled,
     ]
-    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=20).digest()
+    return blake2b(repr(parts).encode("utf-8"), digest_size=20).digest()
 
 
 @lru_cache(maxsize=64)
 def _packs_stamp(packs: tuple[Path, ...]) -> bytes:
     """The bytes of the user's packs (bundled packs are covered by `code_stamp`)."""
-    digest = hashlib.blake2b(digest_size=20)
+    digest = blake2b(digest_size=20)
     for path in packs:
         digest.update(str(path).encode("utf-8", "surrogateescape"))
         with contextlib.suppress(OSError):
-            digest.update(hashlib.blake2b(Path(path).read_bytes()).digest())
+            digest.update(blake2b(Path(path).read_bytes()).digest())
     return digest.digest()
 
 
@@ -218,4 +218,4 @@ def code_stamp() -> str:
                     with contextlib.suppress(OSError):
                         info = os.stat(os.path.join(folder, name))
                         entries.append(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}")
-    return hashlib.blake2b("\n".join(entries).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    return blake2b("\n".join(entries).encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()

@@ -21,6 +21,7 @@ NOT_NEEDED = (
     "termlint.cli.annotate", "termlint.cli.commands", "termlint.cli.baseline", "termlint.engine.fix",
     "termlint.docx.read", "docx", "spellchecker", "jinja2",
     "inspect", "ast", "dis",  # dataclasses asks inspect only for classes without a docstring (core/codecache.py)
+    "hashlib", "_hashlib",  # OpenSSL's start-up: cache keys are hashed by CPython's own code (core/digest.py)
 )
 
 SCRIPT = """
