@@ -31,6 +31,7 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -187,7 +188,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save", type=Path, help="where to save the run as JSON (default: OUT/results.json)")
     parser.add_argument("--write-tables", action="store_true",
                         help="write this run's tables into README.md and benchmarks/README.md (tables.py)")
+    parser.add_argument("--user-cache", action="store_true",
+                        help="run with your own start-up caches (default: a fresh folder, as on a new install)")
     ns = parser.parse_args(argv)
+    if not ns.user_cache:
+        # termlint's start-up caches (rules, patterns, grammar: core/resources.cache_dir) begin empty
+        # and are filled by this run, as a new user's are; a developer's own hold what their tests compiled
+        os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="termlint-bench-cache-")
     print(f"termlint benchmark: {CORES} cores, Python {sys.version.split()[0]}, {' '.join(termlint_command())}")
     peers = [] if ns.no_peers else find_peers()
     print(f"peers: {describe(peers)}")
@@ -214,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
 
         for path in write_all(results):
             print(f"Wrote the tables of {path}")
+    if not ns.user_cache:
+        shutil.rmtree(os.environ["XDG_CACHE_HOME"], ignore_errors=True)
     return 0
 
 
