@@ -27,6 +27,7 @@ Performance is measured here, never asserted by a timed unit test.
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime
 import json
 import os
@@ -191,6 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--user-cache", action="store_true",
                         help="run with your own start-up caches (default: a fresh folder, as on a new install)")
     ns = parser.parse_args(argv)
+    import termlint  # the installed package this interpreter runs (termlint_command's)
+
+    # the cold figure is for an install as pip leaves it: with the modules' .pyc files
+    compileall.compile_dir(Path(termlint.__file__).parent, quiet=1)
     if not ns.user_cache:
         # termlint's start-up caches (rules, patterns, grammar: core/resources.cache_dir) begin empty
         # and are filled by this run, as a new user's are; a developer's own hold what their tests compiled
