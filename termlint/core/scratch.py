@@ -95,21 +95,21 @@ class Swap:
     def __init__(self) -> None:
         self.cache: FileCache | None = None
         self._place: tuple[Any, str, Any] = (None, "", _ABSENT)
-        self._replaced: Any = None
 
     def __bool__(self) -> bool:
         return self.cache is not None
 
     def swap(self, owner: Any, name: str, replacement: Any, cache: FileCache) -> None:
         self._place = (owner, name, vars(owner).get(name, _ABSENT))
-        self._replaced = getattr(owner, name, None)
         setattr(owner, name, replacement)
         self.cache = cache
         atexit.register(self.save)
 
     def original(self) -> Any:
-        """The function the swap replaced (None when nothing is swapped)."""
-        return self._replaced if self.cache is not None else None
+        """The module's own function the swap replaced (None when nothing is swapped, or when
+        what was replaced was found elsewhere, as dataclasses finds builtins' exec)."""
+        original = self._place[2]
+        return None if self.cache is None or original is _ABSENT else original
 
     def restore(self) -> None:
         if self.cache is None:

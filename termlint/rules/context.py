@@ -122,8 +122,9 @@ class Context:
         engine's last steps read none of them. A large file's views are tens of MB, which building
         its findings would otherwise add to; the word view is let go for `phrases` too."""
         self._shared.clear()
-        for name in ("walk", "titles", "word_view", "protected"):
-            self.__dict__.pop(name, None)
+        for name, value in vars(Context).items():
+            if isinstance(value, cached_property):  # the walk, the titles, the word view, the spans...
+                self.__dict__.pop(name, None)
         forget(self.text)
 
     def options_for(self, code: str) -> Mapping[str, Any]:

@@ -50,16 +50,20 @@ def _foldable(text: str, lowered: str) -> bool:
 
 def normalise(text: str) -> str:
     """`text` as the automaton reads it: lower case, each run of joiner characters one space."""
-    return "".join(_flat_pieces(text, _Shift(), strict=False))  # type: ignore[arg-type]
+    return "".join(_flat_pieces(text, _Shift(), strict=False))
 
 
-def _flat_pieces(text: str, shift: _Shift, strict: bool = True) -> Iterator[str | None]:
+class _Unfoldable(Exception):
+    """A piece of the text cannot be lower-cased safely (see `foldable`)."""
+
+
+def _flat_pieces(text: str, shift: _Shift, strict: bool = True) -> Iterator[str]:
     """The text in lower case with each joiner character a space and each run of them one space,
     a piece at a time (their concatenation is the whole flat text, never built, nor is the whole
     text in lower case), each run collapsed noted in `shift`. A piece ends just after a line break
     that no joiner follows, so that no run spans two pieces; lowering a piece cut after a line
     break is lowering its part of the whole text (text/case.py). A piece that cannot be folded
-    safely (see `foldable`) is None when `strict`, and the caller stops there."""
+    safely (see `foldable`) raises _Unfoldable when `strict`."""
     at, length = 0, len(text)
     find, joiners = text.find, _JOINERS  # no joiner has a case: the cuts are those of the lowered text
     while at < length:
@@ -70,8 +74,7 @@ def _flat_pieces(text: str, shift: _Shift, strict: bool = True) -> Iterator[str 
         piece = text[at:cut]
         lowered = piece.lower()
         if strict and not _foldable(piece, lowered):
-            yield None
-            return
+            raise _Unfoldable
         spaced = _spaced(lowered)
         runs = [m.span() for m in _RUNS.finditer(spaced)]
         if runs:
@@ -136,20 +139,21 @@ class TermAutomaton:
         # it is there too); only the matches that end in the piece itself are kept.
         reach = max(map(len, self.patterns))
         tail, offset = "", 0  # the end of the flat text so far; where the piece starts in it
-        for piece in _flat_pieces(text, shift):
-            if piece is None:
-                return None
-            window = tail + piece
-            begin = offset - len(tail)  # where the window starts in the flat text
-            for end, (index, size) in automaton.iter(window):
-                if end < len(tail):
-                    continue  # the piece before has reported it
-                start = end - size + 1
-                if start and window[start - 1] in ascii_word:
-                    continue  # inside a word
-                found.setdefault(index, []).append(begin + start)
-            offset += len(piece)
-            tail = window[-reach:]
+        try:
+            for piece in _flat_pieces(text, shift):
+                window = tail + piece
+                begin = offset - len(tail)  # where the window starts in the flat text
+                for end, (index, size) in automaton.iter(window):
+                    if end < len(tail):
+                        continue  # the piece before has reported it
+                    start = end - size + 1
+                    if start and window[start - 1] in ascii_word:
+                        continue  # inside a word
+                    found.setdefault(index, []).append(begin + start)
+                offset += len(piece)
+                tail = window[-reach:]
+        except _Unfoldable:
+            return None
         if shift.flat_starts and found:
             found = {i: [shift.back(s) for s in starts] for i, starts in found.items()}
         for starts in found.values():
