@@ -4,15 +4,16 @@ Two sources:
 
 - pyspellchecker's English frequency list (about 128,000 words once possessives are
   dropped). Importing the library and decoding its gzipped JSON costs ~250 ms, so on
-  first use the lower-case words and their frequencies are written, sorted, to a plain
-  text file in the user's cache directory (`$XDG_CACHE_HOME/termlint/`, else
-  `~/.cache/termlint/`), keyed by pyspellchecker's version and the size of its dictionary
-  file. The file's second line indexes the sorted body by each word's first letters, so
-  a later run maps the file into memory, reads the index (about 2 ms) and finds a word by
-  searching only the few kilobytes of its slice: no list or set of 128,000 strings is
-  ever built (splitting the file would cost 10 ms, a set 30 ms). The file is written to a temporary name and
-  renamed into place, so two processes building it at once both leave a whole file; when
-  the directory cannot be written, the same text is kept in memory for this run.
+  first use the lower-case words and their frequencies are written to a plain text file in
+  the user's cache directory (`$XDG_CACHE_HOME/termlint/`, else `~/.cache/termlint/`),
+  keyed by pyspellchecker's version and the size of its dictionary file. The words are
+  grouped into small buckets by a hash of each word, and a table of where each bucket
+  starts opens the file, so a later run maps the file into memory and finds a word by one
+  hash and a search of a few dozen bytes: nothing is parsed at start-up, and no list or
+  set of the words is ever built (splitting the file would cost 10 ms, a set 30 ms). The
+  file is written to a temporary name and renamed into place, so two processes building
+  it at once both leave a whole file; when the directory cannot be written, the same text
+  is kept in memory for this run.
 - The SCOWL supplement (rules/dictionary/scowl-supplement.txt.gz): current English words
   pyspellchecker lacks (rangelands, bareboat, metadata), none of them one slip from a
   common word; merged into the cache file above (scripts/build_dictionary.py).
@@ -28,36 +29,43 @@ from __future__ import annotations
 
 import os
 import re
+import sys
+from array import array
+from binascii import crc32
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from termlint.core.resources import cache_dir, data_dir
 
-FORMAT = 7  # bump when the cache file's layout or the filtering below changes
+FORMAT = 8  # bump when the cache file's layout or the filtering below changes
 _PREFIX = "english-words"
 
 
 @dataclass(frozen=True)
 class WordSet:
-    """Lower-case words with their frequencies, as one sorted UTF-8 text and an index into it.
+    """Lower-case words with their frequencies, as one UTF-8 text of buckets and a table of them.
 
-    `data[base:]` is b"\\nword\\tcount\\n...": a word and its frequency a line, in
-    code-point order. `index` maps a word's first two letters (three where two leave a long
-    slice) to the byte slice of `data` holding the words that start with them. `data` is
-    the cache file mapped into memory (or the bytes built for this run), so a run reads
-    only the pages its words fall in, not the whole 1.7 MB.
+    `data[base:]` is b"\\nword\\tcount\\n...": a word and its frequency a line, the lines
+    grouped by a hash of the word (CRC-32 of its UTF-8 bytes, the same in every process) into
+    `_BUCKETS` buckets of a line or two. `table[b]` is where bucket b starts in that text and
+    `table[b + 1]` where it ends, so finding a word is one hash, two reads of the table and a
+    search of a few dozen bytes: no index is parsed at start-up and no page is read but the
+    ones the words asked for fall in. `data` is the cache file mapped into memory (or the bytes
+    built for this run), `table` a view of its machine integers.
     """
 
     data: Any  # bytes or a read-only mmap: both have find() and slicing
-    index: Mapping[str, tuple[int, int]]
+    table: Any  # memoryview of (_BUCKETS + 1) native unsigned ints: offsets into data[base:]
     count: int
     base: int = 0
     # word -> where _find found it: the spelling, consistency and compound rules ask about many of
-    # the same words, and a search costs ~3 us (every line of a slice starts with the "\n" sought)
+    # the same words, and a dictionary lookup is cheaper still than a search
     _found: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _sorted: list[str] = field(default_factory=list, compare=False, repr=False)  # for `neighbours`
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._find(word) >= 0
@@ -65,40 +73,34 @@ class WordSet:
     def _find(self, word: str) -> int:
         at = self._found.get(word)
         if at is None:
-            span = self.index.get(word[:3]) or self.index.get(word[:2])
-            if span is None or "\n" in word or "\t" in word:
+            if "\n" in word or "\t" in word:
                 at = -1
             else:
-                at = int(self.data.find(b"\n" + word.encode("utf-8") + b"\t", span[0], span[1]))
+                raw = word.encode("utf-8")
+                bucket = crc32(raw) & (_BUCKETS - 1)
+                table, base = self.table, self.base
+                at = int(self.data.find(b"\n" + raw + b"\t", base + table[bucket], base + table[bucket + 1] + 1))
             if len(self._found) < _FOUND_LIMIT and len(word) <= _FOUND_LONGEST:
                 self._found[word] = at  # not a long run of letters: the edits tried for it would fill memory
         return at
 
     def members(self, words: Iterable[str]) -> set[str]:
-        """Those of `words` that are in the set (as `in`, for many words at once): a slice asked
-        about many times is decoded once instead of being searched once per word."""
-        groups: dict[tuple[int, int], list[str]] = {}
-        for word in words:
-            span = self.index.get(word[:3]) or self.index.get(word[:2])
-            if span is not None and "\n" not in word and "\t" not in word:
-                groups.setdefault(span, []).append(word)
-        found: set[str] = set()
-        for span, group in groups.items():
-            if len(group) < _MANY:
-                found.update(w for w in group if self.data.find(b"\n" + w.encode("utf-8") + b"\t", *span) >= 0)
-            else:
-                found.update(self._decode(span).intersection(group))
-        return found
+        """Those of `words` that are in the set (as `in`, for many words at once)."""
+        return {word for word in words if word in self}
 
     def neighbours(self, word: str) -> frozenset[str]:
-        """The words of the slice `word` is looked up in: a word sharing its first three letters
-        is among them or not in the set at all."""
-        span = self.index.get(word[:3]) or self.index.get(word[:2])
-        return frozenset() if span is None else self._decode(span)
-
-    def _decode(self, span: tuple[int, int]) -> frozenset[str]:
-        lines = self.data[span[0]:span[1]].decode("utf-8").split("\n")
-        return frozenset(line[:line.find("\t")] for line in lines if line)
+        """The words that share the first three letters of `word` (all of them, for a shorter word
+        its own prefix). Built from the whole list on first use: for scripts and tests, not checks."""
+        if not self._sorted:
+            body = bytes(self.data[self.base:]).decode("utf-8")
+            self._sorted.extend(sorted(line[:line.find("\t")] for line in body.split("\n") if line))
+        prefix = word[:3]
+        found = []
+        for known in self._sorted[bisect_left(self._sorted, prefix):]:
+            if not known.startswith(prefix):
+                break
+            found.append(known)
+        return frozenset(found)
 
     def frequency(self, word: str) -> int:
         at = self._find(word)
@@ -112,42 +114,26 @@ class WordSet:
 
     @classmethod
     def build(cls, frequencies: Mapping[str, int]) -> WordSet:
+        buckets: list[list[bytes]] = [[] for _ in range(_BUCKETS)]
         words = sorted(w for w in frequencies if w and "\n" not in w and "\t" not in w)
+        for word in words:  # sorted, so that a bucket's lines and the file are the same every time
+            raw = word.encode("utf-8")
+            buckets[crc32(raw) & (_BUCKETS - 1)].append(raw + b"\t" + str(frequencies[word]).encode("ascii") + b"\n")
         parts = [b"\n"]
-        spans: list[tuple[str, int, int]] = []  # (word, start, end) of each line
-        offset = 0  # offset of the "\n" that opens the current line
-        for word in words:
-            line = f"{word}\t{frequencies[word]}\n".encode("utf-8")
-            spans.append((word, offset, offset + 1 + len(line)))
-            parts.append(line)
-            offset += len(line)
-        return cls(b"".join(parts), _index(spans), len(words))
+        table = array(_TABLE_TYPE)
+        offset = 0  # offset of the "\n" that opens the bucket's first line
+        for lines in buckets:
+            table.append(offset)
+            parts.extend(lines)
+            offset += sum(map(len, lines))
+        table.append(offset)
+        return cls(b"".join(parts), memoryview(table), len(words))
 
 
+_BUCKETS = 1 << 16  # a power of two; ~128,000 words: two lines a bucket
+_TABLE_TYPE: Final = "I"  # the table's integers, native order and size (part of the cache key)
 _FOUND_LONGEST = 40  # letters of the longest word remembered (the list's longest are ~30)
 _FOUND_LIMIT = 200_000  # words remembered by _find (a long --watch or server session stays bounded)
-_MANY = 12  # words asked of one slice beyond which decoding the slice is cheaper than searching it
-_SLICE = 4096  # a two-letter slice longer than this is indexed by three letters
-
-
-def _index(spans: list[tuple[str, int, int]]) -> dict[str, tuple[int, int]]:
-    """Slices of the body by first two letters, or three where two leave a long slice.
-
-    A word shorter than the key length is its own key ("re" before "rea", "reb", ...), so a
-    lookup tries the word's first three letters, then its first two.
-    """
-    from itertools import groupby
-
-    def group(n: int, items: list[tuple[str, int, int]]) -> dict[str, tuple[int, int]]:
-        return {key: (members[0][1], members[-1][2])
-                for key, members in ((k, list(g)) for k, g in groupby(items, key=lambda s: s[0][:n]))}
-
-    index: dict[str, tuple[int, int]] = {}
-    for key, members in groupby(spans, key=lambda s: s[0][:2]):  # sorted: each prefix is contiguous
-        members_list = list(members)
-        start, end = members_list[0][1], members_list[-1][2]
-        index.update(group(3, members_list) if end - start > _SLICE else {key: (start, end)})
-    return index
 
 
 def _dictionary_file() -> tuple[Path, str] | None:
@@ -180,13 +166,17 @@ def cache_key() -> str:
         extra = 0
     found = _dictionary_file()
     if found is None:
-        return f"{FORMAT}-none-{extra}"
+        return f"{FORMAT}{_MACHINE}-none-{extra}"
     path, version = found
     try:
         size = path.stat().st_size
     except OSError:
         size = 0
-    return f"{FORMAT}-{version}-{size}-{extra}"
+    return f"{FORMAT}{_MACHINE}-{version}-{size}-{extra}"
+
+
+# the table is read as this machine's integers: a file written by another kind of machine has another key
+_MACHINE = f"{sys.byteorder[0]}{array(_TABLE_TYPE).itemsize}"
 
 
 def _frequencies(supplement: bool = True) -> dict[str, int]:
@@ -252,12 +242,13 @@ def english(directory: Path | None = None) -> WordSet:
     return load_english(directory)
 
 
-# The cache file: `english-words KEY COUNT BODY-BYTES`, then the index as one line of
-# `prefix start end` triples (offsets in the body) separated by spaces, then the body.
+# The cache file: the line `english-words KEY COUNT BODY-BYTES`, padded with spaces so that the
+# table after it starts at a multiple of 8 bytes; the table ((_BUCKETS + 1) integers); the body.
 def _serialise(words: WordSet, key: str) -> bytes:
     body = words.data[words.base:]
-    index = " ".join(f"{k} {a - words.base} {b - words.base}" for k, (a, b) in sorted(words.index.items()))
-    return f"{_PREFIX} {key} {len(words)} {len(body)}\n{index}".encode("utf-8") + body
+    header = f"{_PREFIX} {key} {len(words)} {len(body)}".encode("ascii")
+    header += b" " * (-(len(header) + 1) % 8) + b"\n"
+    return header + words.table.tobytes() + body
 
 
 def _read(path: Path, key: str) -> WordSet | None:
@@ -265,24 +256,22 @@ def _read(path: Path, key: str) -> WordSet | None:
     if data is None:
         return None
     first = data.find(b"\n")
-    second = data.find(b"\n", first + 1)  # ends the index line and opens the body
-    if first < 0 or second < 0:
+    if first < 0:
         return None
     try:
-        parts = data[:first].decode("ascii").split(" ")
-        fields = data[first + 1:second].decode("utf-8").split(" ")
+        parts = data[:first].decode("ascii").split()
     except UnicodeDecodeError:
         return None
-    if len(parts) != 4 or parts[0] != _PREFIX or parts[1] != key or parts[3] != str(len(data) - second):
+    table_start = first + 1
+    base = table_start + (_BUCKETS + 1) * array(_TABLE_TYPE).itemsize
+    if len(parts) != 4 or parts[0] != _PREFIX or parts[1] != key or parts[3] != str(len(data) - base):
         return None  # another version, or truncated: rebuild
-    if len(fields) % 3 or not parts[2].isdigit():
+    if not parts[2].isdigit() or table_start % 8:
         return None
-    try:
-        index = {fields[i]: (int(fields[i + 1]) + second, int(fields[i + 2]) + second)
-                 for i in range(0, len(fields), 3)}
-    except ValueError:
+    table = memoryview(data)[table_start:base].cast(_TABLE_TYPE)
+    if table[0] != 0 or table[-1] >= len(data) - base:
         return None
-    return WordSet(data, index, int(parts[2]), second)
+    return WordSet(data, table, int(parts[2]), base)
 
 
 def _map(path: Path) -> Any:
