@@ -32,7 +32,6 @@ import re
 import sys
 from array import array
 from binascii import crc32
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,31 +40,36 @@ from typing import Any, Final
 
 from termlint.core.resources import cache_dir, data_dir
 
-FORMAT = 8  # bump when the cache file's layout or the filtering below changes
+FORMAT = 9  # bump when the cache file's layout or the filtering below changes
 _PREFIX = "english-words"
 
 
 @dataclass(frozen=True)
 class WordSet:
-    """Lower-case words with their frequencies, as one UTF-8 text of buckets and a table of them.
+    """Lower-case words with their frequencies: one sorted UTF-8 text, a hash table into it, and
+    an index of its slices by first letters.
 
-    `data[base:]` is b"\\nword\\tcount\\n...": a word and its frequency a line, the lines
-    grouped by a hash of the word (CRC-32 of its UTF-8 bytes, the same in every process) into
-    `_BUCKETS` buckets of a line or two. `table[b]` is where bucket b starts in that text and
-    `table[b + 1]` where it ends, so finding a word is one hash, two reads of the table and a
-    search of a few dozen bytes: no index is parsed at start-up and no page is read but the
-    ones the words asked for fall in. `data` is the cache file mapped into memory (or the bytes
-    built for this run), `table` a view of its machine integers.
+    `data[base:]` is b"\\nword\\tcount\\n...": a word and its frequency a line, in code-point
+    order. A word is found by its hash (CRC-32 of its UTF-8 bytes, the same in every process):
+    `slots[table[b]:table[b + 1]]` are the offsets in that text of the lines of the words of
+    bucket b, one or two, so a lookup compares a few bytes instead of searching a slice. The
+    slices by first letters (`_prefixes`: a word's first two letters, three where two leave a
+    long slice) serve what needs the words near one another: the neighbours a suggestion is
+    drawn from, and many words asked of one slice at once. They are read from the file's index
+    line only when first asked for (2 ms). `data` is the cache file mapped into memory (or the
+    bytes built for this run), so a run reads only the pages its words fall in.
     """
 
     data: Any  # bytes or a read-only mmap: both have find() and slicing
-    table: Any  # memoryview of (_BUCKETS + 1) native unsigned ints: offsets into data[base:]
+    table: Any  # memoryview of _BUCKETS + 1 native unsigned ints: where each bucket starts in `slots`
+    slots: Any  # memoryview of `count` native unsigned ints: line offsets in data[base:], by bucket
     count: int
     base: int = 0
+    index_line: tuple[int, int] = (0, 0)  # where the text of the slices' index is in `data`
     # word -> where _find found it: the spelling, consistency and compound rules ask about many of
-    # the same words, and a dictionary lookup is cheaper still than a search
+    # the same words
     _found: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    _sorted: list[str] = field(default_factory=list, compare=False, repr=False)  # for `neighbours`
+    _slices: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self._find(word) >= 0
@@ -73,34 +77,54 @@ class WordSet:
     def _find(self, word: str) -> int:
         at = self._found.get(word)
         if at is None:
-            if "\n" in word or "\t" in word:
-                at = -1
-            else:
-                raw = word.encode("utf-8")
-                bucket = crc32(raw) & (_BUCKETS - 1)
-                table, base = self.table, self.base
-                at = int(self.data.find(b"\n" + raw + b"\t", base + table[bucket], base + table[bucket + 1] + 1))
+            at = self._locate(word)
             if len(self._found) < _FOUND_LIMIT and len(word) <= _FOUND_LONGEST:
                 self._found[word] = at  # not a long run of letters: the edits tried for it would fill memory
         return at
 
+    def _locate(self, word: str) -> int:
+        """Where the line of `word` opens in `data` (its "\\n"), or -1."""
+        raw = word.encode("utf-8")
+        line = b"\n" + raw + b"\t"
+        bucket = crc32(raw) & (_BUCKETS - 1)
+        data, slots, base, size = self.data, self.slots, self.base, len(line)
+        for slot in range(self.table[bucket], self.table[bucket + 1]):
+            at = base + slots[slot]
+            if data[at:at + size] == line:
+                return at
+        return -1
+
     def members(self, words: Iterable[str]) -> set[str]:
-        """Those of `words` that are in the set (as `in`, for many words at once)."""
-        return {word for word in words if word in self}
+        """Those of `words` that are in the set (as `in`, for many words at once): a slice asked
+        about many times is decoded once instead of being searched once per word."""
+        groups: dict[tuple[int, int], list[str]] = {}
+        for word in words:
+            span = self._slice(word)
+            if span is not None and "\n" not in word and "\t" not in word:
+                groups.setdefault(span, []).append(word)
+        found: set[str] = set()
+        for span, group in groups.items():
+            if len(group) < _MANY:
+                found.update(w for w in group if self._locate(w) >= 0)
+            else:
+                found.update(self._decode(span).intersection(group))
+        return found
 
     def neighbours(self, word: str) -> frozenset[str]:
-        """The words that share the first three letters of `word` (all of them, for a shorter word
-        its own prefix). Built from the whole list on first use: for scripts and tests, not checks."""
-        if not self._sorted:
-            body = bytes(self.data[self.base:]).decode("utf-8")
-            self._sorted.extend(sorted(line[:line.find("\t")] for line in body.split("\n") if line))
-        prefix = word[:3]
-        found = []
-        for known in self._sorted[bisect_left(self._sorted, prefix):]:
-            if not known.startswith(prefix):
-                break
-            found.append(known)
-        return frozenset(found)
+        """The words of the slice `word` is looked up in: a word sharing its first three letters
+        is among them or not in the set at all."""
+        span = self._slice(word)
+        return frozenset() if span is None else self._decode(span)
+
+    def _slice(self, word: str) -> tuple[int, int] | None:
+        slices = self._slices
+        if not slices:
+            slices.update(_parse_slices(self.data, *self.index_line, self.base))
+        return slices.get(word[:3]) or slices.get(word[:2])
+
+    def _decode(self, span: tuple[int, int]) -> frozenset[str]:
+        lines = self.data[span[0]:span[1]].decode("utf-8").split("\n")
+        return frozenset(line[:line.find("\t")] for line in lines if line)
 
     def frequency(self, word: str) -> int:
         at = self._find(word)
@@ -114,26 +138,53 @@ class WordSet:
 
     @classmethod
     def build(cls, frequencies: Mapping[str, int]) -> WordSet:
-        buckets: list[list[bytes]] = [[] for _ in range(_BUCKETS)]
         words = sorted(w for w in frequencies if w and "\n" not in w and "\t" not in w)
-        for word in words:  # sorted, so that a bucket's lines and the file are the same every time
-            raw = word.encode("utf-8")
-            buckets[crc32(raw) & (_BUCKETS - 1)].append(raw + b"\t" + str(frequencies[word]).encode("ascii") + b"\n")
         parts = [b"\n"]
-        table = array(_TABLE_TYPE)
-        offset = 0  # offset of the "\n" that opens the bucket's first line
-        for lines in buckets:
-            table.append(offset)
-            parts.extend(lines)
-            offset += sum(map(len, lines))
-        table.append(offset)
-        return cls(b"".join(parts), memoryview(table), len(words))
+        spans: list[tuple[str, int, int]] = []  # (word, start, end) of each line
+        buckets: list[list[int]] = [[] for _ in range(_BUCKETS)]
+        offset = 0  # offset of the "\n" that opens the current line
+        for word in words:
+            raw = word.encode("utf-8")
+            line = raw + b"\t" + str(frequencies[word]).encode("ascii") + b"\n"
+            spans.append((word, offset, offset + 1 + len(line)))
+            buckets[crc32(raw) & (_BUCKETS - 1)].append(offset)
+            parts.append(line)
+            offset += len(line)
+        table, slots = array(_INT, [0]), array(_INT)
+        for bucket in buckets:
+            slots.extend(bucket)
+            table.append(len(slots))
+        words_set = cls(b"".join(parts), memoryview(table), memoryview(slots), len(words))
+        words_set._slices.update(_index(spans))
+        return words_set
 
 
-_BUCKETS = 1 << 16  # a power of two; ~128,000 words: two lines a bucket
-_TABLE_TYPE: Final = "I"  # the table's integers, native order and size (part of the cache key)
+_BUCKETS = 1 << 17  # a power of two: about two words a bucket
+_INT: Final = "I"  # the tables' integers, in the machine's order and size (part of the cache key)
 _FOUND_LONGEST = 40  # letters of the longest word remembered (the list's longest are ~30)
 _FOUND_LIMIT = 200_000  # words remembered by _find (a long --watch or server session stays bounded)
+_MANY = 12  # words asked of one slice beyond which decoding the slice is cheaper than searching it
+_SLICE = 4096  # a two-letter slice longer than this is indexed by three letters
+
+
+def _index(spans: list[tuple[str, int, int]]) -> dict[str, tuple[int, int]]:
+    """Slices of the body by first two letters, or three where two leave a long slice.
+
+    A word shorter than the key length is its own key ("re" before "rea", "reb", ...), so a
+    lookup tries the word's first three letters, then its first two.
+    """
+    from itertools import groupby
+
+    def group(n: int, items: list[tuple[str, int, int]]) -> dict[str, tuple[int, int]]:
+        return {key: (members[0][1], members[-1][2])
+                for key, members in ((k, list(g)) for k, g in groupby(items, key=lambda s: s[0][:n]))}
+
+    index: dict[str, tuple[int, int]] = {}
+    for key, members in groupby(spans, key=lambda s: s[0][:2]):  # sorted: each prefix is contiguous
+        members_list = list(members)
+        start, end = members_list[0][1], members_list[-1][2]
+        index.update(group(3, members_list) if end - start > _SLICE else {key: (start, end)})
+    return index
 
 
 def _dictionary_file() -> tuple[Path, str] | None:
@@ -176,7 +227,7 @@ def cache_key() -> str:
 
 
 # the table is read as this machine's integers: a file written by another kind of machine has another key
-_MACHINE = f"{sys.byteorder[0]}{array(_TABLE_TYPE).itemsize}"
+_MACHINE = f"{sys.byteorder[0]}{array(_INT).itemsize}"
 
 
 def _frequencies(supplement: bool = True) -> dict[str, int]:
@@ -242,13 +293,17 @@ def english(directory: Path | None = None) -> WordSet:
     return load_english(directory)
 
 
-# The cache file: the line `english-words KEY COUNT BODY-BYTES`, padded with spaces so that the
-# table after it starts at a multiple of 8 bytes; the table ((_BUCKETS + 1) integers); the body.
+# The cache file: the line `english-words KEY COUNT INDEX-BYTES BODY-BYTES`, padded with spaces so
+# that what follows starts at a multiple of 8 bytes; the bucket table (_BUCKETS + 1 integers); the
+# slots (COUNT integers); the slices' index, `prefix start end` triples separated by spaces (offsets
+# in the body); the body, which opens with the line break that ends the index.
 def _serialise(words: WordSet, key: str) -> bytes:
     body = words.data[words.base:]
-    header = f"{_PREFIX} {key} {len(words)} {len(body)}".encode("ascii")
+    index = " ".join(f"{k} {a - words.base} {b - words.base}" for k, (a, b) in sorted(words._slices.items()))
+    index_bytes = index.encode("utf-8")
+    header = f"{_PREFIX} {key} {len(words)} {len(index_bytes)} {len(body)}".encode("ascii")
     header += b" " * (-(len(header) + 1) % 8) + b"\n"
-    return header + words.table.tobytes() + body
+    return header + words.table.tobytes() + words.slots.tobytes() + index_bytes + body
 
 
 def _read(path: Path, key: str) -> WordSet | None:
@@ -262,16 +317,32 @@ def _read(path: Path, key: str) -> WordSet | None:
         parts = data[:first].decode("ascii").split()
     except UnicodeDecodeError:
         return None
+    if len(parts) != 5 or parts[0] != _PREFIX or parts[1] != key or not all(p.isdigit() for p in parts[2:]):
+        return None  # another version
+    count, index_size, body_size = map(int, parts[2:])
+    size = array(_INT).itemsize
     table_start = first + 1
-    base = table_start + (_BUCKETS + 1) * array(_TABLE_TYPE).itemsize
-    if len(parts) != 4 or parts[0] != _PREFIX or parts[1] != key or parts[3] != str(len(data) - base):
-        return None  # another version, or truncated: rebuild
-    if not parts[2].isdigit() or table_start % 8:
+    slots_start = table_start + (_BUCKETS + 1) * size
+    index_start = slots_start + count * size
+    base = index_start + index_size
+    if table_start % 8 or len(data) != base + body_size:
+        return None  # truncated: rebuild
+    view = memoryview(data)
+    table = view[table_start:slots_start].cast(_INT)
+    if table[0] != 0 or table[-1] != count:
         return None
-    table = memoryview(data)[table_start:base].cast(_TABLE_TYPE)
-    if table[0] != 0 or table[-1] >= len(data) - base:
-        return None
-    return WordSet(data, table, int(parts[2]), base)
+    return WordSet(data, table, view[slots_start:index_start].cast(_INT), count, base, (index_start, base))
+
+
+def _parse_slices(data: Any, start: int, end: int, base: int) -> dict[str, tuple[int, int]]:
+    """The slices' index from its line in the file (nothing when the line is damaged)."""
+    try:
+        fields = data[start:end].decode("utf-8").split(" ")
+        if len(fields) % 3:
+            return {}
+        return {fields[i]: (int(fields[i + 1]) + base, int(fields[i + 2]) + base) for i in range(0, len(fields), 3)}
+    except (UnicodeDecodeError, ValueError):
+        return {}
 
 
 def _map(path: Path) -> Any:
