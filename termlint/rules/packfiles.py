@@ -10,7 +10,7 @@ from typing import Any
 
 from termlint.core.errors import SetupError
 from termlint.core.resources import data_dir
-from termlint.core.tomlfile import tomllib
+from termlint.core.tomlfile import loads
 
 
 class PackError(SetupError):
@@ -26,7 +26,7 @@ def read_pack(path: Path) -> dict[str, Any]:
 
 @lru_cache(maxsize=64)
 def _parsed(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
-    return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    return loads(Path(path).read_text(encoding="utf-8"))
 
 
 def bundled_packs() -> list[Path]:

@@ -12,7 +12,7 @@ from string import Formatter
 from typing import Any
 
 from termlint.core.model import CATEGORIES, Example, RuleMeta, Severity
-from termlint.core.tomlfile import toml_error_line, tomllib
+from termlint.core.tomlfile import TomlError, toml_error_line
 from termlint.parse.tree import KINDS as CLAUSE_KINDS
 from termlint.rules.packfiles import PackError, entry_line, read_pack
 from termlint.rules.titles import validate_titles
@@ -37,7 +37,7 @@ def load_pack(path: Path) -> list[Any]:
     """Read one pack file and build its rules."""
     try:
         data = read_pack(path)
-    except tomllib.TOMLDecodeError as exc:
+    except TomlError as exc:
         text = path.read_text(encoding="utf-8")
         raise PackError(f"{path}:{toml_error_line(exc, text)}: invalid TOML: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -25,7 +25,7 @@ from typing import Any
 
 import regex
 
-from termlint.core.tomlfile import tomllib
+from termlint.core.tomlfile import TomlError
 from termlint.rules.packfiles import bundled_packs, read_pack
 from termlint.text.phrases import cached_terms, key
 
@@ -138,7 +138,7 @@ def title_set(extra_packs: tuple[Path, ...] = ()) -> TitleSet:
     for path in (*bundled_packs(), *extra_packs):
         try:
             data = read_pack(Path(path))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        except (OSError, UnicodeDecodeError, TomlError):
             continue  # load_pack reports unreadable packs; titles simply do without them
         if "titles" in data:
             try:

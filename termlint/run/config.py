@@ -31,7 +31,7 @@ import regex
 
 from termlint.core.errors import SetupError
 from termlint.core.model import RuleMeta, Severity
-from termlint.core.tomlfile import toml_error_line, tomllib
+from termlint.core.tomlfile import TomlError, loads, toml_error_line
 from termlint.run.patterns import PatternError, matches, spec
 
 
@@ -134,8 +134,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        return loads(text)
+    except TomlError as exc:
         raise ConfigError(f"{path}:{toml_error_line(exc, text)}: invalid TOML: {exc}") from None
 
 

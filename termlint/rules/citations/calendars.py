@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from termlint.core.resources import data_dir
-from termlint.core.tomlfile import tomllib
+from termlint.core.tomlfile import loads
 from termlint.rules.citations.citations import MONTHS, Date
 
 _ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
@@ -36,7 +36,14 @@ class Calendars:
 
 @lru_cache(maxsize=1)
 def calendars() -> Calendars:
-    data = tomllib.loads((data_dir("rules") / "calendars" / "sessions.toml").read_text(encoding="utf-8"))
+    """The bundled calendars (rules/calendars/sessions.toml), kept between runs like the rule set."""
+    from termlint.rules.ruleset_cache import cached
+
+    return cached("calendars", (), _read_calendars, Calendars)  # type: ignore[no-any-return]
+
+
+def _read_calendars() -> Calendars:
+    data = loads((data_dir("rules") / "calendars" / "sessions.toml").read_text(encoding="utf-8"))
     ga, ecosoc = data["general-assembly"], data["economic-and-social-council"]
     return Calendars(
         ga_first_opened=ga["first_session_opened"],

@@ -24,7 +24,7 @@ import regex
 
 from termlint.core.model import Example
 from termlint.core.resources import data_dir
-from termlint.core.tomlfile import tomllib
+from termlint.core.tomlfile import loads
 from termlint.parse.tree import Clause
 
 
@@ -39,8 +39,14 @@ class Leads:
 
 @lru_cache(maxsize=1)
 def leads() -> Leads:
-    """The bundled lists of lead phrases (rules/lists/leads.toml)."""
-    data = tomllib.loads((data_dir("rules") / "lists" / "leads.toml").read_text(encoding="utf-8"))
+    """The bundled lists of lead phrases (rules/lists/leads.toml), kept between runs like the rule set."""
+    from termlint.rules.ruleset_cache import cached
+
+    return cached("leads", (), _read_leads, Leads)  # type: ignore[no-any-return]
+
+
+def _read_leads() -> Leads:
+    data = loads((data_dir("rules") / "lists" / "leads.toml").read_text(encoding="utf-8"))
     return Leads(
         adverbs=frozenset(data["adverbs"]["words"]),
         preambular=frozenset(data["preambular"]["heads"]),
