@@ -62,6 +62,9 @@ _SINGLE_L = {
     "willful": "wilful", "willfully": "wilfully",
 }
 _SINGLE_L_HOUSE = frozenset(_SINGLE_L.values())
+# Any of the patterns, in one: most words match none, and one match costs less than nine
+_ANY = regex.compile("^(?:" + "|".join(pattern.pattern.removeprefix("^").removesuffix("$") for _, pattern, _, _ in _RULES)
+                     + ")$")
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,8 @@ def spelling_variant(word: str) -> Variant | None:
         return Variant(word, True, "-l (fulfil, enrol)")
     if word in ("centered", "centering"):  # -ed/-ing on -ter: the -tre form drops an e
         return Variant("centred" if word.endswith("ed") else "centring", False, "-tre")
+    if _ANY.match(word) is None:
+        return None
     for rule, pattern, canonical, house in _RULES:
         m = pattern.match(word)
         if m is None:
