@@ -42,6 +42,20 @@ def test_a_plain_check_of_a_draft_imports_nothing_it_does_not_use(tmp_path: Path
     assert sorted(imported.intersection(NOT_NEEDED)) == []
 
 
+def test_a_check_with_no_configuration_file_parses_no_toml(tmp_path: Path) -> None:
+    # the bundled lists (lead phrases, calendars, house words) come from the start-up caches too
+    draft = tmp_path / "drafts" / "draft.txt"
+    draft.parent.mkdir()
+    draft.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache"), "PATH": "", "HOME": str(tmp_path)}
+    run = [sys.executable, "-c", SCRIPT, str(draft)]
+    subprocess.run(run, capture_output=True, text=True, cwd=draft.parent, env=env, timeout=120, check=True)
+    done = subprocess.run(run, capture_output=True, text=True, cwd=draft.parent, env=env, timeout=120, check=True)
+    imported = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert "termlint.rules.structure.parts" in imported and "termlint.rules.citations.calendars" in imported
+    assert sorted(imported.intersection({"tomllib", "tomli"})) == []
+
+
 def test_help_is_laid_out_as_argparse_lays_it_out_at_the_width_of_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     for columns in ("50", "120", "0", "wide"):  # 0 and nonsense: the terminal's width, else 80
         monkeypatch.setenv("COLUMNS", columns)

@@ -113,3 +113,18 @@ def test_ise_roots_and_look_alikes_are_not_variants():
         assert spelling_variant(word) is None, word
     assert spelling_variant("counselor").key == spelling_variant("counsellor").key
     assert hyphen_key("re-cover") is None and hyphen_key("cyber\u2011crime") == "cybercrime"
+
+
+def test_the_one_pattern_tried_first_matches_just_what_one_of_the_nine_matches():
+    from termlint.rules.consistency.variants import _ANY, _RULES
+    from termlint.text.wordlist import english
+
+    words = english()
+    body = bytes(words.data[words.base:]).decode("utf-8").split("\n")
+    sample = [line.split("\t")[0] for line in body[::7] if line]  # 34,000 words of every shape
+    sample += ["organise", "organization", "analysed", "labourers", "centres", "defences", "travelling",
+               "counsellor", "catalogued", "ageing", "aging", "civilisation", "paralyze", "colored"]
+    for word in sample:
+        one = _ANY.match(word) is not None
+        assert one == any(pattern.match(word) for _, pattern, _, _ in _RULES), word
+    assert sum(_ANY.match(w) is not None for w in sample) > 1000

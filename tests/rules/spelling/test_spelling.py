@@ -140,6 +140,23 @@ def test_the_cache_file_is_built_once_and_then_read(tmp_path):
         assert word not in first and word not in second
 
 
+def test_every_word_of_the_list_is_found_through_its_bucket_and_no_other(tmp_path):
+    wordlist.load_english(tmp_path)
+    words = wordlist.load_english(tmp_path)  # read from the file: the table and slots as stored
+    body = bytes(words.data[words.base:]).decode("utf-8").split("\n")
+    listed = [line.split("\t") for line in body if line]
+    assert len(listed) == len(words) and listed == sorted(listed)  # the body stays sorted
+    for word, count in listed:
+        assert words._locate(word) >= 0 and words.frequency(word) == int(count), word
+    missing = [w + "q" for w, _ in listed[::50]] + [w[:-1] for w, _ in listed[::50] if len(w) > 3]
+    known = {w for w, _ in listed}
+    assert all((words._locate(w) >= 0) == (w in known) for w in missing)
+    # the slices by first letters serve the suggestions' neighbours, built or read alike
+    built = wordlist.WordSet.build(wordlist._frequencies())
+    for word in ("resolution", "zygote", "ab", "qatar"):
+        assert built.neighbours(word) == words.neighbours(word) and word[:3] in {n[:3] for n in words.neighbours(word)}
+
+
 def test_an_unwritable_cache_directory_falls_back_to_memory(tmp_path):
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("", encoding="utf-8")  # a file where the folder would go: even root cannot write
