@@ -42,7 +42,7 @@ def install(path: Path | None = None) -> bool:
     dataclasses = _import_dataclasses()
     if _swap or "exec" in vars(dataclasses):
         return bool(_swap)
-    cache = FileCache(cache_file() if path is None else path, _read, marshal.dumps, MAX_ENTRIES)
+    cache = FileCache(cache_file() if path is None else path, _read, marshal.dumps, MAX_ENTRIES, "dataclass-code-*.marshal")
     stored, new = cache.stored, cache.new
 
     def exec_cached(source: Any, globals: Any = None, locals: Any = None, /) -> None:

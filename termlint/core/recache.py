@@ -57,7 +57,7 @@ def install(path: Path | None = None) -> bool:
     from re import _compiler  # type: ignore[attr-defined]
 
     original = _compiler.compile
-    cache = FileCache(cache_file() if path is None else path, _read, marshal.dumps, MAX_ENTRIES)
+    cache = FileCache(cache_file() if path is None else path, _read, marshal.dumps, MAX_ENTRIES, "re-*.marshal")
     stored, new = cache.stored, cache.new
     debug = _compiler.SRE_FLAG_DEBUG
 

@@ -50,7 +50,8 @@ def install(path: Path | None = None) -> bool:
     if original is None or not hasattr(regex, "DEFAULT_VERSION"):
         return False
     cache = FileCache(cache_file() if path is None else path, _read,
-                      lambda merged: pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL), MAX_ENTRIES)
+                      lambda merged: pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL), MAX_ENTRIES,
+                      "regex-*.pickle")
     stored, new = cache.stored, cache.new
     memo: dict[tuple[Any, ...], Any] = {}
     skip = getattr(regex, "LOCALE", 0) | getattr(regex, "DEBUG", 0)

@@ -41,6 +41,9 @@ def replace_file(path: Path, data: bytes) -> None:
         raise
 
 
+KEEP_VERSIONS = 3  # files kept of one kind of start-up cache whose key is a version (Python, regex, the word list)
+
+
 def keep_newest(folder: Path, pattern: str, keep: int) -> None:
     """Delete all but the `keep` newest files of `folder` matching `pattern` (one kind of cache file
     whose name holds a key: a new key, after an upgrade or a pack edited, leaves the old file behind)."""
@@ -70,8 +73,11 @@ class FileCache:
     forked worker. The compiled-pattern and dataclass-code caches each keep one."""
 
     def __init__(self, path: Path, read: Callable[[Path], dict[Any, Any]],
-                 dumps: Callable[[dict[Any, Any]], bytes], max_entries: int) -> None:
+                 dumps: Callable[[dict[Any, Any]], bytes], max_entries: int, family: str = "") -> None:
+        # family: the glob of this kind's files under any key ("re-*.marshal"): those of other
+        # Python or regex versions are deleted once a few newer ones exist
         self.path, self._read, self._dumps, self._max_entries = path, read, dumps, max_entries
+        self._family = family
         self.stored = read(path)
         self.new: dict[Any, Any] = {}
         self._pid = os.getpid()
@@ -82,6 +88,8 @@ class FileCache:
         add_to_file_cache(self.path, self.new, self._read, self._dumps, self._max_entries)
         self.stored.update(self.new)
         self.new.clear()
+        if self._family:
+            keep_newest(self.path.parent, self._family, KEEP_VERSIONS)
 
 
 _ABSENT = object()

@@ -361,7 +361,7 @@ def _map(path: Path) -> Any:
 
 def _write(directory: Path, path: Path, content: bytes) -> None:
     """Write atomically; any failure (read-only home, full disk) leaves the list in memory only."""
-    from termlint.core.scratch import scratch_file
+    from termlint.core.scratch import KEEP_VERSIONS, keep_newest, scratch_file
 
     if not content:
         return
@@ -374,6 +374,7 @@ def _write(directory: Path, path: Path, content: bytes) -> None:
         with os.fdopen(fd, "wb") as out:
             out.write(content)
         os.replace(tmp, path)
+        keep_newest(directory, f"{_PREFIX}-*.txt", KEEP_VERSIONS)  # an older format's or dictionary's
     except OSError:
         try:
             os.unlink(tmp)
