@@ -1,5 +1,5 @@
 """The built rule set kept between runs, so a pre-commit hook does not build it again (and, the
-same way, the bundled lists the rules read: lead phrases, calendars).
+same way, the bundled lists the rules read: lead phrases, calendars, house words).
 
 Building every rule from the packs (term tables, inflections, patterns) costs more CPU than
 checking one short draft; unpickling the result costs about 2 ms. The pickle lives in the

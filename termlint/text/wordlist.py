@@ -7,13 +7,12 @@ Two sources:
   first use the lower-case words and their frequencies are written to a plain text file in
   the user's cache directory (`$XDG_CACHE_HOME/termlint/`, else `~/.cache/termlint/`),
   keyed by pyspellchecker's version and the size of its dictionary file. The words are
-  grouped into small buckets by a hash of each word, and a table of where each bucket
-  starts opens the file, so a later run maps the file into memory and finds a word by one
-  hash and a search of a few dozen bytes: nothing is parsed at start-up, and no list or
-  set of the words is ever built (splitting the file would cost 10 ms, a set 30 ms). The
-  file is written to a temporary name and renamed into place, so two processes building
-  it at once both leave a whole file; when the directory cannot be written, the same text
-  is kept in memory for this run.
+  sorted, and a hash table of where each word's line is opens the file, so a later run
+  maps the file into memory and finds a word by one hash and a comparison or two: nothing
+  is parsed at start-up, and no list or set of the words is ever built (splitting the file
+  would cost 10 ms, a set 30 ms). The file is written to a temporary name and renamed into
+  place, so two processes building it at once both leave a whole file; when the directory
+  cannot be written, the same text is kept in memory for this run.
 - The SCOWL supplement (rules/dictionary/scowl-supplement.txt.gz): current English words
   pyspellchecker lacks (rangelands, bareboat, metadata), none of them one slip from a
   common word; merged into the cache file above (scripts/build_dictionary.py).
@@ -53,7 +52,7 @@ class WordSet:
     order. A word is found by its hash (CRC-32 of its UTF-8 bytes, the same in every process):
     `slots[table[b]:table[b + 1]]` are the offsets in that text of the lines of the words of
     bucket b, one or two, so a lookup compares a few bytes instead of searching a slice. The
-    slices by first letters (`_prefixes`: a word's first two letters, three where two leave a
+    slices by first letters (`_slices`: a word's first two letters, three where two leave a
     long slice) serve what needs the words near one another: the neighbours a suggestion is
     drawn from, and many words asked of one slice at once. They are read from the file's index
     line only when first asked for (2 ms). `data` is the cache file mapped into memory (or the
