@@ -20,7 +20,7 @@ import sys
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from termlint import __version__
 from termlint.core.digest import sha256
@@ -29,14 +29,15 @@ from termlint.core.scratch import keep_newest, replace_file
 
 PACKAGE = Path(__file__).resolve().parents[1]
 KEEP = 8  # rule sets kept of each kind: a few projects' packs, or versions side by side
+T = TypeVar("T")
 
 
 def cached_rules(extra_packs: tuple[Path, ...], build: Callable[[], tuple[Any, ...]]) -> tuple[Any, ...]:
     """The rule set for `extra_packs`: from the cache when its sources are unchanged, else built."""
-    return cached("rules", extra_packs, build, tuple)  # type: ignore[no-any-return]
+    return cached("rules", extra_packs, build, tuple)
 
 
-def cached(kind: str, extra_packs: tuple[Path, ...], build: Callable[[], Any], expected: type) -> Any:
+def cached(kind: str, extra_packs: tuple[Path, ...], build: Callable[[], T], expected: type[T]) -> T:
     """What `build` makes from the packs (the rule set, the term matcher: `kind` names it), from
     the cache when its sources are unchanged, else built and stored."""
     if os.environ.get("TERMLINT_NO_RULE_CACHE"):

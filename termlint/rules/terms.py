@@ -168,7 +168,7 @@ def term_index(packs: tuple[Path, ...] = ()) -> TermIndex:
 
     packs = tuple(packs)
     try:
-        return cached("terms", packs, lambda: build_index(all_rules(packs), packs), TermIndex)  # type: ignore[no-any-return]
+        return cached("terms", packs, lambda: build_index(all_rules(packs), packs), TermIndex)
     except Exception:  # a pack the registry refuses: its rules never run, and its titles protect nothing
         return TermIndex.of((), title_set(packs))
 

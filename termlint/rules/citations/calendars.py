@@ -39,7 +39,7 @@ def calendars() -> Calendars:
     """The bundled calendars (rules/calendars/sessions.toml), kept between runs like the rule set."""
     from termlint.rules.ruleset_cache import cached
 
-    return cached("calendars", (), _read_calendars, Calendars)  # type: ignore[no-any-return]
+    return cached("calendars", (), _read_calendars, Calendars)
 
 
 def _read_calendars() -> Calendars:

@@ -42,7 +42,7 @@ def leads() -> Leads:
     """The bundled lists of lead phrases (rules/lists/leads.toml), kept between runs like the rule set."""
     from termlint.rules.ruleset_cache import cached
 
-    return cached("leads", (), _read_leads, Leads)  # type: ignore[no-any-return]
+    return cached("leads", (), _read_leads, Leads)
 
 
 def _read_leads() -> Leads:
