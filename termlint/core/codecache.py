@@ -32,8 +32,11 @@ FORMAT = 2  # 2: compiled without this module's `from __future__ import annotati
 _swap = Swap()  # while installed: the cache file's entries, and dataclasses' exec
 
 
+_NAME = "dataclass-code-{}.marshal"  # the cache file's name, its key in the braces
+
+
 def cache_file() -> Path:
-    return cache_dir() / f"dataclass-code-{FORMAT}-{MAGIC_NUMBER.hex()}.marshal"
+    return cache_dir() / _NAME.format(f"{FORMAT}-{MAGIC_NUMBER.hex()}")
 
 
 def install(path: Path | None = None) -> bool:
@@ -42,7 +45,7 @@ def install(path: Path | None = None) -> bool:
     dataclasses = _import_dataclasses()
     if _swap or "exec" in vars(dataclasses):
         return bool(_swap)
-    cache = FileCache(cache_file() if path is None else path, _read, marshal.dumps, MAX_ENTRIES, "dataclass-code-*.marshal")
+    cache = FileCache(cache_file() if path is None else path, _read, marshal.dumps, MAX_ENTRIES, _NAME.format("*"))
     stored, new = cache.stored, cache.new
 
     def exec_cached(source: Any, globals: Any = None, locals: Any = None, /) -> None:

@@ -28,8 +28,11 @@ CHECKED = {(3, 11), (3, 12), (3, 13)}  # Pythons whose re._compiler.compile ends
 _swap = Swap()  # while installed: the cache file's entries, and the compiler it replaces
 
 
+_NAME = "re-{}.marshal"  # the cache file's name, its key in the braces
+
+
 def cache_file() -> Path:
-    return cache_dir() / f"re-{sys.hexversion:x}.marshal"
+    return cache_dir() / _NAME.format(f"{sys.hexversion:x}")
 
 
 def parts(pattern: str, flags: int) -> tuple[Any, ...]:
@@ -57,7 +60,7 @@ def install(path: Path | None = None) -> bool:
     from re import _compiler  # type: ignore[attr-defined]
 
     original = _compiler.compile
-    cache = FileCache(cache_file() if path is None else path, _read, marshal.dumps, MAX_ENTRIES, "re-*.marshal")
+    cache = FileCache(cache_file() if path is None else path, _read, marshal.dumps, MAX_ENTRIES, _NAME.format("*"))
     stored, new = cache.stored, cache.new
     debug = _compiler.SRE_FLAG_DEBUG
 

@@ -34,7 +34,10 @@ _swap = Swap()  # while installed: the cache file's entries, and the compile ste
 def cache_file() -> Path:
     import regex
 
-    return cache_dir() / f"regex-{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
+    return cache_dir() / _NAME.format(f"{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}")
+
+
+_NAME = "regex-{}.pickle"  # the cache file's name, its key in the braces
 
 
 def install(path: Path | None = None) -> bool:
@@ -51,7 +54,7 @@ def install(path: Path | None = None) -> bool:
         return False
     cache = FileCache(cache_file() if path is None else path, _read,
                       lambda merged: pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL), MAX_ENTRIES,
-                      "regex-*.pickle")
+                      _NAME.format("*"))
     stored, new = cache.stored, cache.new
     memo: dict[tuple[Any, ...], Any] = {}
     skip = getattr(regex, "LOCALE", 0) | getattr(regex, "DEBUG", 0)
